@@ -1,0 +1,126 @@
+/**
+ * The victim support service's tables: the referrals of §7.8.3 and the
+ * offers of service made under each.
+ */
+import {
+  EntitySchema,
+  Table,
+  TableForeignKey,
+  TableIndex,
+  type MigrationInterface,
+  type QueryRunner,
+} from 'typeorm';
+import { column, tableColumn } from '../../../storage/columns';
+import type { SystemSchema } from '../../../storage/data-source';
+import type { ReferralStatus, ServiceOfferKind } from '../types';
+
+export interface ReferralRow {
+  id: string;
+  measureId: string;
+  arrondissementCode: string;
+  referredOn: string;
+  pvReference: string;
+  status: ReferralStatus;
+}
+
+export interface ServiceOfferRow {
+  /** Generated on insert. */
+  id?: number;
+  referralId: string;
+  offeredOn: string;
+  kind: ServiceOfferKind;
+  accepted: boolean | null;
+}
+
+export const Referral = new EntitySchema<ReferralRow>({
+  name: 'Referral',
+  tableName: 'vs_referral',
+  columns: {
+    id: column.key('id', 36),
+    measureId: column.text('measure_id', 36),
+    arrondissementCode: column.text('arrondissement_code', 8),
+    referredOn: column.date('referred_on'),
+    pvReference: column.text('pv_reference', 40),
+    status: column.text('status', 16),
+  },
+});
+
+export const ServiceOffer = new EntitySchema<ServiceOfferRow>({
+  name: 'ServiceOffer',
+  tableName: 'vs_service_offer',
+  columns: {
+    id: column.generatedKey('id'),
+    referralId: column.text('referral_id', 36),
+    offeredOn: column.date('offered_on'),
+    kind: column.text('kind', 16),
+    accepted: column.flag('accepted', { nullable: true }),
+  },
+});
+
+export class VictimSupportInitial1764700000000 implements MigrationInterface {
+  name = 'VictimSupportInitial1764700000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'vs_referral',
+        columns: [
+          tableColumn.key('id', 36),
+          tableColumn.text('measure_id', 36),
+          tableColumn.text('arrondissement_code', 8),
+          tableColumn.date('referred_on'),
+          tableColumn.text('pv_reference', 40),
+          tableColumn.text('status', 16),
+        ],
+        indices: [
+          // §7.8.3: one referral per granted measure.
+          new TableIndex({
+            name: 'UQ_vs_referral_measure',
+            columnNames: ['measure_id'],
+            isUnique: true,
+          }),
+        ],
+      }),
+      true,
+    );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'vs_service_offer',
+        columns: [
+          tableColumn.generatedKey('id'),
+          tableColumn.text('referral_id', 36),
+          tableColumn.date('offered_on'),
+          tableColumn.text('kind', 16),
+          tableColumn.flag('accepted', { nullable: true }),
+        ],
+        indices: [
+          new TableIndex({
+            name: 'IDX_vs_service_offer_referral',
+            columnNames: ['referral_id'],
+          }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'FK_vs_service_offer_referral',
+            columnNames: ['referral_id'],
+            referencedTableName: 'vs_referral',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
+      }),
+      true,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('vs_service_offer', true);
+    await queryRunner.dropTable('vs_referral', true);
+  }
+}
+
+export const victimSupportSchema: SystemSchema = {
+  entities: [Referral, ServiceOffer],
+  migrations: [VictimSupportInitial1764700000000],
+};

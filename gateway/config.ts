@@ -1,0 +1,114 @@
+/**
+ * Every option of the gateway process, read from the environment once at
+ * start-up. Each line states its default.
+ */
+import {
+  ConfigError,
+  integer,
+  json,
+  oneOf,
+  optional,
+  readConfig,
+  secret,
+  string,
+  url,
+  type ConfigOf,
+} from '../runtime/config';
+import { isPrivateEd25519Jwk } from '../runtime/keys';
+import { LOG_LEVELS } from '../runtime/logger';
+import type { SubgraphName } from '../scripts/subgraph-names';
+
+export const NODE_ENVS = ['development', 'test', 'production'] as const;
+
+export const GATEWAY_OPTIONS = {
+  /** Interface to listen on; default 127.0.0.1 (this machine only). */
+  GATEWAY_HOST: string({ default: '127.0.0.1' }),
+  /** Port to listen on; default 4000, 0 picks a free one. */
+  GATEWAY_PORT: integer({ default: 4000, min: 0, max: 65535 }),
+
+  /** Each subgraph's endpoint; defaults are the local development ports. */
+  PROTECTION_URL: url({ default: 'http://127.0.0.1:4001/graphql' }),
+  BNG_URL: url({ default: 'http://127.0.0.1:4002/graphql' }),
+  MACH_URL: url({ default: 'http://127.0.0.1:4003/graphql' }),
+  DEVICES_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
+  VICTIM_SUPPORT_URL: url({ default: 'http://127.0.0.1:4005/graphql' }),
+
+  /** The accepted token issuer (`iss`); default the local issuer. */
+  AUTH_ISSUER: string({ default: 'urn:stalking-alarm:local-issuer' }),
+  /** The audience (`aud`) tokens must name; default the gateway's. */
+  AUTH_AUDIENCE: string({ default: 'urn:stalking-alarm:gateway' }),
+  /** The issuer's JWKS; unset = the local issuer's keys in KEYS_DIR. */
+  AUTH_JWKS_URL: optional(url()),
+  /** Local keys (issuer and gateway-trust); default data/keys. */
+  KEYS_DIR: string({ default: 'data/keys' }),
+  /**
+   * The gateway-trust private key, a JWK in JSON, whose public half every
+   * subgraph holds; unset = the pair created and kept in KEYS_DIR.
+   */
+  GATEWAY_TRUST_PRIVATE_KEY: optional(
+    secret(json(isPrivateEd25519Jwk, 'a private Ed25519 JWK in JSON')),
+  ),
+  /** One subgraph fetch may take this long; default 5000 ms. */
+  SUBGRAPH_TIMEOUT_MS: integer({ default: 5000, min: 1, max: 120_000 }),
+  /** Larger request bodies get 413; default 1 MiB. */
+  MAX_BODY_BYTES: integer({
+    default: 1024 * 1024,
+    min: 1024,
+    max: 64 * 1024 * 1024,
+  }),
+  /** Graceful shutdown gives up after this; default 10000 ms. */
+  SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
+
+  /** Default info. */
+  LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
+  /** production hides error details and refuses the local issuer. */
+  NODE_ENV: oneOf(NODE_ENVS, { default: 'development' }),
+};
+
+export type GatewayConfig = ConfigOf<typeof GATEWAY_OPTIONS>;
+
+/**
+ * In production the tokens come from the real identity provider, so the
+ * local issuer and its defaults would be a back door: its JWKS URL, issuer
+ * and audience must be set explicitly. The trust key too: the container's
+ * file system is read-only, and every gateway instance must sign with the
+ * key the subgraphs were given.
+ */
+function productionProblems(
+  config: GatewayConfig,
+  env: NodeJS.ProcessEnv,
+): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const required = [
+    'AUTH_JWKS_URL',
+    'AUTH_ISSUER',
+    'AUTH_AUDIENCE',
+    'GATEWAY_TRUST_PRIVATE_KEY',
+  ];
+  return required
+    .filter((name) => !env[name])
+    .map((name) => `${name} is required when NODE_ENV is production`);
+}
+
+/** Reads and checks the gateway's options; throws a ConfigError. */
+export function readGatewayConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): GatewayConfig {
+  const config = readConfig(GATEWAY_OPTIONS, env);
+  const problems = productionProblems(config, env);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** The configured endpoint of each subgraph, by supergraph name. */
+export function subgraphUrlsOf(
+  config: GatewayConfig,
+): Readonly<Record<SubgraphName, string>> {
+  return {
+    protection: config.PROTECTION_URL,
+    bng: config.BNG_URL,
+    mach: config.MACH_URL,
+    devices: config.DEVICES_URL,
+    'victim-support': config.VICTIM_SUPPORT_URL,
+  };
+}

@@ -1,0 +1,312 @@
+/**
+ * The federation gateway: Apollo Gateway over the composed supergraph,
+ * inside Apollo Server, hosted on node:http by runtime/http.
+ *
+ * A request's life: the bearer token is verified while the context is
+ * built, before anything is parsed or planned, so a refused caller costs
+ * no subgraph a request. Each subgraph fetch then carries a fresh signed
+ * identity for that subgraph alone (runtime/trust) and the request id,
+ * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
+ * its own part of the answer, not the whole.
+ */
+import { readFileSync } from 'node:fs';
+import type { IncomingMessage, Server } from 'node:http';
+import { join } from 'node:path';
+import {
+  ApolloGateway,
+  RemoteGraphQLDataSource,
+  type GraphQLDataSourceProcessOptions,
+} from '@apollo/gateway';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import {
+  ApolloServerPluginLandingPageDisabled,
+  ApolloServerPluginUsageReportingDisabled,
+} from '@apollo/server/plugin/disabled';
+import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { TokenVerifier } from '../runtime/auth';
+import { ErrorCode } from '../runtime/errors';
+import { createHttpFetcher } from '../runtime/fetcher';
+import {
+  hostGraphQL,
+  REQUEST_ID_HEADER,
+  type HostedGraphQL,
+} from '../runtime/http';
+import type { Identity } from '../runtime/identity';
+import type { Logger } from '../runtime/logger';
+import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
+import type { GatewayConfig } from './config';
+
+/**
+ * Beside the code, so it resolves both from the sources (tsx) and from
+ * `dist/`, where the image copies `schema/` (see the Dockerfile).
+ */
+export const SUPERGRAPH_PATH = join(
+  __dirname,
+  '..',
+  'schema',
+  'supergraph.graphql',
+);
+
+export interface GatewayContext extends BaseContext {
+  readonly identity: Identity;
+  readonly requestId: string;
+}
+
+export interface StartGatewayOptions {
+  readonly config: GatewayConfig;
+  readonly logger: Logger;
+  /** Default: schema/supergraph.graphql. Never introspected. */
+  readonly supergraphSdl?: string;
+  readonly tokenVerifier: TokenVerifier;
+  readonly trustSigner: TrustSigner;
+  /** The real endpoint of each subgraph named in the supergraph. */
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+}
+
+export interface RunningGateway {
+  readonly url: string;
+  readonly httpServer: Server;
+  /** Drains HTTP, then stops the gateway and its subgraph connections. */
+  stop(): Promise<void>;
+}
+
+export interface SubgraphSourceOptions {
+  readonly name: string;
+  readonly url: string;
+  readonly timeoutMs: number;
+  /** Shared by all subgraphs, for its pooled keep-alive sockets. */
+  readonly fetcher: Fetcher;
+  readonly trustSigner: TrustSigner;
+  readonly logger: Logger;
+}
+
+type EncounterArgs = Parameters<
+  RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
+>;
+
+/** Private: the error for a fetch that failed, for that subgraph's part. */
+function fetchFailure(
+  name: string,
+  timeoutMs: number,
+  timedOut: boolean,
+  cause: unknown,
+): GraphQLError {
+  const message = timedOut
+    ? `The ${name} subgraph did not answer within ${timeoutMs} ms`
+    : `The ${name} subgraph could not be reached`;
+  const code = timedOut
+    ? ErrorCode.SUBGRAPH_TIMEOUT
+    : ErrorCode.SUBGRAPH_UNAVAILABLE;
+  return new GraphQLError(message, {
+    originalError: cause instanceof Error ? cause : undefined,
+    extensions: { code, serviceName: name },
+  });
+}
+
+/**
+ * One subgraph as the gateway sees it: its configured URL (the supergraph
+ * only holds placeholders), the signed identity, the request id, and a
+ * time limit per fetch.
+ */
+export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly #options: SubgraphSourceOptions;
+
+  constructor(options: SubgraphSourceOptions) {
+    super({ url: options.url, fetcher: timedFetcher(options) });
+    this.#options = options;
+  }
+
+  override async willSendRequest(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): Promise<void> {
+    // Only client operations carry an identity; with a static supergraph
+    // the gateway sends no other kind.
+    if (!('incomingRequestContext' in options)) return;
+    const headers = options.request.http?.headers;
+    if (!headers) return;
+    const { identity, requestId } = options.context;
+    const subgraph = this.#options.name;
+    const signed = await this.#options.trustSigner.sign(identity, {
+      subgraph,
+      requestId,
+    });
+    headers.set(GATEWAY_IDENTITY_HEADER, signed);
+    headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /**
+   * Logs a failed fetch (timeout, refused connection, non-2xx) once, with
+   * the message only: the error's extensions may hold the subgraph's
+   * response body, which may hold personal data.
+   */
+  override didEncounterError(...[error, , response, context]: EncounterArgs) {
+    this.#options.logger.warn(
+      {
+        subgraph: this.#options.name,
+        requestId: context?.requestId,
+        status: response?.status,
+        reason: error.message,
+      },
+      'subgraph fetch failed',
+    );
+    throw error;
+  }
+}
+
+/** Private: the shared fetcher, bounded in time for one subgraph. */
+function timedFetcher(options: SubgraphSourceOptions): Fetcher {
+  const { name, timeoutMs, fetcher } = options;
+  return async (url: string, init?: FetcherRequestInit) => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      return await fetcher(url, { ...init, signal });
+    } catch (error) {
+      throw fetchFailure(name, timeoutMs, signal.aborted, error);
+    }
+  };
+}
+
+/** Codes whose message production replaces with a generic one. */
+const MASKED_CODES = new Set([
+  ErrorCode.INTERNAL_SERVER_ERROR,
+  'DOWNSTREAM_SERVICE_ERROR',
+]);
+
+/**
+ * In production an error keeps its message only when it was written for
+ * the client; an unexpected one (no code, INTERNAL_SERVER_ERROR, a
+ * subgraph's raw failure) says "Internal server error". Either way only
+ * `code` and `serviceName` survive in extensions: no stack, no SQL, no
+ * subgraph response body.
+ */
+export function formatGatewayError(
+  production: boolean,
+): (formatted: GraphQLFormattedError) => GraphQLFormattedError {
+  return (formatted) => {
+    if (!production) return formatted;
+    const { code, serviceName } = formatted.extensions ?? {};
+    const known = typeof code === 'string' ? code : undefined;
+    const masked = known === undefined || MASKED_CODES.has(known);
+    return {
+      message: masked ? 'Internal server error' : formatted.message,
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: {
+        code: known ?? ErrorCode.INTERNAL_SERVER_ERROR,
+        ...(typeof serviceName === 'string' && !masked && { serviceName }),
+      },
+    };
+  };
+}
+
+function createGateway(
+  options: StartGatewayOptions,
+  supergraphSdl: string,
+  fetcher: Fetcher,
+): ApolloGateway {
+  const { config, logger, trustSigner, subgraphUrls } = options;
+  const timeoutMs = config.SUBGRAPH_TIMEOUT_MS;
+  return new ApolloGateway({
+    supergraphSdl,
+    logger: logger.child({ component: 'apollo-gateway' }),
+    buildService: ({ name }) => {
+      const url = subgraphUrls[name];
+      if (!url) {
+        throw new TypeError(`No URL is configured for subgraph "${name}"`);
+      }
+      return new SubgraphSource({
+        name,
+        url,
+        timeoutMs,
+        fetcher,
+        trustSigner,
+        logger,
+      });
+    },
+  });
+}
+
+function createApolloServer(
+  options: StartGatewayOptions,
+  gateway: ApolloGateway,
+): ApolloServer<GatewayContext> {
+  const production = options.config.NODE_ENV === 'production';
+  return new ApolloServer<GatewayContext>({
+    gateway,
+    logger: options.logger.child({ component: 'apollo-server' }),
+    nodeEnv: options.config.NODE_ENV,
+    formatError: formatGatewayError(production),
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    introspection: !production,
+    // runtime/shutdown owns the signals and their order.
+    stopOnTerminationSignals: false,
+    plugins: [
+      // No sandbox page that loads scripts from a CDN, and nothing sent to
+      // Apollo even if an APOLLO_KEY leaks into the environment.
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+    ],
+  });
+}
+
+/**
+ * Private: the context function. A refusal is logged with its reason
+ * (never the token) and answered as the verifier's 401.
+ */
+function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
+  return async (
+    request: IncomingMessage,
+    { requestId }: { readonly requestId: string },
+  ): Promise<GatewayContext> => {
+    try {
+      const { authorization } = request.headers;
+      return { identity: await tokenVerifier.verify(authorization), requestId };
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.info({ requestId, reason }, 'caller refused');
+      throw error;
+    }
+  };
+}
+
+export async function startGateway(
+  options: StartGatewayOptions,
+): Promise<RunningGateway> {
+  const { config, logger, tokenVerifier } = options;
+  const supergraphSdl =
+    options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
+  const fetcher = createHttpFetcher();
+  const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
+  const server = createApolloServer(options, gateway);
+  let hosted: HostedGraphQL;
+  try {
+    await server.start();
+    hosted = await hostGraphQL<GatewayContext>({
+      server,
+      host: config.GATEWAY_HOST,
+      port: config.GATEWAY_PORT,
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      logger,
+      // Started means the supergraph is loaded and planned against.
+      readiness: async () => {
+        if (!gateway.schema) throw new Error('supergraph not loaded');
+      },
+      context: authenticate(tokenVerifier, logger),
+    });
+  } catch (error) {
+    // A bad supergraph or a port in use: release what was opened.
+    await server.stop().catch(() => undefined);
+    fetcher.close();
+    throw error;
+  }
+
+  async function stop(): Promise<void> {
+    await hosted.close();
+    await server.stop();
+    fetcher.close();
+  }
+
+  return { url: hosted.url, httpServer: hosted.httpServer, stop };
+}

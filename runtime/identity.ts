@@ -1,0 +1,76 @@
+/**
+ * Who is calling. The gateway builds an Identity from a verified bearer
+ * token and forwards it, signed, to every subgraph (see `trust.ts`).
+ */
+
+export const ROLES = [
+  'police',
+  'cic',
+  'magistrate',
+  'victim-support',
+  'analyst',
+  'app112',
+] as const;
+
+export type Role = (typeof ROLES)[number];
+
+export interface Identity {
+  /** The token's subject: a user or system account id, never a name. */
+  readonly subject: string;
+  readonly role: Role;
+  /** Police zone code, for role `police`. */
+  readonly zone?: string;
+  /** Judicial arrondissement code, for `magistrate` and `victim-support`. */
+  readonly arrondissement?: string;
+  /** Province code, for role `cic`. */
+  readonly province?: string;
+}
+
+/** The organisation claim each role must carry. */
+export const ROLE_SCOPE: Readonly<
+  Record<Role, 'zone' | 'arrondissement' | 'province' | null>
+> = {
+  police: 'zone',
+  cic: 'province',
+  magistrate: 'arrondissement',
+  'victim-support': 'arrondissement',
+  analyst: null,
+  app112: null,
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
+}
+
+/**
+ * Builds an Identity from untrusted claims; returns a reason instead when
+ * the claims do not describe a valid caller.
+ */
+export function identityFromClaims(
+  claims: Record<string, unknown>,
+): Identity | { error: string } {
+  const { sub, role } = claims;
+  if (typeof sub !== 'string' || sub.length === 0) {
+    return { error: 'the token has no subject' };
+  }
+  if (!isRole(role)) {
+    return { error: 'the token has no known role' };
+  }
+  const scope = ROLE_SCOPE[role];
+  const identity: { -readonly [K in keyof Identity]: Identity[K] } = {
+    subject: sub,
+    role,
+  };
+  for (const key of ['zone', 'arrondissement', 'province'] as const) {
+    const value = claims[key];
+    if (value === undefined) continue;
+    if (typeof value !== 'string' || value.length === 0) {
+      return { error: `the token's ${key} claim is not a string` };
+    }
+    identity[key] = value;
+  }
+  if (scope && !identity[scope]) {
+    return { error: `role ${role} needs a ${scope} claim` };
+  }
+  return identity;
+}

@@ -1,0 +1,208 @@
+/**
+ * What the five subgraphs share: how a subgraph is described, how its
+ * per-request context is built from the gateway's signed identity, how its
+ * agency reads are batched, and how it is served over HTTP.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import DataLoader from 'dataloader';
+import {
+  GraphQLError,
+  parse,
+  type DocumentNode,
+  type GraphQLFormattedError,
+} from 'graphql';
+import type { BatchRead } from '../adapters/adapter';
+import { hostGraphQL, type HostedGraphQL } from './http';
+import type { Identity } from './identity';
+import type { Logger } from './logger';
+import { checkNationalNumber } from './national-number';
+import type { TrustVerifier } from './trust';
+
+/** The representation other subgraphs send for a Person. */
+export interface PersonKey {
+  nationalNumber: string;
+}
+
+/** The representation other subgraphs send for a ProtectionMeasure. */
+export interface MeasureKey {
+  id: string;
+}
+
+/** What every subgraph knows about the request it is serving. */
+export interface SubgraphContext {
+  readonly identity: Identity;
+  readonly requestId: string;
+  readonly logger: Logger;
+}
+
+export interface SubgraphDefinition<TContext extends SubgraphContext> {
+  readonly name: string;
+  readonly typeDefs: DocumentNode;
+  readonly resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * Adds the subgraph's own parts (its loaders) to a request's context.
+   * Called once per request, so no cached read crosses two identities.
+   */
+  createContext(base: SubgraphContext): TContext;
+  /** Resolves when the agency system behind the subgraph answers. */
+  readiness(): Promise<void>;
+}
+
+export interface SubgraphServerOptions {
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+  trustVerifier: TrustVerifier;
+  /** Hides internal error details from clients. */
+  production: boolean;
+  maxBodyBytes?: number;
+}
+
+/** Reads the SDL of a subgraph from `schema/<name>.graphql`. */
+export function loadSubgraphTypeDefs(name: string): DocumentNode {
+  const path = join(__dirname, '..', 'schema', `${name}.graphql`);
+  return parse(readFileSync(path, 'utf8'));
+}
+
+/**
+ * Validates a national register number given by a client; throws a
+ * BAD_USER_INPUT error that says why when it is not a valid one.
+ */
+export function parseNationalNumber(value: string, argument: string): string {
+  const check = checkNationalNumber(value);
+  if (check.valid) return check.value;
+  throw new GraphQLError(`${argument} is not a valid national number: ${check.reason}.`, {
+    extensions: { code: 'BAD_USER_INPUT', argument, reason: check.reason },
+  });
+}
+
+/**
+ * Raised when an agency system fails: the field that needed it resolves to
+ * an error, and the rest of the answer stands.
+ */
+export function agencyUnavailable(system: string): GraphQLError {
+  return new GraphQLError(`${system} is unavailable; this part of the answer is missing.`, {
+    extensions: { code: 'AGENCY_UNAVAILABLE', system },
+  });
+}
+
+/**
+ * A per-request DataLoader over one batch read of an adapter. A failure
+ * of the agency system is logged once per batch with its cause and
+ * surfaces to the client as AGENCY_UNAVAILABLE.
+ */
+export function agencyLoader<K, V>(
+  system: string,
+  read: BatchRead<K, V>,
+  logger: Logger,
+): DataLoader<K, V> {
+  return new DataLoader<K, V>(async (keys) => {
+    try {
+      return await read(keys);
+    } catch (cause) {
+      logger.error(
+        { system, err: describeError(cause) },
+        'agency system read failed',
+      );
+      throw agencyUnavailable(system);
+    }
+  });
+}
+
+/** The parts of an error that are safe to log: no parameters, no values. */
+function describeError(error: unknown): { name: string; message: string } {
+  if (error instanceof Error) {
+    return { name: error.name, message: error.message };
+  }
+  return { name: typeof error, message: 'non-error thrown' };
+}
+
+/** Codes whose message was written for the client and may be shown. */
+const CLIENT_CODES = new Set([
+  'BAD_USER_INPUT',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'AGENCY_UNAVAILABLE',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_REQUEST',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+  'OPERATION_RESOLUTION_FAILURE',
+]);
+
+/** In production, an unexpected error shows no message, stack or SQL. */
+export function formatClientError(
+  formatted: GraphQLFormattedError,
+  production: boolean,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (!production || (typeof code === 'string' && CLIENT_CODES.has(code))) {
+    return formatted;
+  }
+  return {
+    message: 'Internal server error',
+    path: formatted.path,
+    locations: formatted.locations,
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
+
+/** Builds the subgraph's Apollo Server (not yet started). */
+export function createSubgraphServer<TContext extends SubgraphContext>(
+  definition: SubgraphDefinition<TContext>,
+  production: boolean,
+): ApolloServer<TContext> {
+  const schema = buildSubgraphSchema([
+    { typeDefs: definition.typeDefs, resolvers: definition.resolvers },
+  ]);
+  return new ApolloServer<TContext>({
+    schema,
+    formatError: (formatted) => formatClientError(formatted, production),
+    includeStacktraceInErrorResponses: !production,
+    // The process's own shutdown (runtime/shutdown.ts) owns the signals.
+    stopOnTerminationSignals: false,
+    // Traces for Apollo's cloud: this graph reports to nobody.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
+  });
+}
+
+/**
+ * Starts a subgraph on its own HTTP server. Every request must carry the
+ * gateway's signature for this subgraph; the identity comes from it alone.
+ */
+export async function startSubgraph<TContext extends SubgraphContext>(
+  definition: SubgraphDefinition<TContext>,
+  options: SubgraphServerOptions,
+): Promise<HostedGraphQL> {
+  const logger = options.logger.child({ subgraph: definition.name });
+  const server = createSubgraphServer(definition, options.production);
+  await server.start();
+  return hostGraphQL<TContext>({
+    server,
+    host: options.host,
+    port: options.port,
+    maxBodyBytes: options.maxBodyBytes,
+    logger,
+    readiness: () => definition.readiness(),
+    context: async (request, { requestId }) => {
+      const header = request.headers['x-gateway-identity'];
+      const { identity } = await options.trustVerifier.verify(
+        Array.isArray(header) ? header[0] : header,
+      );
+      const requestLogger = logger.child({ requestId });
+      return definition.createContext({
+        identity,
+        requestId,
+        logger: requestLogger,
+      });
+    },
+  });
+}

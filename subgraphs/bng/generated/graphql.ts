@@ -1,0 +1,236 @@
+import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import type { PersonKey as PersonKeyModel } from '../../../runtime/subgraph';
+import type { PoliceRecord as PoliceRecordModel } from '../../../adapters/bng/types';
+import type { BngContext } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = T | null;
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, ISO 8601 (YYYY-MM-DD), in Belgian local time. */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AlarmMention = {
+  __typename?: 'AlarmMention';
+  measureId: Scalars['ID']['output'];
+  registeredOn: Scalars['Date']['output'];
+  validUntil: Scalars['Date']['output'];
+};
+
+export type NoContactOrder = {
+  __typename?: 'NoContactOrder';
+  id: Scalars['ID']['output'];
+  /** The measure whose protected person the order shields. */
+  measureId: Scalars['ID']['output'];
+  validFrom: Scalars['Date']['output'];
+  validUntil: Scalars['Date']['output'];
+};
+
+export type Person = {
+  __typename?: 'Person';
+  /** The person's record in the police national database; null when none. */
+  bng: Maybe<PoliceRecord>;
+  nationalNumber: Scalars['ID']['output'];
+};
+
+/** What the BNG (Banque de données Nationale Générale) holds on a person. */
+export type PoliceRecord = {
+  __typename?: 'PoliceRecord';
+  /** The mention that a mobile stalking alarm protects this person (§7.8.1). */
+  alarmMention: Maybe<AlarmMention>;
+  /** True when the person holds a weapon or a weapon permit. */
+  holdsWeapons: Scalars['Boolean']['output'];
+  knownForViolence: Scalars['Boolean']['output'];
+  /** No-contact orders (mesures prétoriennes) against this person (§7.8.4). */
+  noContactOrders: Array<NoContactOrder>;
+  wanted: Scalars['Boolean']['output'];
+  weapons: Array<WeaponHolding>;
+};
+
+export type WeaponCategory =
+  | 'BLADE'
+  | 'FIREARM'
+  | 'OTHER';
+
+export type WeaponHolding = {
+  __typename?: 'WeaponHolding';
+  category: WeaponCategory;
+  description: Scalars['String']['output'];
+  /** The permit's reference, when the weapon is held under a permit. */
+  permitReference: Maybe<Scalars['String']['output']>;
+  registeredOn: Scalars['Date']['output'];
+};
+
+
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = {
+  Person: Person;
+};
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = {
+  Person:
+    ( { __typename: 'Person' }
+    & GraphQLRecursivePick<FederationTypes['Person'], {"nationalNumber":true}> );
+};
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = {
+  AlarmMention: ResolverTypeWrapper<AlarmMention>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  NoContactOrder: ResolverTypeWrapper<NoContactOrder>;
+  Person: ResolverTypeWrapper<PersonKeyModel>;
+  PoliceRecord: ResolverTypeWrapper<PoliceRecordModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  WeaponCategory: WeaponCategory;
+  WeaponHolding: ResolverTypeWrapper<WeaponHolding>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+};
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = {
+  AlarmMention: AlarmMention;
+  ID: Scalars['ID']['output'];
+  Date: Scalars['Date']['output'];
+  NoContactOrder: NoContactOrder;
+  Person: PersonKeyModel;
+  PoliceRecord: PoliceRecordModel;
+  Boolean: Scalars['Boolean']['output'];
+  WeaponHolding: WeaponHolding;
+  String: Scalars['String']['output'];
+};
+
+export type AlarmMentionResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['AlarmMention'] = ResolversParentTypes['AlarmMention']> = {
+  measureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type NoContactOrderResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['NoContactOrder'] = ResolversParentTypes['NoContactOrder']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  measureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type PersonResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  bng?: Resolver<Maybe<ResolversTypes['PoliceRecord']>, ParentType, ContextType>;
+  nationalNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type PoliceRecordResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['PoliceRecord'] = ResolversParentTypes['PoliceRecord']> = {
+  alarmMention?: Resolver<Maybe<ResolversTypes['AlarmMention']>, ParentType, ContextType>;
+  holdsWeapons?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  knownForViolence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  noContactOrders?: Resolver<Array<ResolversTypes['NoContactOrder']>, ParentType, ContextType>;
+  wanted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  weapons?: Resolver<Array<ResolversTypes['WeaponHolding']>, ParentType, ContextType>;
+};
+
+export type WeaponHoldingResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['WeaponHolding'] = ResolversParentTypes['WeaponHolding']> = {
+  category?: Resolver<ResolversTypes['WeaponCategory'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  permitReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export type Resolvers<ContextType = BngContext> = {
+  AlarmMention?: AlarmMentionResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  NoContactOrder?: NoContactOrderResolvers<ContextType>;
+  Person?: PersonResolvers<ContextType>;
+  PoliceRecord?: PoliceRecordResolvers<ContextType>;
+  WeaponHolding?: WeaponHoldingResolvers<ContextType>;
+};
+

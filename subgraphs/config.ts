@@ -1,0 +1,85 @@
+/**
+ * The options of a subgraph process, read from the environment once at
+ * start-up. Each option's default is stated beside it.
+ */
+import {
+  boolean,
+  ConfigError,
+  integer,
+  json,
+  oneOf,
+  optional,
+  readConfig,
+  string,
+  url,
+  type ConfigOf,
+} from '../runtime/config';
+import { isPublicEd25519Jwk } from '../runtime/keys';
+import { LOG_LEVELS } from '../runtime/logger';
+import type { StorageOptions } from '../storage/options';
+import type { SubgraphName } from '../scripts/subgraph-names';
+
+/** The port each subgraph listens on unless SUBGRAPH_PORT says otherwise. */
+export const DEFAULT_PORTS: Readonly<Record<SubgraphName, number>> = {
+  protection: 4001,
+  bng: 4002,
+  mach: 4003,
+  devices: 4004,
+  'victim-support': 4005,
+};
+
+export const SUBGRAPH_CONFIG = {
+  /** development (default), production or test. */
+  NODE_ENV: oneOf(['development', 'production', 'test'], {
+    default: 'development',
+  }),
+  /** Default info. */
+  LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
+  /** Default 127.0.0.1: reachable from this machine only. */
+  SUBGRAPH_HOST: string({ default: '127.0.0.1' }),
+  /** Default: the subgraph's own port (4001 to 4005); 0 picks a free one. */
+  SUBGRAPH_PORT: optional(integer({ min: 0, max: 65535 })),
+  /** sqlite (default: embedded, no server) or mysql (MySQL or MariaDB). */
+  DB_DRIVER: oneOf(['sqlite', 'mysql'], { default: 'sqlite' }),
+  /** Default data/db: one SQLite file per agency system. */
+  SQLITE_DIR: string({ default: 'data/db' }),
+  /** mysql://user:password@host:3306/database; required with mysql. */
+  MYSQL_URL: optional(url({ protocols: ['mysql:', 'mariadb:'] })),
+  /** Default 10 connections per subgraph. */
+  DB_POOL_SIZE: integer({ default: 10, min: 1, max: 500 }),
+  /** Default: true on sqlite, false on mysql. */
+  SEED_DEMO: optional(boolean()),
+  /** The gateway's public trust key (JWK); default: read from KEYS_DIR. */
+  GATEWAY_TRUST_PUBLIC_KEY: optional(
+    json(isPublicEd25519Jwk, 'a public Ed25519 JWK in JSON'),
+  ),
+  /** Graceful shutdown gives up after this; default 10000 ms. */
+  SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
+  /** Default data/keys: where the embedded default keeps its keys. */
+  KEYS_DIR: string({ default: 'data/keys' }),
+  /** Default 1 MiB. */
+  MAX_BODY_BYTES: integer({ default: 1024 * 1024, min: 1024 }),
+};
+
+export type SubgraphConfig = ConfigOf<typeof SUBGRAPH_CONFIG>;
+
+export function readSubgraphConfig(
+  env: NodeJS.ProcessEnv = process.env,
+): SubgraphConfig {
+  const config = readConfig(SUBGRAPH_CONFIG, env);
+  if (config.DB_DRIVER === 'mysql' && !config.MYSQL_URL) {
+    throw new ConfigError(['MYSQL_URL is required when DB_DRIVER is mysql']);
+  }
+  return config;
+}
+
+export function storageOptionsOf(config: SubgraphConfig): StorageOptions {
+  if (config.DB_DRIVER === 'mysql') {
+    return {
+      driver: 'mysql',
+      url: config.MYSQL_URL ?? '',
+      poolSize: config.DB_POOL_SIZE,
+    };
+  }
+  return { driver: 'sqlite', directory: config.SQLITE_DIR };
+}

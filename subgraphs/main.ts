@@ -1,0 +1,99 @@
+/**
+ * One subgraph process: reads its configuration, opens its agency
+ * adapter, serves the subgraph and shuts down cleanly on SIGTERM/SIGINT.
+ *
+ *   tsx subgraphs/main.ts <protection|bng|mach|devices|victim-support>
+ */
+import { resolve } from 'node:path';
+import type { JWK } from 'jose';
+import { ConfigError } from '../runtime/config';
+import { readTrustPublicKey } from '../runtime/keys';
+import { createLogger, type Logger } from '../runtime/logger';
+import { installShutdown } from '../runtime/shutdown';
+import { createTrustVerifier } from '../runtime/trust';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../scripts/subgraph-names';
+import { generateDemoData } from '../storage/demo-data';
+import {
+  DEFAULT_PORTS,
+  readSubgraphConfig,
+  storageOptionsOf,
+  type SubgraphConfig,
+} from './config';
+import { openSubgraph } from './registry';
+
+function isSubgraphName(value: string | undefined): value is SubgraphName {
+  return (SUBGRAPH_NAMES as readonly (string | undefined)[]).includes(value);
+}
+
+/** The deployment's key when given, else the local one in KEYS_DIR. */
+function trustPublicKey(config: SubgraphConfig): Promise<JWK> {
+  if (config.GATEWAY_TRUST_PUBLIC_KEY) {
+    return Promise.resolve(config.GATEWAY_TRUST_PUBLIC_KEY);
+  }
+  return readTrustPublicKey(resolve(config.KEYS_DIR));
+}
+
+async function main(
+  name: SubgraphName,
+  config: SubgraphConfig,
+  logger: Logger,
+): Promise<void> {
+  const storage = storageOptionsOf(config);
+  const seed = config.SEED_DEMO ?? storage.driver === 'sqlite';
+  const subgraph = await openSubgraph(name, storage, {
+    seedDemo: seed ? generateDemoData() : undefined,
+  });
+  const hosted = await subgraph.start({
+    host: config.SUBGRAPH_HOST,
+    port: config.SUBGRAPH_PORT ?? DEFAULT_PORTS[name],
+    logger,
+    trustVerifier: createTrustVerifier(await trustPublicKey(config), {
+      subgraph: name,
+    }),
+    production: config.NODE_ENV === 'production',
+    maxBodyBytes: config.MAX_BODY_BYTES,
+  });
+  installShutdown({
+    logger,
+    steps: [
+      { name: 'http', run: () => hosted.close() },
+      { name: 'adapter', run: () => subgraph.adapter.close() },
+    ],
+    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
+  });
+  logger.info({ url: hosted.url, driver: storage.driver }, 'subgraph ready');
+}
+
+function start(): void {
+  process.env.APOLLO_TELEMETRY_DISABLED = '1';
+  const name = process.argv[2];
+  const bootLogger = createLogger({ name: 'subgraph', level: 'info' });
+  if (!isSubgraphName(name)) {
+    bootLogger.fatal(
+      { expected: SUBGRAPH_NAMES },
+      'usage: subgraphs/main.ts <subgraph name>',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  let config: SubgraphConfig;
+  try {
+    config = readSubgraphConfig();
+  } catch (error) {
+    const problems =
+      error instanceof ConfigError ? error.problems : [String(error)];
+    bootLogger.fatal({ subgraph: name, problems }, 'invalid configuration');
+    process.exitCode = 1;
+    return;
+  }
+  const logger = createLogger({
+    name: `subgraph-${name}`,
+    level: config.LOG_LEVEL,
+  });
+  main(name, config, logger).catch((error: unknown) => {
+    logger.fatal({ err: error }, 'subgraph failed to start');
+    process.exit(1);
+  });
+}
+
+start();

@@ -1,0 +1,36 @@
+import type DataLoader from 'dataloader';
+import type {
+  ReferralRecord,
+  VictimSupportAdapter,
+} from '../../adapters/victim-support/types';
+import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
+
+export interface VictimSupportContext extends SubgraphContext {
+  readonly loaders: {
+    referralOfMeasure: DataLoader<string, ReferralRecord | null>;
+    referral: DataLoader<string, ReferralRecord | null>;
+  };
+}
+
+const SYSTEM = 'The victim support service';
+
+export function createVictimSupportContext(
+  adapter: VictimSupportAdapter,
+  base: SubgraphContext,
+): VictimSupportContext {
+  return {
+    ...base,
+    loaders: {
+      referralOfMeasure: agencyLoader(
+        SYSTEM,
+        (ids) => adapter.referralsByMeasureId(ids),
+        base.logger,
+      ),
+      referral: agencyLoader(
+        SYSTEM,
+        (ids) => adapter.referralsById(ids),
+        base.logger,
+      ),
+    },
+  };
+}

@@ -1,0 +1,75 @@
+/**
+ * docker-compose.yml is for deployment and is not run here; these tests
+ * check that it parses and that it wires every part of the graph.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { SUBGRAPH_NAMES } from '../scripts/subgraph-names';
+
+const ROOT = join(__dirname, '..');
+
+interface Service {
+  command?: string[];
+  environment?: Record<string, string>;
+  depends_on?: Record<string, unknown>;
+  healthcheck?: unknown;
+  build?: unknown;
+  image?: string;
+}
+
+function loadCompose(): { services: Record<string, Service> } {
+  const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+  return parse(text, { merge: true });
+}
+
+/** `dist/x/y.js` in the image comes from `x/y.ts` in the repository. */
+function sourceOf(compiled: string): string {
+  return join(ROOT, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
+}
+
+describe('docker-compose.yml', () => {
+  const { services } = loadCompose();
+
+  it('names MySQL, Redis, each subgraph and the gateway', () => {
+    expect(Object.keys(services).sort()).toEqual(
+      ['gateway', 'mysql', 'redis', ...SUBGRAPH_NAMES].sort(),
+    );
+  });
+
+  it.each(SUBGRAPH_NAMES)('runs subgraph %s from its entry point', (name) => {
+    const service = services[name];
+    expect(service.command).toEqual(['node', 'dist/subgraphs/main.js', name]);
+    expect(existsSync(sourceOf('dist/subgraphs/main.js'))).toBe(true);
+    expect(service.environment?.DB_DRIVER).toBe('mysql');
+    expect(service.environment?.MYSQL_URL).toMatch(/@mysql:3306\//);
+    expect(service.depends_on).toHaveProperty('mysql');
+    expect(service.healthcheck).toBeDefined();
+  });
+
+  it('points the gateway at every subgraph service', () => {
+    const gateway = services.gateway;
+    expect(existsSync(sourceOf('dist/gateway/main.js'))).toBe(true);
+    for (const name of SUBGRAPH_NAMES) {
+      const variable = `${name.toUpperCase().replace('-', '_')}_URL`;
+      expect(gateway.environment?.[variable]).toBe(
+        `http://${name}:4001/graphql`,
+      );
+      expect(gateway.depends_on).toHaveProperty(name);
+    }
+  });
+
+  it('holds no secret: each one is required from the environment', () => {
+    const secrets = [
+      'MYSQL_PASSWORD',
+      'MYSQL_ROOT_PASSWORD',
+      'GATEWAY_TRUST_PRIVATE_KEY',
+      'GATEWAY_TRUST_PUBLIC_KEY',
+    ];
+    const text = readFileSync(join(ROOT, 'docker-compose.yml'), 'utf8');
+    for (const secret of secrets) {
+      expect(text).toContain(`\${${secret}:?`);
+    }
+    expect(services.mysql.environment?.MYSQL_PASSWORD).toMatch(/^\$\{/);
+  });
+});
