@@ -15,3 +15,20 @@ export interface AgencyAdapter {
  * system does not know answers `null` (or an empty list).
  */
 export type BatchRead<K, V> = (keys: readonly K[]) => Promise<V[]>;
+
+/**
+ * A write that the agency's rules refuse, such as a no-contact order
+ * ending before it starts. Callers branch on `code`, which never changes
+ * between releases, not on the message. The same input is refused the
+ * same way every time, so retrying it is pointless.
+ */
+export class AgencyRuleError<C extends string = string> extends Error {
+  override readonly name: string = 'AgencyRuleError';
+
+  constructor(
+    readonly code: C,
+    message: string,
+  ) {
+    super(message);
+  }
+}

@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError } from '../runtime/config';
 import { ensureLocalKeys } from '../runtime/keys';
-import { readGatewayConfig, subgraphUrlsOf } from './config';
+import {
+  GATEWAY_OPTION_DOCS,
+  PRODUCTION_REQUIRED,
+  readGatewayConfig,
+  subgraphUrlsOf,
+} from './config';
 
 let directory: string;
 
@@ -55,6 +60,13 @@ describe('readGatewayConfig', () => {
       'AUTH_JWKS_URL is required when NODE_ENV is production',
     );
   });
+
+  it.each(PRODUCTION_REQUIRED)(
+    'documents that production requires %s',
+    (name) => {
+      expect(GATEWAY_OPTION_DOCS[name]).toContain('Required in production');
+    },
+  );
 
   it('refuses the local trust key in production', () => {
     expect(() => readGatewayConfig({ NODE_ENV: 'production' })).toThrow(

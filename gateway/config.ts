@@ -12,6 +12,7 @@ import {
   secret,
   string,
   url,
+  type ConfigDocs,
   type ConfigOf,
 } from '../runtime/config';
 import { isPrivateEd25519Jwk } from '../runtime/keys';
@@ -74,18 +75,54 @@ export type GatewayConfig = ConfigOf<typeof GATEWAY_OPTIONS>;
  * file system is read-only, and every gateway instance must sign with the
  * key the subgraphs were given.
  */
+export const PRODUCTION_REQUIRED = [
+  'AUTH_JWKS_URL',
+  'AUTH_ISSUER',
+  'AUTH_AUDIENCE',
+  'GATEWAY_TRUST_PRIVATE_KEY',
+] as const satisfies readonly (keyof GatewayConfig)[];
+
+/** What each option is for; README.md's table is generated from it. */
+export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
+  GATEWAY_HOST: 'Interface to listen on; `0.0.0.0` in a container.',
+  GATEWAY_PORT: 'Port to listen on; `0` picks a free one.',
+  PROTECTION_URL: 'GraphQL endpoint of the protection subgraph.',
+  BNG_URL: 'GraphQL endpoint of the bng subgraph.',
+  MACH_URL: 'GraphQL endpoint of the mach subgraph.',
+  DEVICES_URL: 'GraphQL endpoint of the devices subgraph.',
+  VICTIM_SUPPORT_URL: 'GraphQL endpoint of the victim-support subgraph.',
+  AUTH_ISSUER:
+    'The only token issuer (`iss`) accepted. Required in production.',
+  AUTH_AUDIENCE:
+    'The audience (`aud`) every token must name. Required in production.',
+  AUTH_JWKS_URL:
+    "The identity provider's public keys; unset, the gateway trusts the " +
+    'local issuer whose keys are in `KEYS_DIR`. Required in production.',
+  KEYS_DIR:
+    'Where the local issuer and gateway-trust key pairs are kept, ' +
+    'created on first start (development and tests).',
+  GATEWAY_TRUST_PRIVATE_KEY:
+    'Signs the identity sent to each subgraph; every subgraph holds its ' +
+    'public half. Unset, the pair in `KEYS_DIR`. Required in production.',
+  SUBGRAPH_TIMEOUT_MS:
+    'A subgraph fetch slower than this fails with `SUBGRAPH_TIMEOUT`; ' +
+    'only that part of the answer is lost.',
+  MAX_BODY_BYTES: 'A larger request body is refused with 413.',
+  SHUTDOWN_TIMEOUT_MS:
+    'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
+    'the connections) may take this long; past it the exit code is 1.',
+  LOG_LEVEL: 'The least severe level logged, as JSON lines on stdout.',
+  NODE_ENV:
+    '`production` hides error details and introspection, and requires ' +
+    'the identity provider and the trust key to be set.',
+};
+
 function productionProblems(
   config: GatewayConfig,
   env: NodeJS.ProcessEnv,
 ): string[] {
   if (config.NODE_ENV !== 'production') return [];
-  const required = [
-    'AUTH_JWKS_URL',
-    'AUTH_ISSUER',
-    'AUTH_AUDIENCE',
-    'GATEWAY_TRUST_PRIVATE_KEY',
-  ];
-  return required
+  return PRODUCTION_REQUIRED
     .filter((name) => !env[name])
     .map((name) => `${name} is required when NODE_ENV is production`);
 }

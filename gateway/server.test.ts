@@ -3,7 +3,8 @@
  * answers at once, `slow` takes longer than the gateway's fetch timeout.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
-import type { IncomingHttpHeaders } from 'node:http';
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeServices } from '@apollo/composition';
@@ -22,7 +23,7 @@ import {
   createTrustVerifier,
   GATEWAY_IDENTITY_HEADER,
 } from '../runtime/trust';
-import { recordLogs } from '../test/helpers/servers';
+import { closeServer, recordLogs } from '../test/support/servers';
 import { readGatewayConfig, type GatewayConfig } from './config';
 import {
   formatGatewayError,
@@ -226,7 +227,11 @@ async function withGateway(
 
 interface GraphQLBody {
   data?: Record<string, unknown> | null;
-  errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
+  errors?: Array<{
+    message: string;
+    path?: Array<string | number>;
+    extensions?: Record<string, unknown>;
+  }>;
 }
 
 async function query(
@@ -261,6 +266,21 @@ function unsignedToken(): string {
     JSON.stringify({ ...claims, iat: now, exp: now + 300 }),
   );
   return `${header}.${payload}.`;
+}
+
+/** A fake subgraph that gives every request the same raw answer. */
+async function answerWith(status: number, type: string, body: string) {
+  const server = createServer((_request, response) => {
+    response.statusCode = status;
+    response.setHeader('content-type', type);
+    response.end(body);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/graphql`,
+    close: () => closeServer(server),
+  };
 }
 
 function resetRecordings(): void {
@@ -365,6 +385,7 @@ describe('gateway: a failing subgraph empties only its part', () => {
       expect(body.errors).toHaveLength(1);
       expect(body.errors?.[0]).toMatchObject({
         message: `The slow subgraph did not answer within ${TIMEOUT_MS} ms`,
+        path: ['slowField'],
         extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'slow' },
       });
     }, testConfig(), undefined, logs.logger);
@@ -387,14 +408,63 @@ describe('gateway: a failing subgraph empties only its part', () => {
           authorization: `Bearer ${await analystToken()}`,
         });
         expect(body.data).toEqual({ fastField: 'fast', slowField: null });
-        expect(body.errors?.[0]?.extensions).toMatchObject({
-          code: 'SUBGRAPH_UNAVAILABLE',
-          serviceName: 'slow',
-        });
+        expect(body.errors).toEqual([
+          expect.objectContaining({
+            path: ['slowField'],
+            extensions: expect.objectContaining({
+              code: 'SUBGRAPH_UNAVAILABLE',
+              serviceName: 'slow',
+            }),
+          }),
+        ]);
       },
       testConfig(),
       subgraphUrls,
     );
+  });
+
+  it.each([
+    ['an HTTP error', 500, 'application/json'],
+    ['a body that is not JSON', 200, 'text/plain'],
+    ['JSON that is not a GraphQL response', 200, 'application/json'],
+  ])('a subgraph that answers %s, never repeated', async (_, status, type) => {
+    const leak = 'Marie DEMO-Vermeulen 85073003328';
+    const body = type === 'text/plain' ? leak : JSON.stringify(leak);
+    const broken = await answerWith(status, type, body);
+    const logs = recordLogs('gateway');
+    try {
+      await withGateway(
+        async (gateway) => {
+          const answer = await query(gateway, '{ fastField slowField }', {
+            authorization: `Bearer ${await analystToken()}`,
+          });
+          expect(answer.body.data).toEqual({
+            fastField: 'fast',
+            slowField: null,
+          });
+          expect(answer.body.errors).toEqual([
+            expect.objectContaining({
+              message: 'The slow subgraph failed to answer',
+              path: ['slowField'],
+              extensions: expect.objectContaining({
+                code: 'SUBGRAPH_UNAVAILABLE',
+              }),
+            }),
+          ]);
+          expect(JSON.stringify(answer.body)).not.toContain('85073003328');
+        },
+        testConfig(),
+        { fast: fast.hosted.url, slow: broken.url },
+        logs.logger,
+      );
+    } finally {
+      await broken.close();
+    }
+    const failures = logs.lines().filter(
+      (line) => line.msg === 'subgraph fetch failed',
+    );
+    expect(failures).toHaveLength(1);
+    expect(JSON.stringify(logs.lines())).not.toContain('85073003328');
   });
 });
 

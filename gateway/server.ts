@@ -23,7 +23,7 @@ import {
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
 import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import type { TokenVerifier } from '../runtime/auth';
 import { ErrorCode } from '../runtime/errors';
 import { createHttpFetcher } from '../runtime/fetcher';
@@ -36,6 +36,7 @@ import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
 import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
 import type { GatewayConfig } from './config';
+import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 
 /**
  * Beside the code, so it resolves both from the sources (tsx) and from
@@ -85,6 +86,10 @@ type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
 >;
 
+type ProcessResult = ReturnType<
+  RemoteGraphQLDataSource<GatewayContext>['process']
+>;
+
 /** Private: the error for a fetch that failed, for that subgraph's part. */
 function fetchFailure(
   name: string,
@@ -105,12 +110,42 @@ function fetchFailure(
 }
 
 /**
+ * Private: what the client is told about a fetch that failed. Our own
+ * failures and the 401/403 a subgraph answers carry a code; anything else
+ * (a 5xx, a body that is not GraphQL) is summed up without repeating it,
+ * since it may quote the subgraph's answer.
+ */
+function failureOf(name: string, error: unknown): FetchFailure {
+  if (error instanceof GraphQLError) {
+    const { code } = error.extensions;
+    if (typeof code === 'string') return { message: error.message, code };
+  }
+  return {
+    message: `The ${name} subgraph failed to answer`,
+    code: ErrorCode.SUBGRAPH_UNAVAILABLE,
+  };
+}
+
+/**
+ * Private: why a fetch failed, safe to log. The GraphQLErrors are written
+ * here or by Apollo from the status line ("502: Bad Gateway"); any other
+ * error comes from reading the body, and its message may quote the body
+ * (`Expected JSON response body, but received: …`, a JSON SyntaxError).
+ */
+function loggableReason(error: Error): string {
+  if (error instanceof GraphQLError) return error.message;
+  return `${error.name}: the answer is not a GraphQL response`;
+}
+
+/**
  * One subgraph as the gateway sees it: its configured URL (the supergraph
- * only holds placeholders), the signed identity, the request id, and a
- * time limit per fetch.
+ * only holds placeholders), the signed identity, the request id, a time
+ * limit per fetch, and failures that point at the fields they emptied.
  */
 export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #options: SubgraphSourceOptions;
+  /** The errors of failed fetches, as opposed to bugs on our side. */
+  readonly #fetchFailures = new WeakSet<Error>();
 
   constructor(options: SubgraphSourceOptions) {
     super({ url: options.url, fetcher: timedFetcher(options) });
@@ -136,17 +171,42 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   }
 
   /**
-   * Logs a failed fetch (timeout, refused connection, non-2xx) once, with
-   * the message only: the error's extensions may hold the subgraph's
-   * response body, which may hold personal data.
+   * A client operation's fetch that fails as a whole answers an error at
+   * each field it was asked for (see fetch-failure.ts), so the client
+   * knows which nulls the failure caused. Any other error (signing the
+   * identity, a bug) goes on as it is.
+   */
+  override async process(
+    options: GraphQLDataSourceProcessOptions<GatewayContext>,
+  ): ProcessResult {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      const { query, variables } = options.request;
+      const fetchFailed =
+        error instanceof Error && this.#fetchFailures.has(error);
+      const forClient = 'incomingRequestContext' in options;
+      if (!fetchFailed || !forClient || !query) throw error;
+      const failure = failureOf(this.#options.name, error);
+      // Parsed again only on failure: the plan keeps no document by default.
+      const errors = fetchFailureErrors(failure, parse(query), variables);
+      return { errors };
+    }
+  }
+
+  /**
+   * Logs a failed fetch (timeout, refused connection, non-2xx, not
+   * GraphQL) once, with a reason that never quotes the subgraph's answer:
+   * its body may hold personal data.
    */
   override didEncounterError(...[error, , response, context]: EncounterArgs) {
+    this.#fetchFailures.add(error);
     this.#options.logger.warn(
       {
         subgraph: this.#options.name,
         requestId: context?.requestId,
         status: response?.status,
-        reason: error.message,
+        reason: loggableReason(error),
       },
       'subgraph fetch failed',
     );

@@ -5,7 +5,7 @@ import { GraphQLError } from 'graphql';
 import { base64url, importJWK, SignJWT, type JWK } from 'jose';
 import { createTokenVerifier, type TokenVerifier } from './auth';
 import { ensureIssuerKeys, mintToken, type IssuerKeys } from './keys';
-import { serveJson } from '../test/helpers/servers';
+import { serveJson } from '../test/support/servers';
 
 const issuer = 'urn:test:issuer';
 const audience = 'urn:test:gateway';

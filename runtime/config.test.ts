@@ -145,6 +145,20 @@ describe('readConfig: errors name the variable and the value', () => {
   });
 });
 
+describe('combinators: what they accept, in words', () => {
+  it.each([
+    ['string', string(), 'any text'],
+    ['integer', integer({ min: 0, max: 9 }), 'an integer from 0 to 9'],
+    ['boolean', boolean(), 'true or false (also 1/0, yes/no)'],
+    ['oneOf', oneOf(['a', 'b']), 'one of a, b'],
+    ['url', url(), 'an absolute http or https URL'],
+    ['optional', optional(url()), 'an absolute http or https URL'],
+    ['secret', secret(integer()), 'an integer'],
+  ])('%s says what its errors say', (_kind, option, expected) => {
+    expect(option.expected).toBe(expected);
+  });
+});
+
 describe('combinators: misuse', () => {
   it('refuses an integer default outside its own range', () => {
     expect(() => integer({ default: 70000, max: 65535 })).toThrow(

@@ -35,6 +35,8 @@ export type WhenUnset<T> =
 /** How to read one variable. Build these with the combinators below. */
 export interface Option<T> {
   readonly parse: (raw: string) => Parsed<T>;
+  /** What the option accepts, in words: errors and the docs say it. */
+  readonly expected: string;
   readonly whenUnset: WhenUnset<T>;
   /** A secret's bad value is never repeated in an error (nor a log). */
   readonly secret?: boolean;
@@ -46,6 +48,15 @@ export type ConfigSpec = Readonly<Record<string, Option<unknown>>>;
 /** The typed object `readConfig` returns for a spec. */
 export type ConfigOf<S extends ConfigSpec> = {
   readonly [K in keyof S]: S[K] extends Option<infer T> ? T : never;
+};
+
+/**
+ * What each option of a spec is for, in one or two sentences, for the
+ * generated documentation (scripts/config-docs.ts). Keyed like the spec,
+ * so an option added without its sentence fails the type check.
+ */
+export type ConfigDocs<S extends ConfigSpec> = {
+  readonly [K in keyof S]: string;
 };
 
 interface DefaultOnly<T> {
@@ -69,7 +80,8 @@ function unsetRule<T>(options: DefaultOnly<T> | undefined): WhenUnset<T> {
 
 /** Any non-empty string. */
 export function string(options?: DefaultOnly<string>): Option<string> {
-  return { parse: valid, whenUnset: unsetRule(options) };
+  const expected = 'any text';
+  return { parse: valid, expected, whenUnset: unsetRule(options) };
 }
 
 export interface IntegerOptions extends DefaultOnly<number> {
@@ -104,7 +116,7 @@ export function integer(options: IntegerOptions = {}): Option<number> {
     const ok = /^-?\d+$/.test(raw) && inRange(value);
     return ok ? valid(value) : invalid(expected);
   };
-  return { parse, whenUnset: unsetRule(options) };
+  return { parse, expected, whenUnset: unsetRule(options) };
 }
 
 const TRUE_WORDS = ['true', '1', 'yes'];
@@ -112,13 +124,14 @@ const FALSE_WORDS = ['false', '0', 'no'];
 
 /** true/false, 1/0 or yes/no, in any case. */
 export function boolean(options?: DefaultOnly<boolean>): Option<boolean> {
+  const expected = 'true or false (also 1/0, yes/no)';
   const parse = (raw: string): Parsed<boolean> => {
     const word = raw.toLowerCase();
     if (TRUE_WORDS.includes(word)) return valid(true);
     if (FALSE_WORDS.includes(word)) return valid(false);
-    return invalid('true or false (also 1/0, yes/no)');
+    return invalid(expected);
   };
-  return { parse, whenUnset: unsetRule(options) };
+  return { parse, expected, whenUnset: unsetRule(options) };
 }
 
 /** One of a fixed list of words, matched exactly. */
@@ -129,7 +142,7 @@ export function oneOf<const V extends readonly string[]>(
   const expected = `one of ${values.join(', ')}`;
   const parse = (raw: string): Parsed<V[number]> =>
     values.includes(raw) ? valid(raw) : invalid(expected);
-  return { parse, whenUnset: unsetRule(options) };
+  return { parse, expected, whenUnset: unsetRule(options) };
 }
 
 export interface UrlOptions extends DefaultOnly<string> {
@@ -147,7 +160,7 @@ export function url(options: UrlOptions = {}): Option<string> {
     const { protocol } = new URL(raw);
     return protocols.includes(protocol) ? valid(raw) : invalid(expected);
   };
-  return { parse, whenUnset: unsetRule(options) };
+  return { parse, expected, whenUnset: unsetRule(options) };
 }
 
 /** Makes an option answer `undefined` when its variable is unset. */
@@ -175,7 +188,7 @@ export function json<T>(
     }
     return check(value) ? valid(value) : invalid(expected);
   };
-  return { parse, whenUnset: unsetRule(options) };
+  return { parse, expected, whenUnset: unsetRule(options) };
 }
 
 type Reading<T> =

@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createHttpFetcher, type HttpFetcher } from './fetcher';
-import { closeServer } from '../test/helpers/servers';
+import { closeServer } from '../test/support/servers';
 
 let server: Server;
 let base: string;

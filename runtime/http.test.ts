@@ -2,7 +2,7 @@ import { request as httpRequest } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { unauthenticated } from './errors';
 import { hostGraphQL, type HostedGraphQL, type HostOptions } from './http';
-import { recordLogs, type LogRecorder } from '../test/helpers/servers';
+import { recordLogs, type LogRecorder } from '../test/support/servers';
 
 interface TestContext {
   readonly requestId: string;

@@ -1,6 +1,6 @@
 import { ConfigError } from './config';
 import { levelFromEnv, REDACTED } from './logger';
-import { recordLogs } from '../test/helpers/servers';
+import { recordLogs } from '../test/support/servers';
 
 describe('createLogger', () => {
   it('writes one JSON object per line with the name and level', () => {

@@ -1,5 +1,5 @@
 import { installShutdown, runShutdownSteps, type ExitCode } from './shutdown';
-import { recordLogs } from '../test/helpers/servers';
+import { recordLogs } from '../test/support/servers';
 
 function step(name: string, calls: string[], outcome: 'ok' | 'fail' = 'ok') {
   return {

@@ -5,7 +5,9 @@
  * and MariaDB.
  */
 import { resolve } from 'node:path';
+import type { AgencyAdapter } from '../adapters/adapter';
 import type { HostedGraphQL } from '../runtime/http';
+import type { Clock } from '../subgraphs/protection/domain/clock';
 import { createTokenVerifier } from '../runtime/auth';
 import { ensureLocalKeys, mintToken, type LocalKeys } from '../runtime/keys';
 import type { Logger } from '../runtime/logger';
@@ -29,11 +31,22 @@ export interface StackOptions {
   readonly ephemeralPorts: boolean;
   /** Gateway options; default: the environment's. */
   readonly gatewayConfig?: GatewayConfig;
+  /** Default: the system clock. Tests fix the day the rules see. */
+  readonly clock?: Clock;
+}
+
+/** One subgraph of a running stack, for tests that break it on purpose. */
+export interface StackSubgraph {
+  /** Its agency adapter: closing it makes the subgraph's reads fail. */
+  readonly adapter: AgencyAdapter;
+  /** Its HTTP server: closing it takes the subgraph off the network. */
+  readonly hosted: HostedGraphQL;
 }
 
 export interface RunningStack {
   readonly gatewayUrl: string;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
+  readonly subgraphs: Readonly<Record<SubgraphName, StackSubgraph>>;
   readonly keys: LocalKeys;
   /** A token from the local issuer, accepted by this stack's gateway. */
   token(
@@ -45,6 +58,7 @@ export interface RunningStack {
 }
 
 interface StartedSubgraph {
+  readonly name: SubgraphName;
   readonly opened: OpenedSubgraph;
   readonly hosted: HostedGraphQL;
 }
@@ -57,6 +71,8 @@ async function startSubgraphs(
   for (const name of SUBGRAPH_NAMES) {
     const opened = await openSubgraph(name, options.storage, {
       seedDemo: options.seedDemo,
+      logger: options.logger,
+      clock: options.clock,
     });
     try {
       const hosted = await opened.start({
@@ -68,9 +84,9 @@ async function startSubgraphs(
         }),
         production: false,
       });
-      started.push({ opened, hosted });
+      started.push({ name, opened, hosted });
     } catch (error) {
-      await opened.adapter.close();
+      await opened.close();
       throw error;
     }
   }
@@ -79,8 +95,17 @@ async function startSubgraphs(
 async function stopSubgraphs(started: StartedSubgraph[]): Promise<void> {
   for (const { opened, hosted } of started) {
     await hosted.close();
-    await opened.adapter.close();
+    await opened.close();
   }
+}
+
+/** Private: the started subgraphs by name, once all five are up. */
+function byName<T>(
+  started: readonly StartedSubgraph[],
+  pick: (subgraph: StartedSubgraph) => T,
+): Record<SubgraphName, T> {
+  const entries = started.map((subgraph) => [subgraph.name, pick(subgraph)]);
+  return Object.fromEntries(entries) as Record<SubgraphName, T>;
 }
 
 /** Starts the five subgraphs, then the gateway in front of them. */
@@ -95,9 +120,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
   let gateway: RunningGateway;
   try {
     await startSubgraphs(options, keys, started);
-    const subgraphUrls = Object.fromEntries(
-      started.map(({ hosted }, i) => [SUBGRAPH_NAMES[i], hosted.url]),
-    ) as Record<SubgraphName, string>;
+    const subgraphUrls = byName(started, ({ hosted }) => hosted.url);
     gateway = await startGateway({
       config,
       logger: options.logger,
@@ -112,6 +135,10 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     return {
       gatewayUrl: gateway.url,
       subgraphUrls,
+      subgraphs: byName(started, ({ opened, hosted }) => ({
+        adapter: opened.adapter,
+        hosted,
+      })),
       keys,
       token: (claims) =>
         mintToken(keys.issuer.privateJwk, {

@@ -49,6 +49,14 @@ export const column = {
   integer(name: string): EntitySchemaColumnOptions {
     return { name, type: 'integer' };
   },
+  /** Text of any length (TEXT on both databases): no index, no key. */
+  longText(name: string, o: Nullable = {}): EntitySchemaColumnOptions {
+    return { name, type: 'text', nullable: !!o.nullable };
+  },
+  /** An instant as `Date#toISOString` writes it (see INSTANT_LENGTH). */
+  instant(name: string, o: Nullable = {}): EntitySchemaColumnOptions {
+    return column.text(name, INSTANT_LENGTH, o);
+  },
 };
 
 /** Column options for migrations (typeorm's Table API). */
@@ -81,5 +89,11 @@ export const tableColumn = {
   },
   integer(name: string): TableColumnOptions {
     return { name, type: 'integer' };
+  },
+  longText(name: string, o: Nullable = {}): TableColumnOptions {
+    return { name, type: 'text', isNullable: !!o.nullable };
+  },
+  instant(name: string, o: Nullable = {}): TableColumnOptions {
+    return tableColumn.text(name, INSTANT_LENGTH, o);
   },
 };

@@ -1,5 +1,5 @@
 import { checkNationalNumber } from '../runtime/national-number';
-import { addMonths } from './dates';
+import { addDays, addMonths } from './dates';
 import { DEMO, generateDemoData } from './demo-data';
 
 const data = generateDemoData();
@@ -11,6 +11,12 @@ const active = measures.filter((m) => m.status === 'ACTIVE');
 function measure(id: string) {
   const found = measures.find((m) => m.id === id);
   if (!found) throw new Error(`No demo measure ${id}`);
+  return found;
+}
+
+function aggregate(id: string) {
+  const found = data.protection.aggregates.find((a) => a.measure.id === id);
+  if (!found) throw new Error(`No demo aggregate ${id}`);
   return found;
 }
 
@@ -85,10 +91,12 @@ describe('Demo data: territory and measures', () => {
     expect(reasons.size).toBe(7); // the six reasons and null
   });
 
-  it('ends each granted measure 9 calendar months after the decision', () => {
+  it('ends each granted measure 9 calendar months after the decision, '
+    + 'or as its last prolongation says (§7.10)', () => {
     for (const m of granted) {
+      const last = aggregate(m.id).prolongations.at(-1);
       expect(m.startDate).toBe(m.decidedOn);
-      expect(m.endDate).toBe(addMonths(m.decidedOn!, 9));
+      expect(m.endDate).toBe(last?.newEndDate ?? addMonths(m.decidedOn!, 9));
     }
     expect(measure(DEMO.measureIds.activeMonthEnd)).toMatchObject({
       decidedOn: '2026-07-31',
@@ -105,7 +113,11 @@ describe('Demo data: territory and measures', () => {
       if (m.status === 'ACTIVE') expect(m.endDate! > today).toBe(true);
       if (m.status === 'ENDED') {
         expect(m.endedOn! <= today).toBe(true);
-        expect(m.endedOn! <= m.endDate!).toBe(true);
+        // An expired measure protects through its end date (§7.12.2).
+        const last = m.endReason === 'EXPIRED'
+          ? addDays(m.endDate!, 1)
+          : m.endDate!;
+        expect(m.endedOn! <= last).toBe(true);
       }
     }
   });
@@ -222,9 +234,10 @@ describe('Demo data: well-known ids (DEMO)', () => {
       f.nationalNumber === m.suspectNationalNumber).length).toBeGreaterThan(3);
     expect(protectedPersons.filter((p) => p.measureId === m.id)).toEqual([
       { measureId: m.id, nationalNumber: numbers.victimOfActiveWithEverything,
-        role: 'VICTIM' },
+        role: 'VICTIM', discernmentRecorded: false, agreementSigned: true },
+      // §7.9: a child of 9 with discernment, too young to sign.
       { measureId: m.id, nationalNumber: numbers.childOfActiveWithEverything,
-        role: 'CHILD' },
+        role: 'CHILD', discernmentRecorded: true, agreementSigned: false },
     ]);
     const serials = data.devices.devices
       .filter((d) => d.measureId === m.id).map((d) => d.serial);

@@ -1,7 +1,9 @@
 /**
  * A synthetic data set for all five systems, consistent across them: the
- * measures of the protection system, their suspects' BNG records and MaCH
- * files, the devices handed out and the victim support referrals.
+ * measures of the protection system with their whole story (aggregate
+ * and journal), their suspects' BNG records and MaCH files, the devices
+ * handed out and the victim support referrals. The territory is the
+ * shipped file, reference/territory.json.
  *
  * It is deterministic: a seeded generator and a reference date ("today"
  * for the data set, 2026-12-01 unless given) replace Math.random and the
@@ -9,6 +11,14 @@
  * `DEMO-`; national numbers are valid but made up.
  */
 import type { PoliceRecord } from '../adapters/bng/types';
+import type {
+  JournalEntry,
+  MeasureAggregate,
+} from '../adapters/protection/aggregate';
+import {
+  measureRecordOf,
+  protectedPersonRecordsOf,
+} from '../adapters/protection/records';
 import type { DeviceRecord } from '../adapters/devices/types';
 import type { JudicialFileRecord } from '../adapters/mach/types';
 import type {
@@ -28,12 +38,14 @@ import {
 } from './demo/inventory';
 import { DEMO_FILE_INDICES, demoJudicialFiles } from './demo/parquet';
 import type { FileIndexEntry } from './demo/parquet';
+import { demoLives } from './demo/lifecycle';
 import { PersonFactory } from './demo/people';
 import { demoPoliceRecords } from './demo/police';
 import { demoReferrals } from './demo/referrals';
 import {
   DEMO_ARRONDISSEMENTS,
   DEMO_PROVINCES,
+  DEMO_TERRITORY,
   demoZones,
 } from './demo/territory';
 import { Prng } from './prng';
@@ -50,7 +62,13 @@ export interface DemoData {
     zones: ZoneRecord[];
     /** Protected persons and suspects alike. */
     persons: PersonRecord[];
+    /** Each measure whole, as the domain would have left it. */
+    aggregates: MeasureAggregate[];
+    /** The journal of every measure, each oldest first. */
+    journal: JournalEntry[];
+    /** The aggregates' measure rows, as the read port answers them. */
     measures: MeasureRecord[];
+    /** The aggregates' protected persons, as the read port answers them. */
     protectedPersons: ProtectedPersonRecord[];
   };
   bng: {
@@ -96,7 +114,8 @@ export const DEMO = {
     /** Suspect with no MaCH file and no weapon. Bruxelles. */
     activeWithoutAntecedents: 'demo-measure-002',
     /** Ends 12 days after the reference date; its button's last daily
-     *  report is 6 days old. Oost-Vlaanderen. */
+     *  report is 6 days old; re-evaluated and let end (§7.12.1).
+     *  Oost-Vlaanderen. */
     activeEndingSoon: 'demo-measure-003',
     /** Decided on a 31st; its end falls back to a 30th. Liège. */
     activeMonthEnd: 'demo-measure-004',
@@ -113,6 +132,19 @@ export const DEMO = {
     /** Honour-related; two relatives protected; the suspect is wanted;
      *  decided 9 days ago, the SAV's offer still awaits an answer. */
     activeWantedSuspect: 'demo-measure-010',
+    /** A real alert 57 days ago prolonged it (§7.10.2). */
+    activeWithRealAlert: 'demo-measure-013',
+    /** A test press after activation; a usual place forwarded and a
+     *  trip announced 3 days ago, not yet forwarded (§7.11.1). */
+    activeWithTravelNotice: 'demo-measure-016',
+    /** New facts reported 30 days ago prolonged it (§7.11.3). */
+    activeWithNewFacts: 'demo-measure-018',
+    /** Moving to zone 5345 (Antwerpen), awaiting that parquet (§7.2.3). */
+    activeWithPendingTransfer: 'demo-measure-021',
+    /** Its first revisit, due 9 days ago, was not done (§7.11.3). */
+    activeWithOverdueRevisit: 'demo-measure-025',
+    /** A false alert 11 days ago: no prolongation, magistrate not told. */
+    activeWithFalseAlert: 'demo-measure-032',
   },
   referralIds: {
     activeWithEverything: 'demo-referral-001',
@@ -142,7 +174,7 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
   // others as they were.
   const prng = (part: number) => new Prng(seed * 31 + part);
 
-  const zones = demoZones(referenceDate);
+  const zones = demoZones();
   const people = new PersonFactory(prng(1), referenceDate);
   const cases = buildCases(demoPlans(), {
     prng: prng(2),
@@ -151,6 +183,10 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
     referenceDate,
   });
 
+  const referrals = demoReferrals(cases, prng(6), referenceDate);
+  const { aggregates, journal } = demoLives(cases, referrals, prng(7),
+    referenceDate, DEMO_TERRITORY);
+
   return {
     referenceDate,
     protection: {
@@ -158,8 +194,10 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       arrondissements: [...DEMO_ARRONDISSEMENTS],
       zones,
       persons: people.persons,
-      measures: cases.map((c) => c.measure),
-      protectedPersons: cases.flatMap((c) => c.protectedPersons),
+      aggregates,
+      journal,
+      measures: aggregates.map((a) => measureRecordOf(a.measure)),
+      protectedPersons: aggregates.flatMap(protectedPersonRecordsOf),
     },
     bng: { records: demoPoliceRecords(cases, prng(3)) },
     mach: {
@@ -167,8 +205,6 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
       files: demoJudicialFiles(cases, prng(4)),
     },
     devices: demoInventory(cases, zones, prng(5), referenceDate),
-    'victim-support': {
-      referrals: demoReferrals(cases, prng(6), referenceDate),
-    },
+    'victim-support': { referrals },
   };
 }

@@ -27,7 +27,8 @@ const SEED_STEPS: {
   'victim-support': victimSupportSeedSteps,
 };
 
-function stepsFor<S extends SystemName>(
+/** The tables `seedDemo` fills for a system, parents first. */
+export function demoSeedSteps<S extends SystemName>(
   system: S,
   data: DemoData,
 ): SeedStep[] {
@@ -40,7 +41,7 @@ export async function seedDemo(
   dataSource: DataSource,
   data: DemoData,
 ): Promise<boolean> {
-  const steps = stepsFor(system, data);
+  const steps = demoSeedSteps(system, data);
   try {
     return await dataSource.transaction(async (manager) => {
       if (await holdsRows(manager, steps)) return false;

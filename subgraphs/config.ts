@@ -10,8 +10,10 @@ import {
   oneOf,
   optional,
   readConfig,
+  secret,
   string,
   url,
+  type ConfigDocs,
   type ConfigOf,
 } from '../runtime/config';
 import { isPublicEd25519Jwk } from '../runtime/keys';
@@ -43,15 +45,22 @@ export const SUBGRAPH_CONFIG = {
   DB_DRIVER: oneOf(['sqlite', 'mysql'], { default: 'sqlite' }),
   /** Default data/db: one SQLite file per agency system. */
   SQLITE_DIR: string({ default: 'data/db' }),
-  /** mysql://user:password@host:3306/database; required with mysql. */
-  MYSQL_URL: optional(url({ protocols: ['mysql:', 'mariadb:'] })),
+  /**
+   * mysql://user:password@host:3306/database; required with mysql. It
+   * holds a password, so a bad value is never repeated in an error.
+   */
+  MYSQL_URL: optional(secret(url({ protocols: ['mysql:', 'mariadb:'] }))),
   /** Default 10 connections per subgraph. */
   DB_POOL_SIZE: integer({ default: 10, min: 1, max: 500 }),
   /** Default: true on sqlite, false on mysql. */
   SEED_DEMO: optional(boolean()),
-  /** The gateway's public trust key (JWK); default: read from KEYS_DIR. */
+  /**
+   * The gateway's public trust key (JWK); default: read from KEYS_DIR.
+   * Not a secret, but the commonest mistake is pasting the private key
+   * here, so a bad value is never repeated in an error either.
+   */
   GATEWAY_TRUST_PUBLIC_KEY: optional(
-    json(isPublicEd25519Jwk, 'a public Ed25519 JWK in JSON'),
+    secret(json(isPublicEd25519Jwk, 'a public Ed25519 JWK in JSON')),
   ),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
@@ -62,6 +71,39 @@ export const SUBGRAPH_CONFIG = {
 };
 
 export type SubgraphConfig = ConfigOf<typeof SUBGRAPH_CONFIG>;
+
+const PORT_LIST = Object.entries(DEFAULT_PORTS)
+  .map(([name, port]) => `${name} ${port}`)
+  .join(', ');
+
+/** What each option is for; README.md's table is generated from it. */
+export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
+  NODE_ENV: '`production` hides internal error details from the gateway.',
+  LOG_LEVEL: 'The least severe level logged, as JSON lines on stdout.',
+  SUBGRAPH_HOST: 'Interface to listen on; `0.0.0.0` in a container.',
+  SUBGRAPH_PORT:
+    `Port to listen on; unset, the subgraph's own (${PORT_LIST}); ` +
+    '`0` picks a free one.',
+  DB_DRIVER:
+    'Where the agency data lives: `sqlite` (embedded, no server) or ' +
+    '`mysql` (MySQL or MariaDB).',
+  SQLITE_DIR: 'With sqlite: the directory of one file per agency system.',
+  MYSQL_URL:
+    'With mysql: `mysql://user:password@host:3306/database`; required ' +
+    'then. The five systems may share one database.',
+  DB_POOL_SIZE: 'With mysql: connections per subgraph.',
+  SEED_DEMO:
+    'Seeds the synthetic demo data set into an empty store; unset, ' +
+    'true with sqlite and false with mysql.',
+  GATEWAY_TRUST_PUBLIC_KEY:
+    "The gateway's public trust key, a JWK in JSON: only requests it " +
+    'signed are served. Unset, read from `KEYS_DIR`.',
+  SHUTDOWN_TIMEOUT_MS:
+    'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
+    'the database) may take this long; past it the exit code is 1.',
+  KEYS_DIR: "Where the gateway's local trust key is read (development).",
+  MAX_BODY_BYTES: 'A larger request body is refused with 413.',
+};
 
 export function readSubgraphConfig(
   env: NodeJS.ProcessEnv = process.env,

@@ -2,7 +2,7 @@
  * One subgraph process: reads its configuration, opens its agency
  * adapter, serves the subgraph and shuts down cleanly on SIGTERM/SIGINT.
  *
- *   tsx subgraphs/main.ts <protection|bng|mach|devices|victim-support>
+ *   npm run subgraph -- <protection|bng|mach|devices|victim-support>
  */
 import { resolve } from 'node:path';
 import type { JWK } from 'jose';
@@ -69,9 +69,13 @@ function start(): void {
   const name = process.argv[2];
   const bootLogger = createLogger({ name: 'subgraph', level: 'info' });
   if (!isSubgraphName(name)) {
+    const problem =
+      name === undefined
+        ? 'a subgraph name is required'
+        : `unknown subgraph ${JSON.stringify(name)}`;
     bootLogger.fatal(
-      { expected: SUBGRAPH_NAMES },
-      'usage: subgraphs/main.ts <subgraph name>',
+      { got: name, expected: SUBGRAPH_NAMES },
+      `usage: subgraphs/main.ts <subgraph name>: ${problem}`,
     );
     process.exitCode = 2;
     return;

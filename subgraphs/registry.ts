@@ -17,6 +17,19 @@ import {
   type SubgraphServerOptions,
 } from '../runtime/subgraph';
 import type { SubgraphName } from '../scripts/subgraph-names';
+import { createLogger, type Logger } from '../runtime/logger';
+import { SHIPPED_TERRITORY_FILE, readTerritoryFile } from '../reference/load';
+import { randomUUID } from 'node:crypto';
+import type { ProtectionDependencies } from './protection/context';
+import {
+  DEFAULT_RULES,
+  systemClock,
+  territoryFromRecords,
+  type Clock,
+  type RulesConfig,
+} from './protection/domain';
+import { startBackgroundWork, type BackgroundWork } from './protection';
+import { MeasureService } from './protection/service';
 import type { DemoData } from '../storage/demo-data';
 import type { StorageOptions } from '../storage/options';
 import { bngSubgraph } from './bng';
@@ -26,14 +39,33 @@ import { protectionSubgraph } from './protection';
 import { victimSupportSubgraph } from './victim-support';
 
 export interface OpenedSubgraph {
+  /** The agency adapter the subgraph reads through. */
   readonly adapter: AgencyAdapter;
-  /** Serves the subgraph over HTTP; close the adapter after the server. */
+  /** Serves the subgraph over HTTP. */
   start(options: SubgraphServerOptions): Promise<HostedGraphQL>;
+  /** Stops its background work and closes its adapters; after the server. */
+  close(): Promise<void>;
+  /** The protection subgraph's outbox and expiry sweep. */
+  readonly background?: BackgroundWork;
+}
+
+function silentLogger(): Logger {
+  return createLogger({ name: 'protection', level: 'silent' });
 }
 
 export interface OpenOptions {
   /** Seeds this data set into an empty store. */
   readonly seedDemo?: DemoData;
+  /** Receives the background work's logs (the protection subgraph's). */
+  readonly logger?: Logger;
+  /** Default: the system clock. Tests fix the day. */
+  readonly clock?: Clock;
+  /** Default: the shipped reference/territory.json (§5.2). */
+  readonly territoryFile?: string;
+  /** Default: the circular's figures (DEFAULT_RULES). */
+  readonly rules?: RulesConfig;
+  /** Default 1000 ms between rounds of the effects outbox. */
+  readonly effectsIntervalMs?: number;
 }
 
 type Opener = (
@@ -50,21 +82,78 @@ function opened<
   define: (adapter: TAdapter) => SubgraphDefinition<TContext>,
 ): OpenedSubgraph {
   const definition = define(adapter);
-  return { adapter, start: (options) => startSubgraph(definition, options) };
+  return {
+    adapter,
+    start: (options) => startSubgraph(definition, options),
+    close: () => adapter.close(),
+  };
+}
+
+/**
+ * The protection subgraph also writes to the four other agency systems
+ * (the effects of §7.8 and §7.13), so it opens their adapters too.
+ */
+async function openProtection(
+  storage: StorageOptions,
+  options: OpenOptions,
+): Promise<OpenedSubgraph> {
+  const territory = readTerritoryFile(
+    options.territoryFile ?? SHIPPED_TERRITORY_FILE,
+  );
+  const adapter = await openSqlProtectionAdapter(storage, {
+    seedDemo: options.seedDemo,
+    territory,
+  });
+  const targets = {
+    bng: await openSqlBngAdapter(storage),
+    mach: await openSqlMachAdapter(storage),
+    devices: await openSqlDevicesAdapter(storage),
+    victimSupport: await openSqlVictimSupportAdapter(storage),
+  };
+  const clock = options.clock ?? systemClock;
+  const rules = options.rules ?? DEFAULT_RULES;
+  const dependencies: ProtectionDependencies = {
+    adapter,
+    territory: territoryFromRecords(territory),
+    clock,
+    rules,
+    service: new MeasureService({
+      store: adapter,
+      territory: territoryFromRecords(territory),
+      clock,
+      rules,
+      newId: randomUUID,
+    }),
+  };
+  const background = startBackgroundWork(dependencies, {
+    targets,
+    logger: options.logger ?? silentLogger(),
+    effectsIntervalMs: options.effectsIntervalMs,
+  });
+  const definition = protectionSubgraph(dependencies);
+  return {
+    adapter,
+    background,
+    start: (serverOptions) => startSubgraph(definition, serverOptions),
+    close: async () => {
+      await background.stop();
+      for (const target of Object.values(targets)) await target.close();
+      await adapter.close();
+    },
+  };
 }
 
 const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
-  protection: async (storage, options) =>
-    opened(await openSqlProtectionAdapter(storage, options), protectionSubgraph),
+  protection: openProtection,
   bng: async (storage, options) =>
-    opened(await openSqlBngAdapter(storage, options), bngSubgraph),
+    opened(await openSqlBngAdapter(storage, { seedDemo: options.seedDemo }), bngSubgraph),
   mach: async (storage, options) =>
-    opened(await openSqlMachAdapter(storage, options), machSubgraph),
+    opened(await openSqlMachAdapter(storage, { seedDemo: options.seedDemo }), machSubgraph),
   devices: async (storage, options) =>
-    opened(await openSqlDevicesAdapter(storage, options), devicesSubgraph),
+    opened(await openSqlDevicesAdapter(storage, { seedDemo: options.seedDemo }), devicesSubgraph),
   'victim-support': async (storage, options) =>
     opened(
-      await openSqlVictimSupportAdapter(storage, options),
+      await openSqlVictimSupportAdapter(storage, { seedDemo: options.seedDemo }),
       victimSupportSubgraph,
     ),
 };

@@ -5,7 +5,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
+import { GATEWAY_OPTIONS } from '../gateway/config';
 import { SUBGRAPH_NAMES } from '../scripts/subgraph-names';
+import { SUBGRAPH_CONFIG } from '../subgraphs/config';
 
 const ROOT = join(__dirname, '..');
 
@@ -27,6 +29,14 @@ function loadCompose(): { services: Record<string, Service> } {
 function sourceOf(compiled: string): string {
   return join(ROOT, compiled.replace(/^dist\//, '').replace(/\.js$/, '.ts'));
 }
+
+/** Each service and the variables its process reads (typos, dead ones). */
+const OPTIONS_READ: readonly (readonly [string, readonly string[]])[] = [
+  ['gateway', Object.keys(GATEWAY_OPTIONS)],
+  ...SUBGRAPH_NAMES.map(
+    (name) => [name, Object.keys(SUBGRAPH_CONFIG)] as const,
+  ),
+];
 
 describe('docker-compose.yml', () => {
   const { services } = loadCompose();
@@ -58,6 +68,18 @@ describe('docker-compose.yml', () => {
       expect(gateway.depends_on).toHaveProperty(name);
     }
   });
+
+  it.each(OPTIONS_READ)(
+    'sets on %s only variables its process reads',
+    (name, options) => {
+      const variables = Object.keys(services[name].environment ?? {});
+      expect(variables.length).toBeGreaterThan(0);
+      const unread = variables.filter(
+        (variable) => !options.includes(variable),
+      );
+      expect(unread).toEqual([]);
+    },
+  );
 
   it('holds no secret: each one is required from the environment', () => {
     const secrets = [

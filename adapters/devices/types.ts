@@ -1,7 +1,14 @@
 /**
- * The device inventory's port (SharePoint lists in production).
+ * The device inventory's port (SharePoint lists in production): the
+ * devices and their daily reports, the shortages of §7.8.7 and the
+ * police registration of each grant (§7.13.1). Dates are ISO strings
+ * (YYYY-MM-DD).
  */
-import type { AgencyAdapter, BatchRead } from '../adapter';
+import {
+  AgencyRuleError,
+  type AgencyAdapter,
+  type BatchRead,
+} from '../adapter';
 
 export const DEVICE_KINDS = ['BUTTON', 'LENT_PHONE'] as const;
 export type DeviceKind = (typeof DEVICE_KINDS)[number];
@@ -23,19 +30,146 @@ export interface DailyReportRecord {
   alarmPressed: boolean;
 }
 
+/**
+ * A device and where it is. While ASSIGNED, `measureId` and `assignedTo`
+ * (the protected person) say who has it. Once RETURNED it keeps both,
+ * with `assignedOn` and `returnedOn`, as the record of its last
+ * assignment.
+ */
 export interface DeviceRecord {
   serial: string;
   kind: DeviceKind;
   status: DeviceStatus;
   arrondissementCode: string;
+  /** The zone that keeps it; null when kept by the arrondissement. */
   zoneCode: string | null;
   measureId: string | null;
   assignedTo: string | null;
+  /** null when not known (devices assigned before it was recorded). */
+  assignedOn: string | null;
+  returnedOn: string | null;
   lastReport: DailyReportRecord | null;
+}
+
+/** §7.8.7: the devices of an arrondissement, by status. */
+export interface StockRecord {
+  arrondissementCode: string;
+  available: number;
+  assigned: number;
+  inRepair: number;
+  lost: number;
+  /** Back from ended measures, not yet checked and restocked. */
+  returned: number;
+}
+
+/**
+ * §7.8.7: a measure that found no device of a kind available in its
+ * arrondissement. It is resolved the day a device of that kind is
+ * assigned to the measure.
+ */
+export interface ShortageRecord {
+  id: string;
+  measureId: string;
+  kind: DeviceKind;
+  arrondissementCode: string;
+  zoneCode: string;
+  reportedOn: string;
+  resolvedOn: string | null;
+}
+
+export const GRANT_REGISTRATION_STATUSES = ['ACTIVE', 'ENDED'] as const;
+export type GrantRegistrationStatus =
+  (typeof GRANT_REGISTRATION_STATUSES)[number];
+
+/**
+ * §7.13.1: the police registration of a grant, which statistics are
+ * drawn from. The caller sends the measure's whole current state.
+ */
+export interface GrantRegistrationRecord {
+  measureId: string;
+  arrondissementCode: string;
+  zoneCode: string;
+  decidedOn: string;
+  startDate: string;
+  /** The planned end, prolongations included. */
+  endDate: string;
+  relationship: string;
+  protectedPersonCount: number;
+  status: GrantRegistrationStatus;
+  /** Set exactly when the status is ENDED, as is `endReason`. */
+  endedOn: string | null;
+  endReason: string | null;
+  prolongationCount: number;
+}
+
+export interface AssignDeviceInput {
+  measureId: string;
+  /** The protected person who gets the device. */
+  nationalNumber: string;
+  arrondissementCode: string;
+  /** The managing zone, whose own devices are taken first. */
+  zoneCode: string;
+  assignedOn: string;
+  /** Default BUTTON. */
+  kind?: DeviceKind;
+}
+
+export type AssignDeviceResult = { device: DeviceRecord } | { shortage: true };
+
+export interface ReturnDevicesInput {
+  measureId: string;
+  returnedOn: string;
 }
 
 export interface DevicesAdapter extends AgencyAdapter {
   /** The devices assigned under each measure, by serial. */
   devicesByMeasureId: BatchRead<string, DeviceRecord[]>;
   devicesBySerial: BatchRead<string, DeviceRecord | null>;
+  /** Each arrondissement's counts; zeros for one without devices. */
+  stockByArrondissement: BatchRead<string, StockRecord>;
+  /** Open shortages first, then newest first. */
+  shortagesByArrondissement: BatchRead<string, ShortageRecord[]>;
+  grantRegistrationsByMeasureId: BatchRead<
+    string,
+    GrantRegistrationRecord | null
+  >;
+
+  /**
+   * §7.13.1: creates or replaces the measure's registration. Refuses
+   * an end date before the start (REGISTRATION_END_BEFORE_START) and an
+   * ACTIVE registration of a measure registered as ENDED
+   * (REGISTRATION_ALREADY_ENDED): a measure that ended never resumes.
+   */
+  upsertGrantRegistration(
+    input: GrantRegistrationRecord,
+  ): Promise<GrantRegistrationRecord>;
+
+  /**
+   * §7.8.7: assigns an AVAILABLE device of the kind in the arrondissement
+   * to the person under the measure: the zone's own devices first, then
+   * the others of the arrondissement, each by serial. When the person
+   * already holds such a device under the measure, answers it. When none
+   * is available, records a shortage (once while it stays open) and
+   * answers `{ shortage: true }`; a later assignment resolves it. Two
+   * calls at once never get the same device.
+   */
+  assignDevice(input: AssignDeviceInput): Promise<AssignDeviceResult>;
+
+  /**
+   * §7.12.2: every device ASSIGNED under the measure becomes RETURNED on
+   * `returnedOn` (see DeviceRecord for what it keeps). Answers all the
+   * measure's returned devices, by serial, so a retry answers the same.
+   */
+  returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]>;
+}
+
+export const DEVICES_RULE_CODES = [
+  'REGISTRATION_END_BEFORE_START',
+  'REGISTRATION_ALREADY_ENDED',
+] as const;
+export type DevicesRuleCode = (typeof DEVICES_RULE_CODES)[number];
+
+/** A write the inventory's rules refuse; see `DEVICES_RULE_CODES`. */
+export class DevicesRuleError extends AgencyRuleError<DevicesRuleCode> {
+  override readonly name = 'DevicesRuleError';
 }

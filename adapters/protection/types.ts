@@ -1,8 +1,17 @@
 /**
- * The protection system's port: the measures of COL 03/2023 and the
- * territory they live in. Dates are ISO strings (YYYY-MM-DD).
+ * The protection system's ports: the read port (`ProtectionAdapter`, one
+ * record per row, for the read side's loaders) and the store of measure
+ * aggregates (`ProtectionStore`, for the commands and the effects
+ * outbox). Dates are ISO strings (YYYY-MM-DD).
  */
 import type { AgencyAdapter, BatchRead } from '../adapter';
+import type {
+  EffectState,
+  JournalEntry,
+  MeasureAggregate,
+  NewEffect,
+  PersonState,
+} from './aggregate';
 
 export const GENDERS = ['FEMALE', 'MALE', 'X'] as const;
 export type Gender = (typeof GENDERS)[number];
@@ -74,12 +83,39 @@ export interface MeasureRecord {
   endedOn: string | null;
   endReason: EndReason | null;
   suspectNationalNumber: string;
+  /** Optimistic concurrency: 0 when requested, one more per change. */
+  version: number;
+  /** The PV recording the request (§7.3.1). */
+  pvReference: string;
+  /** §7.3: the requesting zone, parquet or third party (`Requester`). */
+  requesterZoneCode: string | null;
+  requesterArrondissementCode: string | null;
+  requesterDescription: string | null;
+  /** §7.8.2 */
+  underInvestigation: boolean;
+  investigatingJudgeInformedOn: string | null;
+  /** §7.8.1, §7.12.2 */
+  deviceActivatedOn: string | null;
+  devicesReturnedOn: string | null;
+  /** §7.7: the negative decision, all four set or all null. */
+  refusalDecidedOn: string | null;
+  refusalReasons: string | null;
+  refusalThirdPartyInformed: boolean | null;
+  refusalPvReference: string | null;
+  /** §7.2.3: a move awaiting the new parquet, all three or none. */
+  transferToZoneCode: string | null;
+  transferToArrondissementCode: string | null;
+  transferRequestedOn: string | null;
 }
 
 export interface ProtectedPersonRecord {
   measureId: string;
   nationalNumber: string;
   role: ProtectedRole;
+  /** §7.9: a minor's discernment, as recorded. */
+  discernmentRecorded: boolean;
+  /** §7.5, §7.9: not required under 16. */
+  agreementSigned: boolean;
 }
 
 export interface ProvinceRecord {
@@ -110,4 +146,110 @@ export interface ProtectionAdapter extends AgencyAdapter {
   provincesByCode: BatchRead<string, ProvinceRecord | null>;
   arrondissementsByCode: BatchRead<string, ArrondissementRecord | null>;
   zonesByCode: BatchRead<string, ZoneRecord | null>;
+}
+
+/** What `findMeasureIds` matches; a field left out matches anything. */
+export interface MeasureFilter {
+  statuses?: readonly MeasureStatus[];
+  managingZoneCodes?: readonly string[];
+  arrondissementCodes?: readonly string[];
+  /** Planned end strictly before this date (YYYY-MM-DD). */
+  endDateBefore?: string;
+  /** A move pending towards one of these arrondissements (§7.2.3). */
+  transferToArrondissementCodes?: readonly string[];
+}
+
+/**
+ * The measures as aggregates, written in transactions, with the journal
+ * of every change and the outbox of what the other agency systems must
+ * record (see aggregate.ts). Instants are stored in UTC, as
+ * `Date#toISOString` writes them, and answered so.
+ */
+export interface ProtectionStore {
+  /**
+   * Runs `work` in one transaction: all of it is saved, or nothing. Inside
+   * `work`, use `tx` only: a call to the store itself is refused (on
+   * SQLite it would wait for the transaction it runs in).
+   */
+  transaction<T>(work: (tx: ProtectionTransaction) => Promise<T>): Promise<T>;
+  aggregatesById: BatchRead<string, MeasureAggregate | null>;
+  /** Each measure's journal, oldest first. */
+  journalByMeasureId: BatchRead<string, JournalEntry[]>;
+  /** Each measure's effects, by sequence. */
+  effectsByMeasureId: BatchRead<string, EffectState[]>;
+  /** Ids of the measures matching, by id; for work lists and sweeps. */
+  findMeasureIds(filter: MeasureFilter): Promise<string[]>;
+  /**
+   * Effects to attempt at `now`: of each measure, only its first PENDING
+   * effect by sequence, and only once its `nextAttemptAt` <= `now`, so a
+   * failing effect holds back the later ones of its measure. Oldest
+   * first (by `createdAt`), at most `limit`.
+   */
+  dueEffects(now: string, limit: number): Promise<EffectState[]>;
+  /** DONE at `doneAt`; counts the attempt. */
+  markEffectDone(id: string, doneAt: string): Promise<void>;
+  /** Still PENDING; counts the attempt, keeps `error` for the record. */
+  markEffectFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+  ): Promise<void>;
+}
+
+export interface ProtectionTransaction {
+  /**
+   * Loads a measure; on MySQL/MariaDB the measure row stays locked
+   * (SELECT ... FOR UPDATE) until the transaction ends.
+   */
+  load(measureId: string): Promise<MeasureAggregate | null>;
+  /**
+   * Inserts a new measure with every part, at `aggregate.measure.version`
+   * (0 for a new request). Its persons must exist (`upsertPersons`).
+   */
+  insert(aggregate: MeasureAggregate): Promise<void>;
+  /**
+   * Saves every part. Fails with a ConcurrentChangeError when the stored
+   * version is no longer `aggregate.measure.version`; the stored version
+   * is then `version + 1`.
+   */
+  save(aggregate: MeasureAggregate): Promise<void>;
+  /** Inserts new persons, updates known ones. */
+  upsertPersons(persons: readonly PersonState[]): Promise<void>;
+  /** The persons known by these numbers, in the order asked; unknown ones are left out. */
+  loadPersons(nationalNumbers: readonly string[]): Promise<PersonState[]>;
+  /** Appends to the journal, which is never updated nor deleted. */
+  appendJournal(entry: JournalEntry): Promise<void>;
+  /**
+   * Numbers the effects after the measure's last sequence: PENDING,
+   * attempts 0, `nextAttemptAt` = `createdAt` = `now`.
+   */
+  enqueueEffects(
+    measureId: string,
+    effects: readonly NewEffect[],
+    now: string,
+  ): Promise<void>;
+  /**
+   * The next free reference of a year, as SA/2026/0042: never twice the
+   * same, also under concurrent transactions.
+   */
+  nextReference(year: number): Promise<string>;
+}
+
+/**
+ * The measure changed since it was loaded: another change won. The
+ * caller may load it again and retry, or tell the client (code
+ * CONCURRENT_CHANGE).
+ */
+export class ConcurrentChangeError extends Error {
+  override readonly name = 'ConcurrentChangeError';
+  readonly code = 'CONCURRENT_CHANGE';
+
+  constructor(
+    readonly measureId: string,
+    readonly expectedVersion: number,
+  ) {
+    super(
+      `Measure ${measureId} changed meanwhile: it is no longer at version ${expectedVersion}`,
+    );
+  }
 }

@@ -1,8 +1,13 @@
 /**
- * The victim support service's port: referrals of §7.8.3.
+ * The victim support service's port: the referrals of §7.8.3, the offers
+ * of service made under them and the parquet's notices to the service.
  * Dates are ISO strings (YYYY-MM-DD).
  */
-import type { AgencyAdapter, BatchRead } from '../adapter';
+import {
+  AgencyRuleError,
+  type AgencyAdapter,
+  type BatchRead,
+} from '../adapter';
 
 export const REFERRAL_STATUSES = [
   'RECEIVED',
@@ -32,8 +37,91 @@ export interface ReferralRecord {
   offers: ServiceOfferRecord[];
 }
 
+/** §7.8.3: what the parquet tells the service about a measure. */
+export const NOTICE_KINDS = [
+  'GRANT',
+  'END_DATE',
+  'PROLONGATION',
+  'EARLY_END',
+  'RENEWED_OFFER_REQUEST',
+] as const;
+export type NoticeKind = (typeof NOTICE_KINDS)[number];
+
+/**
+ * A notice to the service. `date` is the day the notice is about: the
+ * decision for GRANT, the planned end for END_DATE, the new planned end
+ * for PROLONGATION, the day the measure ended for EARLY_END, and the day
+ * of the magistrate's request for RENEWED_OFFER_REQUEST (§7.12.2).
+ */
+export interface NoticeRecord {
+  id: string;
+  measureId: string;
+  kind: NoticeKind;
+  date: string;
+  details: string | null;
+}
+
+export interface ReferralInput {
+  measureId: string;
+  arrondissementCode: string;
+  referredOn: string;
+  /** The initial report (PV) the parquet sends a copy of. */
+  pvReference: string;
+  plannedEndDate: string;
+}
+
+export interface NoticeInput {
+  /** Chosen by the caller, the same on every retry. */
+  noticeId: string;
+  measureId: string;
+  kind: NoticeKind;
+  date: string;
+  /** Default null. */
+  details?: string | null;
+}
+
 export interface VictimSupportAdapter extends AgencyAdapter {
   /** The referral made for each measure, or null before one. */
   referralsByMeasureId: BatchRead<string, ReferralRecord | null>;
   referralsById: BatchRead<string, ReferralRecord | null>;
+  /** Each measure's notices in the order they were given. */
+  noticesByMeasureId: BatchRead<string, NoticeRecord[]>;
+
+  /**
+   * §7.8.3: refers the measure to the service. The referral (status
+   * RECEIVED, id `ref-<measureId>`, or a hash of a measure id too long
+   * for the column: see storage/ids.ts) comes with its INITIAL offer,
+   * dated `referredOn` and awaiting an answer. In every case the service
+   * is told the planned end: the referral records it as an END_DATE
+   * notice (id `end-date-<measureId>`), which callers need not send.
+   * One referral per measure: a retry answers it unchanged; a referral
+   * that differs from the one already made is refused
+   * (REFERRAL_CONFLICT). The status is the service's to move on: no
+   * write of this port changes it after the referral.
+   */
+  refer(input: ReferralInput): Promise<ReferralRecord>;
+
+  /**
+   * Records a notice once per `noticeId`: a retry answers it unchanged,
+   * the same id with other content is refused (NOTICE_CONFLICT). A
+   * RENEWED_OFFER_REQUEST also adds a RENEWAL offer, dated `date`, to the
+   * measure's referral unless it has one already, and is refused before
+   * the measure is referred (REFERRAL_MISSING).
+   */
+  notify(input: NoticeInput): Promise<NoticeRecord>;
+}
+
+export const VICTIM_SUPPORT_RULE_CODES = [
+  'REFERRAL_CONFLICT',
+  'REFERRAL_MISSING',
+  'NOTICE_CONFLICT',
+] as const;
+export type VictimSupportRuleCode =
+  (typeof VICTIM_SUPPORT_RULE_CODES)[number];
+
+/** A write the service's rules refuse; see VICTIM_SUPPORT_RULE_CODES. */
+export class VictimSupportRuleError extends AgencyRuleError<
+  VictimSupportRuleCode
+> {
+  override readonly name = 'VictimSupportRuleError';
 }

@@ -4,6 +4,10 @@
  * `../demo-data.ts`); the others are drawn from the seeded generator.
  */
 import type {
+  AlertClass,
+  ProlongationCause,
+} from '../../adapters/protection/aggregate';
+import type {
   EndReason,
   Gender,
   MeasureRecord,
@@ -43,17 +47,49 @@ export interface CasePlan {
   decidedOn?: (referenceDate: string) => string;
   /** Same victim and suspect as this earlier case (1-based number). */
   sameParticipantsAs?: number;
+  /** Alerts recorded on an active measure (§7.11.2). */
+  alerts?: readonly AlertPlan[];
+  /** New facts reported this many days ago (§7.11.3, §7.10.2). */
+  newFactsDaysAgo?: number;
+  /** §7.11.3: the revisit due next was missed and is overdue. */
+  missesRevisit?: boolean;
+  /** §7.12.1: the magistrate let it end after a re-evaluation. */
+  letEndAfterReEvaluation?: boolean;
+  /** A trip and a usual place announced (§7.11.1). */
+  travelNotices?: boolean;
+  /** A move to this deployed zone, awaiting the new parquet (§7.2.3). */
+  moveToZone?: string;
 }
+
+/** When an alert was raised; never before the day after the decision. */
+export type AlertPlan =
+  | { classification: AlertClass; daysAgo: number }
+  | { classification: AlertClass; daysAfterDecision: number };
+
+/**
+ * The measure as its case fixes it; the rest of its columns come with
+ * its life story (lifecycle.ts), drawn after the other systems' data.
+ */
+export type CaseMeasure = Pick<MeasureRecord,
+  | 'id' | 'reference' | 'status' | 'relationship' | 'arrondissementCode'
+  | 'managingZoneCode' | 'requestOrigin' | 'requestedOn' | 'decidedOn'
+  | 'startDate' | 'endDate' | 'endedOn' | 'endReason'
+  | 'suspectNationalNumber'>;
+
+export type CaseProtectedPerson = Pick<ProtectedPersonRecord,
+  'measureId' | 'nationalNumber' | 'role'>;
 
 export interface DemoCase {
   /** 1-based; measure `demo-measure-001` is case 1. */
   number: number;
   plan: CasePlan;
-  measure: MeasureRecord;
+  measure: CaseMeasure;
   /** The victim first, then children, then relatives. */
-  protectedPersons: ProtectedPersonRecord[];
+  protectedPersons: CaseProtectedPerson[];
   victim: PersonRecord;
   suspect: PersonRecord;
+  children: PersonRecord[];
+  relatives: PersonRecord[];
 }
 
 /** §7.10: 9 calendar months (see `addMonths` for month ends). */
@@ -71,7 +107,12 @@ const ended = (endReason: EndReason): CasePlan => ({
   endReason,
 });
 
-/** 36 cases: 20 active, 8 ended, 4 refused, 4 requested. */
+/**
+ * 36 cases: 20 active, 8 ended, 4 refused, 4 requested. Among the drawn
+ * active ones, case 13 had a real alert and 18 new facts (both
+ * prolonged), 32 a false alert, 16 announced travel, 21 is moving to
+ * another arrondissement and 25 missed a revisit.
+ */
 export function demoPlans(): CasePlan[] {
   const scenarios: CasePlan[] = [
     { ...ACTIVE, arrondissementCode: 'ANT', relationship: 'EX_PARTNER',
@@ -80,7 +121,7 @@ export function demoPlans(): CasePlan[] {
     { ...ACTIVE, arrondissementCode: 'BRU', relationship: 'SIBLING',
       children: 0, relatives: 0, suspect: 'CLEAN', lentPhone: false },
     { ...ACTIVE, arrondissementCode: 'OVL', staleReport: true,
-      lentPhone: false,
+      lentPhone: false, letEndAfterReEvaluation: true,
       decidedOn: (ref) => addDays(addMonths(ref, -MEASURE_MONTHS), 12) },
     { ...ACTIVE, arrondissementCode: 'LIE', decidedOn: lastDayFallback },
     { ...ended('EXPIRED'), arrondissementCode: 'NAM', children: 0,
@@ -94,16 +135,40 @@ export function demoPlans(): CasePlan[] {
     { ...ACTIVE, arrondissementCode: 'BRU', relationship: 'HONOUR_RELATED',
       relatives: 2, wanted: true, daysAgo: 9 },
   ];
+  // Cases 11 to 36. The extras add facts and draw nothing, so every
+  // other value stays as the generator drew it.
   const drawn: CasePlan[] = [
-    ACTIVE, ended('EXPIRED'), ACTIVE, REFUSED, ACTIVE, ACTIVE,
-    ended('NO_LONGER_SERIOUS'), ACTIVE, REQUESTED, ACTIVE, ACTIVE,
-    ended('MISUSE'), ACTIVE, REFUSED, ACTIVE, ACTIVE,
+    ACTIVE, ended('EXPIRED'), REAL_ALERT, REFUSED, ACTIVE, TRAVELLING,
+    ended('NO_LONGER_SERIOUS'), NEW_FACTS, REQUESTED, ACTIVE, MOVING,
+    ended('MISUSE'), ACTIVE, REFUSED, MISSED_REVISIT, ACTIVE,
     ended('SETTLED_ABROAD'), ACTIVE, REQUESTED, ACTIVE,
-    ended('SETTLED_OUTSIDE_DEPLOYED_TERRITORY'), ACTIVE, REFUSED, ACTIVE,
-    ended('EXPIRED'), REQUESTED,
+    ended('SETTLED_OUTSIDE_DEPLOYED_TERRITORY'), FALSE_ALERT, REFUSED,
+    ACTIVE, ended('EXPIRED'), REQUESTED,
   ];
   return [...scenarios, ...drawn];
 }
+
+/** §7.10.2: a real alert, and so a new 9-month period. */
+const REAL_ALERT: CasePlan = {
+  ...ACTIVE,
+  alerts: [{ classification: 'REAL', daysAgo: 57 }],
+};
+/** §7.11.3: the first revisit was not done; it is overdue. */
+const MISSED_REVISIT: CasePlan = { ...ACTIVE, missesRevisit: true };
+/** §7.11.3: new facts, a new initial PV, and a new period. */
+const NEW_FACTS: CasePlan = { ...ACTIVE, newFactsDaysAgo: 30 };
+const FALSE_ALERT: CasePlan = {
+  ...ACTIVE,
+  alerts: [{ classification: 'FALSE', daysAgo: 11 }],
+};
+/** A test press the day after activation, and travel announced. */
+const TRAVELLING: CasePlan = {
+  ...ACTIVE,
+  alerts: [{ classification: 'TEST', daysAfterDecision: 1 }],
+  travelNotices: true,
+};
+/** Moving from Bruxelles to Antwerpen, a deployed zone. */
+const MOVING: CasePlan = { ...ACTIVE, moveToZone: '5345' };
 
 /**
  * The latest decision, in the last 260 days, whose 9-month end falls
@@ -147,7 +212,11 @@ function timeline(plan: CasePlan, prng: Prng, ref: string): Timeline {
   const endDate = addMonths(decidedOn, MEASURE_MONTHS);
   const dates = { requestedOn, decidedOn, startDate: decidedOn, endDate };
   if (plan.status === 'ACTIVE') return { ...dates, endedOn: null };
-  if (plan.endReason === 'EXPIRED') return { ...dates, endedOn: endDate };
+  // The measure protects through its end date and expires the day after
+  // (the domain's reading of §7.12.2, see expiryDate).
+  if (plan.endReason === 'EXPIRED') {
+    return { ...dates, endedOn: addDays(endDate, 1) };
+  }
   // §7.12.3: an early end, before the planned end and before today.
   const last = Math.min(
     daysBetween(decidedOn, endDate),
@@ -248,7 +317,7 @@ function covered(
   measure: string,
   role: ProtectedRole,
   persons: PersonRecord[],
-): ProtectedPersonRecord[] {
+): CaseProtectedPerson[] {
   return persons
     .map((person) => ({
       measureId: measure,
@@ -302,10 +371,11 @@ function buildCase(
     ? { victim: earlier.victim, suspect: earlier.suspect, children: [],
         relatives: [] }
     : drawParticipants(plan, relationship, prng, people);
-  const dates = timeline(plan, prng, referenceDate);
+  const dates = prolonged(timeline(plan, prng, referenceDate), plan,
+    referenceDate);
   const id = measureId(number);
 
-  const measure: MeasureRecord = {
+  const measure: CaseMeasure = {
     id,
     reference: `SA/${dates.requestedOn.slice(0, 4)}/${pad(number, 4)}`,
     status: plan.status,
@@ -322,8 +392,89 @@ function buildCase(
     ...covered(id, 'CHILD', participants.children),
     ...covered(id, 'RELATIVE', participants.relatives),
   ];
-  const { victim, suspect } = participants;
-  return { number, plan, measure, protectedPersons, victim, suspect };
+  const { victim, suspect, children, relatives } = participants;
+  return { number, plan, measure, protectedPersons, victim, suspect,
+    children, relatives };
+}
+
+/**
+ * The day of each planned alert, between the day after the decision and
+ * the day before the reference date when the measure leaves room.
+ */
+export function alertDays(
+  plan: CasePlan,
+  decidedOn: string,
+  referenceDate: string,
+): { classification: AlertClass; day: string }[] {
+  const room = Math.max(daysBetween(decidedOn, referenceDate) - 1, 1);
+  return (plan.alerts ?? []).map((alert) => ({
+    classification: alert.classification,
+    day: 'daysAgo' in alert
+      ? addDays(referenceDate, -Math.min(alert.daysAgo, room))
+      : addDays(decidedOn, Math.min(alert.daysAfterDecision, room)),
+  }));
+}
+
+/** What prolongs a measure, as its case plans it (§7.10.2). */
+export interface PlannedIncident {
+  cause: ProlongationCause;
+  incidentOn: string;
+  decidedOn: string;
+}
+
+/**
+ * The real alerts and new facts of a case, by decision day. A real alert
+ * prolongs the day it happens; new facts, from the day of the fact
+ * (two days before the report) as of the report.
+ */
+export function prolongationIncidents(
+  plan: CasePlan,
+  decidedOn: string,
+  referenceDate: string,
+): PlannedIncident[] {
+  const incidents: PlannedIncident[] = alertDays(plan, decidedOn,
+    referenceDate)
+    .filter((alert) => alert.classification === 'REAL')
+    .map(({ day }) => ({ cause: 'REAL_ALERT', incidentOn: day,
+      decidedOn: day }));
+  if (plan.newFactsDaysAgo !== undefined) {
+    const facts = newFactDays(plan.newFactsDaysAgo, decidedOn,
+      referenceDate);
+    incidents.push({ cause: 'NEW_FACTS', incidentOn: facts.factOn,
+      decidedOn: facts.reportedOn });
+  }
+  return incidents.sort((a, b) => compareText(a.decidedOn, b.decidedOn));
+}
+
+/** The fact two days before its report, both after the decision. */
+export function newFactDays(
+  daysAgo: number,
+  decidedOn: string,
+  referenceDate: string,
+): { factOn: string; reportedOn: string } {
+  const room = Math.max(daysBetween(decidedOn, referenceDate) - 3, 0);
+  const reportedOn = addDays(referenceDate, -Math.min(daysAgo, room));
+  const factOn = addDays(reportedOn, -2);
+  return { factOn: factOn < decidedOn ? decidedOn : factOn, reportedOn };
+}
+
+/**
+ * §7.10.2 (DOMAIN Decision): each incident moves the end to the incident
+ * day plus 9 months, never earlier than it was.
+ */
+function prolonged(
+  dates: Timeline,
+  plan: CasePlan,
+  referenceDate: string,
+): Timeline {
+  if (!dates.decidedOn || !dates.endDate) return dates;
+  let endDate = dates.endDate;
+  for (const incident of prolongationIncidents(plan, dates.decidedOn,
+    referenceDate)) {
+    const end = addMonths(incident.incidentOn, MEASURE_MONTHS);
+    if (end > endDate) endDate = end;
+  }
+  return { ...dates, endDate };
 }
 
 /** Measures whose alarm was granted: active now, or ended since. */

@@ -104,6 +104,8 @@ function assign(
       zoneCode: demoCase.measure.managingZoneCode,
       measureId: demoCase.measure.id,
       assignedTo: demoCase.victim.nationalNumber,
+      assignedOn: demoCase.measure.startDate,
+      returnedOn: null,
       lastReport: last ? withoutSerial(last) : null,
     });
   }
@@ -143,7 +145,10 @@ function withoutSerial(report: DemoDailyReport): DailyReportRecord {
   return record;
 }
 
-/** Back from an ended measure, waiting to be checked and restocked. */
+/**
+ * Back from an ended measure, waiting to be checked and restocked; it
+ * keeps the record of whom it was with, as `returnDevices` does.
+ */
 function returned(demoCase: DemoCase, serial: string): DeviceRecord {
   return {
     serial,
@@ -152,7 +157,9 @@ function returned(demoCase: DemoCase, serial: string): DeviceRecord {
     arrondissementCode: demoCase.measure.arrondissementCode,
     zoneCode: demoCase.measure.managingZoneCode,
     measureId: demoCase.measure.id,
-    assignedTo: null,
+    assignedTo: demoCase.victim.nationalNumber,
+    assignedOn: demoCase.measure.startDate,
+    returnedOn: demoCase.measure.endedOn,
     lastReport: null,
   };
 }
@@ -180,6 +187,8 @@ function stockOf(
       zoneCode: prng.chance(0.6) ? prng.pick(zones).code : null,
       measureId: null,
       assignedTo: null,
+      assignedOn: null,
+      returnedOn: null,
       lastReport: null,
     })));
 }

@@ -1,51 +1,66 @@
 import type DataLoader from 'dataloader';
 import type {
-  ArrondissementRecord,
-  MeasureRecord,
+  EffectState,
+  JournalEntry,
+  MeasureAggregate,
+} from '../../adapters/protection/aggregate';
+import type {
   PersonRecord,
-  ProtectedPersonRecord,
   ProtectionAdapter,
-  ProvinceRecord,
-  ZoneRecord,
+  ProtectionStore,
 } from '../../adapters/protection/types';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
+import type { Clock } from './domain/clock';
+import type { RulesConfig } from './domain/rules';
+import type { Territory } from './domain/territory';
+import type { MeasureService } from './service';
 
 export interface ProtectionLoaders {
-  measure: DataLoader<string, MeasureRecord | null>;
+  measure: DataLoader<string, MeasureAggregate | null>;
   person: DataLoader<string, PersonRecord | null>;
-  protectedPersons: DataLoader<string, ProtectedPersonRecord[]>;
   measureIdsOfPerson: DataLoader<string, string[]>;
-  province: DataLoader<string, ProvinceRecord | null>;
-  arrondissement: DataLoader<string, ArrondissementRecord | null>;
-  zone: DataLoader<string, ZoneRecord | null>;
+  journal: DataLoader<string, JournalEntry[]>;
+  effects: DataLoader<string, EffectState[]>;
+}
+
+/** What the protection subgraph is built from, once per process. */
+export interface ProtectionDependencies {
+  readonly adapter: ProtectionAdapter & ProtectionStore;
+  readonly territory: Territory;
+  readonly clock: Clock;
+  readonly rules: RulesConfig;
+  readonly service: MeasureService;
 }
 
 export interface ProtectionContext extends SubgraphContext {
   readonly loaders: ProtectionLoaders;
+  readonly territory: Territory;
+  readonly clock: Clock;
+  readonly rules: RulesConfig;
+  readonly service: MeasureService;
+  readonly adapter: ProtectionAdapter & ProtectionStore;
 }
 
 const SYSTEM = 'The protection register';
 
 export function createProtectionContext(
-  adapter: ProtectionAdapter,
+  dependencies: ProtectionDependencies,
   base: SubgraphContext,
 ): ProtectionContext {
+  const { adapter } = dependencies;
   const load = <K, V>(read: (keys: readonly K[]) => Promise<V[]>) =>
     agencyLoader(SYSTEM, read, base.logger);
   return {
     ...base,
+    ...dependencies,
     loaders: {
-      measure: load((ids) => adapter.measuresById(ids)),
+      measure: load((ids) => adapter.aggregatesById(ids)),
       person: load((numbers) => adapter.personsByNationalNumber(numbers)),
-      protectedPersons: load((ids) =>
-        adapter.protectedPersonsByMeasureId(ids),
-      ),
       measureIdsOfPerson: load((numbers) =>
         adapter.measureIdsByProtectedPerson(numbers),
       ),
-      province: load((codes) => adapter.provincesByCode(codes)),
-      arrondissement: load((codes) => adapter.arrondissementsByCode(codes)),
-      zone: load((codes) => adapter.zonesByCode(codes)),
+      journal: load((ids) => adapter.journalByMeasureId(ids)),
+      effects: load((ids) => adapter.effectsByMeasureId(ids)),
     },
   };
 }

@@ -1,15 +1,33 @@
+/**
+ * How the protection subgraph answers reads: a measure is resolved from
+ * its whole aggregate, and each derived field (the count of yes answers,
+ * an overdue revisit, a late travel notice) from the domain's views, so
+ * the rules live in one place.
+ */
 import { GraphQLError } from 'graphql';
-import { DateScalar } from '../../runtime/scalars';
+import { DateScalar, DateTimeScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import type { ProtectionContext } from './context';
+import {
+  deviceReturnDue,
+  isRevisitOverdue,
+  magistrateToBeToldAtOnce,
+  missingConditions,
+  reEvaluationWindow,
+  travelLate,
+  travelNights,
+  yesCount,
+} from './domain';
 import type { Resolvers } from './generated/graphql';
+import { mutations } from './mutations';
+import { workList } from './work-list';
 
 /**
  * A record that another record points to must exist: a missing one is a
  * broken reference in the register, not something the client did.
  */
-function required<T>(value: T | null, what: string): T {
-  if (value === null) {
+function required<T>(value: T | null | undefined, what: string): T {
+  if (value === null || value === undefined) {
     throw new GraphQLError(`The register refers to a missing ${what}.`, {
       extensions: { code: 'INTERNAL_SERVER_ERROR' },
     });
@@ -19,12 +37,17 @@ function required<T>(value: T | null, what: string): T {
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
 
   Query: {
     protectionMeasure: (_, { id }, { loaders }) => loaders.measure.load(id),
     person: (_, { nationalNumber }, { loaders }) =>
       loaders.person.load(parseNationalNumber(nationalNumber, 'nationalNumber')),
+    policeZones: (_, __, { territory }) => [...territory.zones()],
+    workList: (_, __, context) => workList(context),
   },
+
+  Mutation: mutations,
 
   Person: {
     __resolveReference: (key, { loaders }) =>
@@ -41,20 +64,43 @@ export const resolvers: Resolvers = {
 
   ProtectionMeasure: {
     __resolveReference: (key, { loaders }) => loaders.measure.load(key.id),
-    arrondissement: async (measure, _, { loaders }) =>
+    id: ({ measure }) => measure.id,
+    reference: ({ measure }) => measure.reference,
+    status: ({ measure }) => measure.status,
+    relationship: ({ measure }) => measure.relationship,
+    arrondissement: ({ measure }, _, { territory }) =>
       required(
-        await loaders.arrondissement.load(measure.arrondissementCode),
+        territory.arrondissement(measure.arrondissementCode),
         'arrondissement',
       ),
-    managingZone: async (measure, _, { loaders }) =>
-      required(await loaders.zone.load(measure.managingZoneCode), 'zone'),
-    protectedPersons: (measure, _, { loaders }) =>
-      loaders.protectedPersons.load(measure.id),
-    suspect: async (measure, _, { loaders }) =>
+    managingZone: ({ measure }, _, { territory }) =>
+      required(territory.zone(measure.managingZoneCode), 'zone'),
+    requestOrigin: ({ measure }) => measure.requester.origin,
+    requester: ({ measure }) => measure.requester,
+    pvReference: ({ measure }) => measure.pvReference,
+    requestedOn: ({ measure }) => measure.requestedOn,
+    decidedOn: ({ measure }) => measure.decidedOn,
+    startDate: ({ measure }) => measure.startDate,
+    endDate: ({ measure }) => measure.endDate,
+    endedOn: ({ measure }) => measure.endedOn,
+    endReason: ({ measure }) => measure.endReason,
+    underInvestigation: ({ measure }) => measure.underInvestigation,
+    investigatingJudgeInformedOn: ({ measure }) =>
+      measure.investigatingJudgeInformedOn,
+    deviceActivatedOn: ({ measure }) => measure.deviceActivatedOn,
+    devicesReturnedOn: ({ measure }) => measure.devicesReturnedOn,
+    refusal: ({ measure }) => measure.refusal,
+    pendingTransfer: ({ measure }) => measure.pendingTransfer,
+    suspect: async ({ measure }, _, { loaders }) =>
       required(
         await loaders.person.load(measure.suspectNationalNumber),
         'suspect',
       ),
+    reEvaluationWindow: (aggregate, _, { rules }) =>
+      reEvaluationWindow(aggregate, rules),
+    deviceReturnDue: (aggregate) => deviceReturnDue(aggregate),
+    journal: ({ measure }, _, { loaders }) => loaders.journal.load(measure.id),
+    effects: ({ measure }, _, { loaders }) => loaders.effects.load(measure.id),
   },
 
   ProtectedPerson: {
@@ -62,26 +108,68 @@ export const resolvers: Resolvers = {
       required(await loaders.person.load(link.nationalNumber), 'person'),
   },
 
-  Arrondissement: {
-    __resolveReference: (key, { loaders }) =>
-      loaders.arrondissement.load(key.code),
-    province: async (arrondissement, _, { loaders }) =>
+  Refusal: {
+    provisional: () => true,
+  },
+
+  Evaluation: {
+    yesCount: ({ answers }) => yesCount(answers),
+    magistrateToBeToldAtOnce: (evaluation) =>
+      magistrateToBeToldAtOnce(evaluation),
+  },
+
+  Conditions: {
+    missing: (conditions) => missingConditions(conditions),
+  },
+
+  Revisit: {
+    overdue: (revisit, _, { clock }) =>
+      isRevisitOverdue(revisit, clock.today()),
+  },
+
+  TravelNotice: {
+    zone: (notice, _, { territory }) =>
+      required(territory.zone(notice.zoneCode), 'zone'),
+    nights: (notice) => travelNights(notice),
+    late: (notice, _, { rules }) => travelLate(notice, rules),
+  },
+
+  Transfer: {
+    toZone: (transfer, _, { territory }) =>
+      required(territory.zone(transfer.toZoneCode), 'zone'),
+    toArrondissement: (transfer, _, { territory }) =>
       required(
-        await loaders.province.load(arrondissement.provinceCode),
-        'province',
+        territory.arrondissement(transfer.toArrondissementCode),
+        'arrondissement',
       ),
   },
 
+  JournalEntry: {
+    actorRole: (entry) => entry.actor.role,
+    actorOrganisation: (entry) => entry.actor.organisation,
+  },
+
+  WorkItem: {
+    measure: (item) => item.aggregate,
+  },
+
+  Arrondissement: {
+    __resolveReference: (key, { territory }) =>
+      territory.arrondissement(key.code),
+    province: (arrondissement, _, { territory }) =>
+      required(territory.province(arrondissement.provinceCode), 'province'),
+  },
+
   PoliceZone: {
-    __resolveReference: (key, { loaders }) => loaders.zone.load(key.code),
-    arrondissement: async (zone, _, { loaders }) =>
+    __resolveReference: (key, { territory }) => territory.zone(key.code),
+    arrondissement: (zone, _, { territory }) =>
       required(
-        await loaders.arrondissement.load(zone.arrondissementCode),
+        territory.arrondissement(zone.arrondissementCode),
         'arrondissement',
       ),
   },
 
   Province: {
-    __resolveReference: (key, { loaders }) => loaders.province.load(key.code),
+    __resolveReference: (key, { territory }) => territory.province(key.code),
   },
 };

@@ -1,13 +1,9 @@
 import { existsSync } from 'node:fs';
 import { createConnection } from 'mysql2/promise';
-import {
-  DEFAULT_TEST_MYSQL_URL,
-  mariadbDatabase,
-  sqliteDatabase,
-  twentyKeys,
-} from './databases';
+import { readTestConfig } from './config';
+import { mariadbDatabase, sqliteDatabase, twentyKeys } from './databases';
 
-const serverUrl = process.env.TEST_MYSQL_URL || DEFAULT_TEST_MYSQL_URL;
+const serverUrl = readTestConfig().TEST_MYSQL_URL;
 
 async function databaseNames(): Promise<string[]> {
   const connection = await createConnection(serverUrl);

@@ -6,7 +6,7 @@
  *   });
  *
  * SQLite gets a fresh temporary directory; MariaDB a fresh database named
- * `sat_<random>` on the server of TEST_MYSQL_URL (default below), created
+ * `sat_<random>` on the server of TEST_MYSQL_URL (see config.ts), created
  * before the tests and dropped after them. An unreachable server fails
  * the tests: it never skips them.
  */
@@ -18,8 +18,7 @@ import { createConnection } from 'mysql2/promise';
 import type { Logger } from 'typeorm';
 import { redactUrl } from '../../storage/data-source';
 import type { StorageOptions } from '../../storage/options';
-
-export const DEFAULT_TEST_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
+import { readTestConfig } from './config';
 
 export type DatabaseKind = 'sqlite' | 'mariadb';
 
@@ -72,7 +71,7 @@ export function sqliteDatabase(): TestDatabase {
 }
 
 export function mariadbDatabase(
-  serverUrl = process.env.TEST_MYSQL_URL || DEFAULT_TEST_MYSQL_URL,
+  serverUrl = readTestConfig().TEST_MYSQL_URL,
 ): TestDatabase {
   const name = `sat_${randomBytes(6).toString('hex')}`;
   let created = false;

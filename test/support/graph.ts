@@ -6,7 +6,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
-import { createLogger } from '../../runtime/logger';
+import { createLogger, type Logger } from '../../runtime/logger';
 import { startStack, type RunningStack } from '../../scripts/stack';
 import { generateDemoData } from '../../storage/demo-data';
 import type { StorageOptions } from '../../storage/options';
@@ -47,18 +47,28 @@ export async function postGraphQL<T = Record<string, unknown>>(
   return { status: response.status, body };
 }
 
+export interface DemoGraphOptions {
+  /** Where every process of the graph logs; default: nowhere. */
+  readonly logger?: Logger;
+}
+
 /** The demo graph on ephemeral ports, seeded, with its own local keys. */
 export async function startDemoGraph(
   storage: StorageOptions,
+  options: DemoGraphOptions = {},
 ): Promise<RunningStack & { cleanUp(): Promise<void> }> {
   const keysDirectory = await mkdtemp(join(tmpdir(), 'sat-keys-'));
   const stack = await startStack({
     storage,
     keysDirectory,
-    logger: createLogger({ name: 'test', level: 'silent' }),
+    logger:
+      options.logger ?? createLogger({ name: 'test', level: 'silent' }),
     seedDemo: generateDemoData(),
     ephemeralPorts: true,
-    gatewayConfig: readGatewayConfig({ NODE_ENV: 'test', KEYS_DIR: keysDirectory }),
+    gatewayConfig: readGatewayConfig({
+      NODE_ENV: 'test',
+      KEYS_DIR: keysDirectory,
+    }),
   });
   return {
     ...stack,

@@ -1,25 +1,44 @@
 /**
  * The BNG port over SQL. A batch of persons costs four statements, one
- * per table, whatever the number of persons.
+ * per table, whatever the number of persons; a batch of measures, one.
+ * Each write is one transaction (see storage/write.ts).
  */
-import { In, type DataSource } from 'typeorm';
-import { batchRead, groupBy, indexBy } from '../../../storage/batch';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { groupBy, indexBy } from '../../../storage/batch';
+import { derivedId } from '../../../storage/ids';
+import {
+  requireDate,
+  requireNationalNumber,
+  requireText,
+} from '../../../storage/input';
 import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
+import {
+  batchReadCommitted,
+  findOneForUpdate,
+  writeTransaction,
+} from '../../../storage/write';
 import type { BatchRead } from '../../adapter';
-import type {
-  BngAdapter,
-  NoContactOrderRecord,
-  PoliceRecord,
-  WeaponHoldingRecord,
+import {
+  BngRuleError,
+  type AlarmMentionInput,
+  type AlarmMentionRecord,
+  type BngAdapter,
+  type NoContactOrderInput,
+  type NoContactOrderRecord,
+  type PoliceRecord,
+  type WeaponHoldingRecord,
 } from '../types';
 import {
   BngAlarmMention,
   BngNoContactOrder,
   BngPerson,
   BngWeapon,
+  type BngAlarmMentionRow,
   type BngNoContactOrderRow,
   type BngWeaponRow,
 } from './schema';
+
+const MEASURE_ID_LENGTH = 36;
 
 export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
   constructor(dataSource: DataSource) {
@@ -30,8 +49,8 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
   readonly policeRecordsByNationalNumber: BatchRead<
     string,
     PoliceRecord | null
-  > = batchRead('bng', 'policeRecordsByNationalNumber',
-    (numbers) => this.findRecords(numbers), () => null);
+  > = batchReadCommitted('bng', 'policeRecordsByNationalNumber',
+    this.dataSource, (numbers) => this.findRecords(numbers), () => null);
 
   private async findRecords(
     numbers: string[],
@@ -62,18 +81,142 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
         knownForViolence: person.knownForViolence,
         wanted: person.wanted,
         weapons: (weaponsOf.get(number) ?? []).map(toWeapon),
-        alarmMention: mention
-          ? {
-              measureId: mention.measureId,
-              registeredOn: mention.registeredOn,
-              validUntil: mention.validUntil,
-            }
-          : null,
+        alarmMention: mention ? toMention(mention) : null,
         noContactOrders: (ordersOf.get(number) ?? []).map(toOrder),
       };
     });
     return indexBy(records, (record) => record.nationalNumber);
   }
+
+  readonly noContactOrdersByMeasureId: BatchRead<
+    string,
+    NoContactOrderRecord | null
+  > = batchReadCommitted('bng', 'noContactOrdersByMeasureId',
+    this.dataSource, (ids) => this.findOrders(ids), () => null);
+
+  private async findOrders(
+    ids: string[],
+  ): Promise<Map<string, NoContactOrderRecord>> {
+    const rows = await this.dataSource.manager.find(BngNoContactOrder, {
+      where: { measureId: In(ids) },
+    });
+    return indexBy(rows.map(toOrder), (order) => order.measureId);
+  }
+
+  async upsertAlarmMention(
+    input: AlarmMentionInput,
+  ): Promise<AlarmMentionRecord> {
+    const mention = checkMention(input);
+    if (mention.validUntil < mention.registeredOn) {
+      throw new BngRuleError('MENTION_TOO_SHORT',
+        `The alarm mention of measure ${mention.measureId} cannot end on ${mention.validUntil}, before its registration on ${mention.registeredOn}`);
+    }
+
+    return writeTransaction('bng', 'upsertAlarmMention', this.dataSource,
+      async (manager) => {
+        await ensurePerson(manager, mention.nationalNumber);
+        const stored = await findOneForUpdate(manager, BngAlarmMention,
+          { nationalNumber: mention.nationalNumber });
+        if (stored && supersedes(stored, mention)) return toMention(stored);
+        await manager.save(BngAlarmMention, mention);
+        return toMention(mention);
+      });
+  }
+
+  async upsertNoContactOrder(
+    input: NoContactOrderInput,
+  ): Promise<NoContactOrderRecord> {
+    const order = checkOrder(input);
+    if (order.validUntil < order.validFrom) {
+      throw new BngRuleError('ORDER_TOO_SHORT',
+        `The no-contact order of measure ${order.measureId} cannot end on ${order.validUntil}, before it starts on ${order.validFrom} (§7.8.4)`);
+    }
+
+    return writeTransaction('bng', 'upsertNoContactOrder', this.dataSource,
+      async (manager) => {
+        await ensurePerson(manager, order.nationalNumber);
+        const stored = await findOneForUpdate(manager, BngNoContactOrder,
+          { measureId: order.measureId });
+        if (stored && stored.nationalNumber !== order.nationalNumber) {
+          throw new BngRuleError('ORDER_SUSPECT_MISMATCH',
+            `The no-contact order of measure ${order.measureId} is registered against another suspect`);
+        }
+        const merged = stored ? widen(stored, order) : order;
+        await manager.save(BngNoContactOrder, merged);
+        return toOrder(merged);
+      });
+  }
+}
+
+function checkMention(input: AlarmMentionInput): BngAlarmMentionRow {
+  return {
+    nationalNumber: requireNationalNumber('nationalNumber',
+      input.nationalNumber),
+    measureId: requireText('measureId', input.measureId, MEASURE_ID_LENGTH),
+    registeredOn: requireDate('registeredOn', input.registeredOn),
+    validUntil: requireDate('validUntil', input.validUntil),
+  };
+}
+
+function checkOrder(input: NoContactOrderInput): BngNoContactOrderRow {
+  const measureId = requireText('measureId', input.measureId,
+    MEASURE_ID_LENGTH);
+  return {
+    id: derivedId('nco-', measureId),
+    nationalNumber: requireNationalNumber('suspectNationalNumber',
+      input.suspectNationalNumber),
+    measureId,
+    validFrom: requireDate('validFrom', input.validFrom),
+    validUntil: requireDate('validUntil', input.validUntil),
+  };
+}
+
+/** Creates the person's record unless the BNG holds one already. */
+async function ensurePerson(
+  manager: EntityManager,
+  nationalNumber: string,
+): Promise<void> {
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(BngPerson)
+    .values({ nationalNumber, knownForViolence: false, wanted: false })
+    .orIgnore()
+    .execute();
+}
+
+/**
+ * §7.8.1: a later measure's mention replaces an earlier one; the stored
+ * mention stays when it belongs to a measure registered after this one.
+ */
+function supersedes(
+  stored: BngAlarmMentionRow,
+  mention: BngAlarmMentionRow,
+): boolean {
+  return stored.measureId !== mention.measureId
+    && stored.registeredOn > mention.registeredOn;
+}
+
+/** §7.8.4: the stored order's span joined with the given one's. */
+function widen(
+  stored: BngNoContactOrderRow,
+  order: BngNoContactOrderRow,
+): BngNoContactOrderRow {
+  return {
+    ...stored,
+    validFrom: order.validFrom < stored.validFrom
+      ? order.validFrom : stored.validFrom,
+    validUntil: order.validUntil > stored.validUntil
+      ? order.validUntil : stored.validUntil,
+  };
+}
+
+function toMention(row: BngAlarmMentionRow): AlarmMentionRecord {
+  return {
+    measureId: row.measureId,
+    registeredOn: row.registeredOn,
+    validUntil: row.validUntil,
+  };
 }
 
 function toWeapon(row: BngWeaponRow): WeaponHoldingRecord {

@@ -182,7 +182,28 @@ export class BngInitial1764700000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The writes of the protection system (§7.8.1, §7.8.4): at most one
+ * no-contact order per measure, which also serves reading by measure.
+ */
+export class BngWrites1764800000000 implements MigrationInterface {
+  name = 'BngWrites1764800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex('bng_no_contact_order', new TableIndex({
+      name: 'UQ_bng_no_contact_order_measure',
+      columnNames: ['measure_id'],
+      isUnique: true,
+    }));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('bng_no_contact_order',
+      'UQ_bng_no_contact_order_measure');
+  }
+}
+
 export const bngSchema: SystemSchema = {
   entities: [BngPerson, BngWeapon, BngAlarmMention, BngNoContactOrder],
-  migrations: [BngInitial1764700000000],
+  migrations: [BngInitial1764700000000, BngWrites1764800000000],
 };

@@ -1,20 +1,72 @@
 /**
- * The device inventory port over SQL. A batch costs two statements run
- * together: the devices, and the last daily report of each of them.
+ * The device inventory port over SQL. A batch of devices costs two
+ * statements run together (the devices, and the last daily report of
+ * each); a batch of stocks, shortages or registrations, one. Each write
+ * is one transaction (see storage/write.ts and ./assignment.ts).
  */
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
-import { batchRead, groupBy, indexBy } from '../../../storage/batch';
-import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
-import type { BatchRead } from '../../adapter';
-import type { DeviceRecord, DevicesAdapter } from '../types';
+import { In, type DataSource } from 'typeorm';
+import { groupBy, indexBy } from '../../../storage/batch';
 import {
-  DailyReport,
+  requireCount,
+  requireDate,
+  requireNationalNumber,
+  requireOneOf,
+  requireOptionalDate,
+  requireOptionalText,
+  requireText,
+} from '../../../storage/input';
+import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
+import {
+  batchReadCommitted,
+  findOneForUpdate,
+  writeTransaction,
+} from '../../../storage/write';
+import type { BatchRead } from '../../adapter';
+import {
+  DEVICE_KINDS,
+  DevicesRuleError,
+  GRANT_REGISTRATION_STATUSES,
+  type AssignDeviceInput,
+  type AssignDeviceResult,
+  type DeviceRecord,
+  type DeviceStatus,
+  type DevicesAdapter,
+  type GrantRegistrationRecord,
+  type ReturnDevicesInput,
+  type ShortageRecord,
+  type StockRecord,
+} from '../types';
+import { assign, giveBack, type Assignment } from './assignment';
+import { findDevices } from './devices';
+import {
   Device,
-  type DailyReportRow,
-  type DeviceRow,
+  GrantRegistration,
+  Shortage,
+  type GrantRegistrationRow,
+  type ShortageRow,
 } from './schema';
 
-type Selection = { column: 'serial' | 'measureId'; keys: string[] };
+const ID_LENGTH = 36;
+const CODE_LENGTH = 8;
+const ENUM_LENGTH = 40;
+
+/** Which count of a stock each status adds to. */
+const STOCK_FIELDS: Readonly<
+  Record<DeviceStatus, Exclude<keyof StockRecord, 'arrondissementCode'>>
+> = {
+  AVAILABLE: 'available',
+  ASSIGNED: 'assigned',
+  IN_REPAIR: 'inRepair',
+  LOST: 'lost',
+  RETURNED: 'returned',
+};
+
+interface StatusCount {
+  arrondissementCode: string;
+  status: DeviceStatus;
+  /** MySQL may answer a COUNT as a string. */
+  count: number | string;
+}
 
 export class SqlDevicesAdapter
   extends SqlAgencyAdapter
@@ -26,83 +78,215 @@ export class SqlDevicesAdapter
 
   /** By serial. */
   readonly devicesByMeasureId: BatchRead<string, DeviceRecord[]> =
-    batchRead('devices', 'devicesByMeasureId',
-      (ids) => this.findByMeasure(ids), () => []);
+    batchReadCommitted('devices', 'devicesByMeasureId', this.dataSource,
+      async (ids) => {
+        const devices = await findDevices(this.dataSource.manager,
+          { column: 'measureId', keys: ids });
+        // Selected by measure id, so none of them lacks one.
+        return groupBy(devices, (device) => device.measureId as string);
+      }, () => []);
 
   readonly devicesBySerial: BatchRead<string, DeviceRecord | null> =
-    batchRead('devices', 'devicesBySerial',
-      (serials) => this.findBySerial(serials), () => null);
+    batchReadCommitted('devices', 'devicesBySerial', this.dataSource,
+      async (serials) => {
+        const devices = await findDevices(this.dataSource.manager,
+          { column: 'serial', keys: serials });
+        return indexBy(devices, (device) => device.serial);
+      }, () => null);
 
-  private async findByMeasure(
+  // countStock answers every key, so the fallback is never used.
+  readonly stockByArrondissement: BatchRead<string, StockRecord> =
+    batchReadCommitted('devices', 'stockByArrondissement', this.dataSource,
+      (codes) => this.countStock(codes), () => emptyStock(''));
+
+  readonly shortagesByArrondissement: BatchRead<string, ShortageRecord[]> =
+    batchReadCommitted('devices', 'shortagesByArrondissement',
+      this.dataSource, (codes) => this.findShortages(codes), () => []);
+
+  readonly grantRegistrationsByMeasureId: BatchRead<
+    string,
+    GrantRegistrationRecord | null
+  > = batchReadCommitted('devices', 'grantRegistrationsByMeasureId',
+    this.dataSource, (ids) => this.findRegistrations(ids), () => null);
+
+  async upsertGrantRegistration(
+    input: GrantRegistrationRecord,
+  ): Promise<GrantRegistrationRecord> {
+    const registration = checkRegistration(input);
+    if (registration.endDate < registration.startDate) {
+      throw new DevicesRuleError('REGISTRATION_END_BEFORE_START',
+        `The registration of measure ${registration.measureId} cannot end on ${registration.endDate}, before its start on ${registration.startDate}`);
+    }
+
+    return writeTransaction('devices', 'upsertGrantRegistration',
+      this.dataSource, async (manager) => {
+        const stored = await findOneForUpdate(manager, GrantRegistration,
+          { measureId: registration.measureId });
+        if (stored?.status === 'ENDED' && registration.status === 'ACTIVE') {
+          throw new DevicesRuleError('REGISTRATION_ALREADY_ENDED',
+            `The measure ${registration.measureId} is registered as ended since ${stored.endedOn}: it cannot become active again`);
+        }
+        await manager.save(GrantRegistration, registration);
+        return toRegistration(registration);
+      });
+  }
+
+  async assignDevice(input: AssignDeviceInput): Promise<AssignDeviceResult> {
+    const assignment = checkAssignment(input);
+    return writeTransaction('devices', 'assignDevice', this.dataSource,
+      (manager) => assign(manager, assignment));
+  }
+
+  async returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]> {
+    const measureId = requireText('measureId', input.measureId, ID_LENGTH);
+    const returnedOn = requireDate('returnedOn', input.returnedOn);
+    return writeTransaction('devices', 'returnDevices', this.dataSource,
+      (manager) => giveBack(manager, measureId, returnedOn));
+  }
+
+  /** Open shortages first, then newest first. */
+  private async findShortages(
+    codes: string[],
+  ): Promise<Map<string, ShortageRecord[]>> {
+    const rows = await this.dataSource.manager.find(Shortage, {
+      where: { arrondissementCode: In(codes) },
+      order: { reportedOn: 'DESC', id: 'DESC' },
+    });
+    const groups = groupBy(rows.map(toShortage),
+      (shortage) => shortage.arrondissementCode);
+    for (const [code, shortages] of groups) {
+      groups.set(code, openFirst(shortages));
+    }
+    return groups;
+  }
+
+  private async findRegistrations(
     ids: string[],
-  ): Promise<Map<string, DeviceRecord[]>> {
-    const devices = await this.findDevices({ column: 'measureId', keys: ids });
-    // Selected by measure id, so none of them lacks one.
-    return groupBy(devices, (device) => device.measureId as string);
+  ): Promise<Map<string, GrantRegistrationRecord>> {
+    const rows = await this.dataSource.manager.find(GrantRegistration, {
+      where: { measureId: In(ids) },
+    });
+    return indexBy(rows.map(toRegistration), (row) => row.measureId);
   }
 
-  private async findBySerial(
-    serials: string[],
-  ): Promise<Map<string, DeviceRecord>> {
-    const devices = await this.findDevices({ column: 'serial', keys: serials });
-    return indexBy(devices, (device) => device.serial);
-  }
+  /** One GROUP BY for all the arrondissements; zeros where none. */
+  private async countStock(
+    codes: string[],
+  ): Promise<Map<string, StockRecord>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Device, 'device')
+      .select('device.arrondissementCode', 'arrondissementCode')
+      .addSelect('device.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('device.arrondissementCode IN (:...codes)', { codes })
+      .groupBy('device.arrondissementCode')
+      .addGroupBy('device.status')
+      .getRawMany<StatusCount>();
 
-  private async findDevices(selection: Selection): Promise<DeviceRecord[]> {
-    const [devices, reports] = await Promise.all([
-      this.dataSource.manager
-        .createQueryBuilder(Device, 'device')
-        .where(`device.${selection.column} IN (:...keys)`, selection)
-        .orderBy('device.serial', 'ASC')
-        .getMany(),
-      this.lastReports(selection).getMany(),
-    ]);
-    const reportOf = indexBy(reports, (report) => report.deviceSerial);
-    return devices.map((device) =>
-      toRecord(device, reportOf.get(device.serial)));
-  }
-
-  /**
-   * The newest report of each selected device. Instants are stored in
-   * one UTC format, so the greatest string is the latest time.
-   */
-  private lastReports(
-    selection: Selection,
-  ): SelectQueryBuilder<DailyReportRow> {
-    const query = this.dataSource.manager
-      .createQueryBuilder(DailyReport, 'report')
-      .innerJoin(Device.options.name, 'device',
-        'device.serial = report.deviceSerial')
-      .where(`device.${selection.column} IN (:...keys)`, selection);
-    const latest = query
-      .subQuery()
-      .select('MAX(other.receivedAt)')
-      .from(DailyReport, 'other')
-      .where('other.deviceSerial = report.deviceSerial')
-      .getQuery();
-    return query.andWhere(`report.receivedAt = ${latest}`);
+    const stocks = new Map(codes.map((code) => [code, emptyStock(code)]));
+    for (const row of rows) {
+      const stock = stocks.get(row.arrondissementCode);
+      const field = STOCK_FIELDS[row.status];
+      // A status this port does not know is not part of any count.
+      if (stock && field) stock[field] += Number(row.count);
+    }
+    return stocks;
   }
 }
 
-function toRecord(
-  device: DeviceRow,
-  report: DailyReportRow | undefined,
-): DeviceRecord {
+function emptyStock(arrondissementCode: string): StockRecord {
   return {
-    serial: device.serial,
-    kind: device.kind,
-    status: device.status,
-    arrondissementCode: device.arrondissementCode,
-    zoneCode: device.zoneCode,
-    measureId: device.measureId,
-    assignedTo: device.assignedTo,
-    lastReport: report
-      ? {
-          receivedAt: report.receivedAt,
-          batteryPercent: report.batteryPercent,
-          lastContactAt: report.lastContactAt,
-          alarmPressed: report.alarmPressed,
-        }
-      : null,
+    arrondissementCode,
+    available: 0,
+    assigned: 0,
+    inRepair: 0,
+    lost: 0,
+    returned: 0,
+  };
+}
+
+/** Open shortages first; the order within each part is kept. */
+function openFirst(shortages: ShortageRecord[]): ShortageRecord[] {
+  return [
+    ...shortages.filter((shortage) => shortage.resolvedOn === null),
+    ...shortages.filter((shortage) => shortage.resolvedOn !== null),
+  ];
+}
+
+function checkAssignment(input: AssignDeviceInput): Assignment {
+  return {
+    measureId: requireText('measureId', input.measureId, ID_LENGTH),
+    nationalNumber: requireNationalNumber('nationalNumber',
+      input.nationalNumber),
+    arrondissementCode: requireText('arrondissementCode',
+      input.arrondissementCode, CODE_LENGTH),
+    zoneCode: requireText('zoneCode', input.zoneCode, CODE_LENGTH),
+    assignedOn: requireDate('assignedOn', input.assignedOn),
+    kind: requireOneOf('kind', input.kind ?? 'BUTTON', DEVICE_KINDS),
+  };
+}
+
+/**
+ * Shape checks of a registration; an ENDED one says when and why, an
+ * ACTIVE one neither.
+ */
+function checkRegistration(
+  input: GrantRegistrationRecord,
+): GrantRegistrationRow {
+  const row: GrantRegistrationRow = {
+    measureId: requireText('measureId', input.measureId, ID_LENGTH),
+    arrondissementCode: requireText('arrondissementCode',
+      input.arrondissementCode, CODE_LENGTH),
+    zoneCode: requireText('zoneCode', input.zoneCode, CODE_LENGTH),
+    decidedOn: requireDate('decidedOn', input.decidedOn),
+    startDate: requireDate('startDate', input.startDate),
+    endDate: requireDate('endDate', input.endDate),
+    relationship: requireText('relationship', input.relationship,
+      ENUM_LENGTH),
+    protectedPersonCount: requireCount('protectedPersonCount',
+      input.protectedPersonCount, 1),
+    status: requireOneOf('status', input.status,
+      GRANT_REGISTRATION_STATUSES),
+    endedOn: requireOptionalDate('endedOn', input.endedOn),
+    endReason: requireOptionalText('endReason', input.endReason,
+      ENUM_LENGTH),
+    prolongationCount: requireCount('prolongationCount',
+      input.prolongationCount, 0),
+  };
+  const ended = row.status === 'ENDED';
+  if (ended !== (row.endedOn !== null) || ended !== (row.endReason !== null)) {
+    throw new TypeError(
+      `A registration ${row.status} must ${ended ? 'have' : 'have no'} endedOn and endReason, not ${JSON.stringify(row.endedOn)} and ${JSON.stringify(row.endReason)}`,
+    );
+  }
+  return row;
+}
+
+function toShortage(row: ShortageRow): ShortageRecord {
+  return {
+    id: String(row.id),
+    measureId: row.measureId,
+    kind: row.kind,
+    arrondissementCode: row.arrondissementCode,
+    zoneCode: row.zoneCode,
+    reportedOn: row.reportedOn,
+    resolvedOn: row.resolvedOn,
+  };
+}
+
+function toRegistration(row: GrantRegistrationRow): GrantRegistrationRecord {
+  return {
+    measureId: row.measureId,
+    arrondissementCode: row.arrondissementCode,
+    zoneCode: row.zoneCode,
+    decidedOn: row.decidedOn,
+    startDate: row.startDate,
+    endDate: row.endDate,
+    relationship: row.relationship,
+    protectedPersonCount: row.protectedPersonCount,
+    status: row.status,
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    prolongationCount: row.prolongationCount,
   };
 }

@@ -1,10 +1,12 @@
 /**
- * The device inventory's tables: the devices and the 112 app's daily
- * reports about each (kept as a history; the adapter answers the last).
+ * The device inventory's tables: the devices, the 112 app's daily
+ * reports about each (kept as a history; the adapter answers the last),
+ * the shortages of §7.8.7 and the grant registrations of §7.13.1.
  */
 import {
   EntitySchema,
   Table,
+  TableColumn,
   TableForeignKey,
   TableIndex,
   type MigrationInterface,
@@ -16,7 +18,11 @@ import {
   tableColumn,
 } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
-import type { DeviceKind, DeviceStatus } from '../types';
+import type {
+  DeviceKind,
+  DeviceStatus,
+  GrantRegistrationRecord,
+} from '../types';
 
 export interface DeviceRow {
   serial: string;
@@ -26,6 +32,8 @@ export interface DeviceRow {
   zoneCode: string | null;
   measureId: string | null;
   assignedTo: string | null;
+  assignedOn: string | null;
+  returnedOn: string | null;
 }
 
 export interface DailyReportRow {
@@ -39,6 +47,31 @@ export interface DailyReportRow {
   alarmPressed: boolean;
 }
 
+export interface ShortageRow {
+  /** Generated on insert. */
+  id?: number;
+  measureId: string;
+  kind: DeviceKind;
+  arrondissementCode: string;
+  zoneCode: string;
+  reportedOn: string;
+  resolvedOn: string | null;
+  /**
+   * `<kind>:<measureId>` while open, null once resolved: a unique index
+   * on it keeps one open shortage per measure and kind (NULLs never
+   * clash, on SQLite as on MySQL).
+   */
+  openFor: string | null;
+}
+
+// The registration maps one to one onto its row.
+export type GrantRegistrationRow = GrantRegistrationRecord;
+
+/** Room for the protection system's enumerations. */
+const ENUM_LENGTH = 40;
+/** `LENT_PHONE:` and a 36-character measure id. */
+const OPEN_FOR_LENGTH = 48;
+
 export const Device = new EntitySchema<DeviceRow>({
   name: 'Device',
   tableName: 'devices_device',
@@ -50,6 +83,8 @@ export const Device = new EntitySchema<DeviceRow>({
     zoneCode: column.text('zone_code', 8, { nullable: true }),
     measureId: column.text('measure_id', 36, { nullable: true }),
     assignedTo: column.text('assigned_to', 11, { nullable: true }),
+    assignedOn: column.date('assigned_on', { nullable: true }),
+    returnedOn: column.date('returned_on', { nullable: true }),
   },
 });
 
@@ -63,6 +98,40 @@ export const DailyReport = new EntitySchema<DailyReportRow>({
     batteryPercent: column.integer('battery_percent'),
     lastContactAt: column.text('last_contact_at', INSTANT_LENGTH),
     alarmPressed: column.flag('alarm_pressed'),
+  },
+});
+
+export const Shortage = new EntitySchema<ShortageRow>({
+  name: 'Shortage',
+  tableName: 'devices_shortage',
+  columns: {
+    id: column.generatedKey('id'),
+    measureId: column.text('measure_id', 36),
+    kind: column.text('kind', 16),
+    arrondissementCode: column.text('arrondissement_code', 8),
+    zoneCode: column.text('zone_code', 8),
+    reportedOn: column.date('reported_on'),
+    resolvedOn: column.date('resolved_on', { nullable: true }),
+    openFor: column.text('open_for', OPEN_FOR_LENGTH, { nullable: true }),
+  },
+});
+
+export const GrantRegistration = new EntitySchema<GrantRegistrationRow>({
+  name: 'GrantRegistration',
+  tableName: 'devices_grant_registration',
+  columns: {
+    measureId: column.key('measure_id', 36),
+    arrondissementCode: column.text('arrondissement_code', 8),
+    zoneCode: column.text('zone_code', 8),
+    decidedOn: column.date('decided_on'),
+    startDate: column.date('start_date'),
+    endDate: column.date('end_date'),
+    relationship: column.text('relationship', ENUM_LENGTH),
+    protectedPersonCount: column.integer('protected_person_count'),
+    status: column.text('status', 16),
+    endedOn: column.date('ended_on', { nullable: true }),
+    endReason: column.text('end_reason', ENUM_LENGTH, { nullable: true }),
+    prolongationCount: column.integer('prolongation_count'),
   },
 });
 
@@ -136,7 +205,90 @@ export class DevicesInitial1764700000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The writes of the protection system: when a device was assigned and
+ * returned (§7.8.7, §7.12.2), the shortages (§7.8.7) and the grant
+ * registrations (§7.13.1).
+ */
+export class DevicesWrites1764800000000 implements MigrationInterface {
+  name = 'DevicesWrites1764800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumns('devices_device', [
+      new TableColumn(tableColumn.date('assigned_on', { nullable: true })),
+      new TableColumn(tableColumn.date('returned_on', { nullable: true })),
+    ]);
+    await queryRunner.createTable(shortageTable(), true);
+    await queryRunner.createTable(grantRegistrationTable(), true);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('devices_grant_registration', true);
+    await queryRunner.dropTable('devices_shortage', true);
+    await queryRunner.dropColumns('devices_device',
+      ['returned_on', 'assigned_on']);
+  }
+}
+
+function shortageTable(): Table {
+  return new Table({
+    name: 'devices_shortage',
+    columns: [
+      tableColumn.generatedKey('id'),
+      tableColumn.text('measure_id', 36),
+      tableColumn.text('kind', 16),
+      tableColumn.text('arrondissement_code', 8),
+      tableColumn.text('zone_code', 8),
+      tableColumn.date('reported_on'),
+      tableColumn.date('resolved_on', { nullable: true }),
+      tableColumn.text('open_for', OPEN_FOR_LENGTH, { nullable: true }),
+    ],
+    indices: [
+      new TableIndex({
+        name: 'IDX_devices_shortage_arrondissement',
+        columnNames: ['arrondissement_code', 'reported_on'],
+      }),
+      new TableIndex({
+        name: 'IDX_devices_shortage_measure',
+        columnNames: ['measure_id'],
+      }),
+      new TableIndex({
+        name: 'UQ_devices_shortage_open',
+        columnNames: ['open_for'],
+        isUnique: true,
+      }),
+    ],
+  });
+}
+
+function grantRegistrationTable(): Table {
+  return new Table({
+    name: 'devices_grant_registration',
+    columns: [
+      tableColumn.key('measure_id', 36),
+      tableColumn.text('arrondissement_code', 8),
+      tableColumn.text('zone_code', 8),
+      tableColumn.date('decided_on'),
+      tableColumn.date('start_date'),
+      tableColumn.date('end_date'),
+      tableColumn.text('relationship', ENUM_LENGTH),
+      tableColumn.integer('protected_person_count'),
+      tableColumn.text('status', 16),
+      tableColumn.date('ended_on', { nullable: true }),
+      tableColumn.text('end_reason', ENUM_LENGTH, { nullable: true }),
+      tableColumn.integer('prolongation_count'),
+    ],
+    indices: [
+      // Statistics count registrations per arrondissement and period.
+      new TableIndex({
+        name: 'IDX_devices_grant_registration_stats',
+        columnNames: ['arrondissement_code', 'decided_on'],
+      }),
+    ],
+  });
+}
+
 export const devicesSchema: SystemSchema = {
-  entities: [Device, DailyReport],
-  migrations: [DevicesInitial1764700000000],
+  entities: [Device, DailyReport, Shortage, GrantRegistration],
+  migrations: [DevicesInitial1764700000000, DevicesWrites1764800000000],
 };

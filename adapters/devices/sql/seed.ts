@@ -17,6 +17,8 @@ export function devicesSeedSteps(part: DemoData['devices']): SeedStep[] {
       zoneCode: device.zoneCode,
       measureId: device.measureId,
       assignedTo: device.assignedTo,
+      assignedOn: device.assignedOn,
+      returnedOn: device.returnedOn,
     }))),
     seedStep(DailyReport, part.dailyReports.map((report) => ({
       deviceSerial: report.serial,

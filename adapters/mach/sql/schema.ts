@@ -1,6 +1,7 @@
 /**
- * MaCH's tables: the parquets' index catalogue (index code and label)
- * and the files naming a person as suspect (application 145).
+ * MaCH's tables: the parquets' index catalogue (index code and label),
+ * the files naming a person as suspect (application 145) and the
+ * registration comments of §7.13.2.
  */
 import {
   EntitySchema,
@@ -13,6 +14,9 @@ import {
 import { column, tableColumn } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
 import type { JudicialFileStatus } from '../types';
+
+/** Room for the circular's texts (under 60 characters) and more. */
+export const COMMENT_LENGTH = 200;
 
 export interface FileIndexRow {
   code: string;
@@ -30,6 +34,22 @@ export interface JudicialFileRow {
   arrondissementCode: string;
   /** Filled by the adapter's join; not a column. */
   fileIndex?: FileIndexRow;
+}
+
+export interface RegistrationCommentRow {
+  /** Generated on insert; orders comments written the same day. */
+  id?: number;
+  measureId: string;
+  nationalNumber: string;
+  text: string;
+  writtenOn: string;
+  replacedOn: string | null;
+  /**
+   * The measure id while the comment is current, null once replaced: a
+   * unique index on it lets a measure have one current comment at most
+   * (NULLs never clash, on SQLite as on MySQL).
+   */
+  currentFor: string | null;
 }
 
 export const FileIndex = new EntitySchema<FileIndexRow>({
@@ -55,6 +75,20 @@ export const JudicialFile = new EntitySchema<JudicialFileRow>({
     }),
     intraFamily: column.flag('intra_family'),
     arrondissementCode: column.text('arrondissement_code', 8),
+  },
+});
+
+export const RegistrationComment = new EntitySchema<RegistrationCommentRow>({
+  name: 'RegistrationComment',
+  tableName: 'mach_registration_comment',
+  columns: {
+    id: column.generatedKey('id'),
+    measureId: column.text('measure_id', 36),
+    nationalNumber: column.text('national_number', 11),
+    text: column.text('text', COMMENT_LENGTH),
+    writtenOn: column.date('written_on'),
+    replacedOn: column.date('replaced_on', { nullable: true }),
+    currentFor: column.text('current_for', 36, { nullable: true }),
   },
 });
 
@@ -112,7 +146,50 @@ export class MachInitial1764700000000 implements MigrationInterface {
   }
 }
 
+/** §7.13.2: the registration comments, with their history. */
+export class MachWrites1764800000000 implements MigrationInterface {
+  name = 'MachWrites1764800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'mach_registration_comment',
+        columns: [
+          tableColumn.generatedKey('id'),
+          tableColumn.text('measure_id', 36),
+          tableColumn.text('national_number', 11),
+          tableColumn.text('text', COMMENT_LENGTH),
+          tableColumn.date('written_on'),
+          tableColumn.date('replaced_on', { nullable: true }),
+          tableColumn.text('current_for', 36, { nullable: true }),
+        ],
+        indices: [
+          new TableIndex({
+            name: 'IDX_mach_registration_comment_measure',
+            columnNames: ['measure_id', 'written_on'],
+          }),
+          // The antecedents show each suspect's current comments.
+          new TableIndex({
+            name: 'IDX_mach_registration_comment_person',
+            columnNames: ['national_number', 'replaced_on'],
+          }),
+          new TableIndex({
+            name: 'UQ_mach_registration_comment_current',
+            columnNames: ['current_for'],
+            isUnique: true,
+          }),
+        ],
+      }),
+      true,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('mach_registration_comment', true);
+  }
+}
+
 export const machSchema: SystemSchema = {
-  entities: [FileIndex, JudicialFile],
-  migrations: [MachInitial1764700000000],
+  entities: [FileIndex, JudicialFile, RegistrationComment],
+  migrations: [MachInitial1764700000000, MachWrites1764800000000],
 };

@@ -7,7 +7,7 @@ import {
   twentyKeys,
 } from '../../../test/support/databases';
 import { openSqlProtectionAdapter } from '../index';
-import type { ProtectionAdapter } from '../types';
+import type { ProtectionAdapter, ProtectionStore } from '../types';
 
 const demo = generateDemoData();
 const { measures, persons, protectedPersons } = demo.protection;
@@ -16,12 +16,15 @@ const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 describeEachDatabase('SqlProtectionAdapter', (getOptions) => {
   const recorder = new StatementRecorder();
   let adapter: ProtectionAdapter;
+  let store: ProtectionStore;
 
   beforeAll(async () => {
-    adapter = await openSqlProtectionAdapter(getOptions(), {
+    const opened = await openSqlProtectionAdapter(getOptions(), {
       seedDemo: demo,
       logger: recorder,
     });
+    adapter = opened;
+    store = opened;
   });
 
   afterAll(() => adapter.close());
@@ -44,6 +47,33 @@ describeEachDatabase('SqlProtectionAdapter', (getOptions) => {
       for (const date of [m!.requestedOn, m!.decidedOn, m!.startDate,
         m!.endDate, m!.endedOn]) {
         expect(date).toMatch(ISO_DATE);
+      }
+    });
+  });
+
+  describe('the seeded store', () => {
+    it('reads the demo aggregates back as generated', async () => {
+      const ids = demo.protection.aggregates.map((a) => a.measure.id);
+      expect(await store.aggregatesById(ids))
+        .toEqual(demo.protection.aggregates);
+    });
+
+    it('reads the demo journal back, each measure oldest first',
+      async () => {
+        const ids = measures.map((m) => m.id);
+        const journals = await store.journalByMeasureId(ids);
+        expect(journals.flat()).toEqual(demo.protection.journal);
+      });
+
+    it('hands out references after the demo\'s own', async () => {
+      const years = new Set(measures.map((m) => m.reference.slice(3, 7)));
+      for (const year of years) {
+        const taken = new Set(measures.map((m) => m.reference));
+        const next = await store.transaction(async (tx) => {
+          const reference = await tx.nextReference(Number(year));
+          throw Object.assign(new Error('roll back'), { reference });
+        }).catch((error: { reference: string }) => error.reference);
+        expect(taken.has(next)).toBe(false);
       }
     });
   });

@@ -1,26 +1,47 @@
 /**
- * The protection port over SQL. Every batch read is one statement,
- * whatever the number of keys.
+ * The protection ports over SQL: the read port, one statement per batch
+ * read whatever the number of keys, and the store of aggregates with its
+ * journal and effects outbox. On SQLite every operation goes through one
+ * gate, one at a time (see gate.ts).
  */
 import {
   In,
   type DataSource,
+  type EntityManager,
   type EntitySchema,
   type ObjectLiteral,
 } from 'typeorm';
 import { batchRead, groupBy, indexBy } from '../../../storage/batch';
+import { parseIsoDate } from '../../../storage/dates';
+import { StorageError } from '../../../storage/errors';
 import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
+import type {
+  TerritoryRecords,
+} from '../../../subgraphs/protection/domain/territory';
 import type { BatchRead } from '../../adapter';
+import type {
+  EffectState,
+  JournalEntry,
+  MeasureAggregate,
+} from '../aggregate';
 import {
   PROTECTED_ROLES,
   type ArrondissementRecord,
+  type MeasureFilter,
   type MeasureRecord,
   type PersonRecord,
   type ProtectedPersonRecord,
   type ProtectionAdapter,
+  type ProtectionStore,
+  type ProtectionTransaction,
   type ProvinceRecord,
   type ZoneRecord,
 } from '../types';
+import { readAggregates } from './aggregates';
+import { Gate, isSqlite } from './gate';
+import { Effect, Journal } from './lifecycle';
+import { findDueEffects, recordAttempt } from './outbox';
+import { journalEntryOf, utcInstant } from './rows';
 import {
   Arrondissement,
   Measure,
@@ -29,16 +50,23 @@ import {
   Province,
   Zone,
 } from './schema';
+import { SqlProtectionTransaction } from './transaction';
 
 /** The victim first, then children, then relatives (PROTECTED_ROLES). */
 const ROLE_RANK = new Map(PROTECTED_ROLES.map((role, rank) => [role, rank]));
 
+/** MySQL: a locked row is read as last committed (see `transaction`). */
+const ISOLATION = 'READ COMMITTED' as const;
+
 export class SqlProtectionAdapter
   extends SqlAgencyAdapter
-  implements ProtectionAdapter
+  implements ProtectionAdapter, ProtectionStore
 {
+  private readonly gate: Gate;
+
   constructor(dataSource: DataSource) {
     super('protection', dataSource);
+    this.gate = new Gate(isSqlite(dataSource));
   }
 
   readonly measuresById: BatchRead<string, MeasureRecord | null> =
@@ -60,7 +88,7 @@ export class SqlProtectionAdapter
   /** Newest request first; measures requested the same day by id, desc. */
   readonly measureIdsByProtectedPerson: BatchRead<string, string[]> =
     batchRead('protection', 'measureIdsByProtectedPerson',
-      (numbers) => this.findMeasureIds(numbers), () => []);
+      (numbers) => this.findMeasureIdsOf(numbers), () => []);
 
   readonly provincesByCode: BatchRead<string, ProvinceRecord | null> =
     batchRead('protection', 'provincesByCode',
@@ -82,20 +110,21 @@ export class SqlProtectionAdapter
     property: P,
     keys: R[P][],
   ): Promise<Map<R[P], R>> {
-    const rows = await this.dataSource.manager
+    const rows = await this.gated(() => this.dataSource.manager
       .createQueryBuilder(entity, 'row')
       .where(`row.${property} IN (:...keys)`, { keys })
-      .getMany();
+      .getMany());
     return indexBy(rows, (row) => row[property]);
   }
 
   private async findProtectedPersons(
     measureIds: string[],
   ): Promise<Map<string, ProtectedPersonRecord[]>> {
-    const rows = await this.dataSource.manager.find(ProtectedPerson, {
-      where: { measureId: In(measureIds) },
-      order: { measureId: 'ASC', nationalNumber: 'ASC' },
-    });
+    const rows = await this.gated(() =>
+      this.dataSource.manager.find(ProtectedPerson, {
+        where: { measureId: In(measureIds) },
+        order: { measureId: 'ASC', nationalNumber: 'ASC' },
+      }));
     // The sort is stable: within a role, national number order stays.
     const ranked = [...rows].sort(
       (a, b) => rankOf(a.role) - rankOf(b.role),
@@ -103,11 +132,11 @@ export class SqlProtectionAdapter
     return groupBy(ranked, (row) => row.measureId);
   }
 
-  private async findMeasureIds(
+  private async findMeasureIdsOf(
     numbers: string[],
   ): Promise<Map<string, string[]>> {
     const rows: { nationalNumber: string; measureId: string }[] =
-      await this.dataSource.manager
+      await this.gated(() => this.dataSource.manager
         .createQueryBuilder(ProtectedPerson, 'protected')
         .innerJoin(Measure.options.name, 'measure',
           'measure.id = protected.measureId')
@@ -116,7 +145,7 @@ export class SqlProtectionAdapter
         .where('protected.nationalNumber IN (:...numbers)', { numbers })
         .orderBy('measure.requestedOn', 'DESC')
         .addOrderBy('measure.id', 'DESC')
-        .getRawMany();
+        .getRawMany());
     const groups = groupBy(rows, (row) => row.nationalNumber);
     return new Map(
       [...groups].map(([number, group]) => [
@@ -125,8 +154,215 @@ export class SqlProtectionAdapter
       ]),
     );
   }
+
+  /**
+   * Writes the territory file's provinces, arrondissements and zones over
+   * the tables, in one transaction: new codes are added, known ones take
+   * the file's names and dates. Nothing is deleted, since measures may
+   * still name a zone the file no longer lists.
+   */
+  async syncTerritory(territory: TerritoryRecords): Promise<void> {
+    const provinces = territory.provinces.map(({ code, name }) =>
+      ({ code, name }));
+    const arrondissements = territory.arrondissements.map((a) => ({ ...a }));
+    const zones = territory.zones.map((z) => ({ ...z }));
+    await this.operation('syncTerritory', () =>
+      this.dataSource.transaction(async (manager) => {
+        if (provinces.length > 0) {
+          await manager.upsert(Province, provinces, ['code']);
+        }
+        if (arrondissements.length > 0) {
+          await manager.upsert(Arrondissement, arrondissements, ['code']);
+        }
+        if (zones.length > 0) await manager.upsert(Zone, zones, ['code']);
+      }));
+  }
+
+  // -------------------------------------------------------------------
+  // ProtectionStore
+
+  /**
+   * Runs `work` in one transaction (READ COMMITTED on MySQL, so that the
+   * rows read after a lock are the last committed ones). The work's own
+   * errors come out as thrown, after the rollback; a failure to begin or
+   * commit comes out as a StorageError.
+   */
+  transaction<T>(
+    work: (tx: ProtectionTransaction) => Promise<T>,
+  ): Promise<T> {
+    return this.gate.runTransaction(async () => {
+      let workFailed = false;
+      const run = async (manager: EntityManager) => {
+        const tx = new SqlProtectionTransaction(manager);
+        try {
+          return await work(tx);
+        } catch (error) {
+          workFailed = true;
+          throw error;
+        } finally {
+          tx.close();
+        }
+      };
+      try {
+        return isSqlite(this.dataSource)
+          ? await this.dataSource.transaction(run)
+          : await this.dataSource.transaction(ISOLATION, run);
+      } catch (error) {
+        if (workFailed) throw error;
+        throw new StorageError('protection', 'transaction', { cause: error });
+      }
+    });
+  }
+
+  readonly aggregatesById: BatchRead<string, MeasureAggregate | null> =
+    batchRead('protection', 'aggregatesById',
+      (ids) => this.gated(() =>
+        readAggregates(this.dataSource.manager, ids)),
+      () => null);
+
+  readonly journalByMeasureId: BatchRead<string, JournalEntry[]> =
+    batchRead('protection', 'journalByMeasureId', async (ids) => {
+      const rows = await this.gated(() =>
+        this.dataSource.manager.find(Journal, {
+          where: { measureId: In(ids) },
+          order: { measureId: 'ASC', number: 'ASC' },
+        }));
+      const entries = rows.map(journalEntryOf);
+      return groupBy(entries, (entry) => entry.measureId);
+    }, () => []);
+
+  readonly effectsByMeasureId: BatchRead<string, EffectState[]> =
+    batchRead('protection', 'effectsByMeasureId', async (ids) => {
+      const rows = await this.gated(() =>
+        this.dataSource.manager.find(Effect, {
+          where: { measureId: In(ids) },
+          order: { measureId: 'ASC', sequence: 'ASC' },
+        }));
+      return groupBy(rows, (row) => row.measureId);
+    }, () => []);
+
+  /** Ids in id order; an empty list in the filter matches nothing. */
+  async findMeasureIds(filter: MeasureFilter): Promise<string[]> {
+    const lists = [filter.statuses, filter.managingZoneCodes,
+      filter.arrondissementCodes, filter.transferToArrondissementCodes];
+    if (lists.some((list) => list !== undefined && list.length === 0)) {
+      return [];
+    }
+    if (filter.endDateBefore !== undefined) {
+      checkDate('endDateBefore', filter.endDateBefore);
+    }
+
+    const rows = await this.operation('findMeasureIds', () => {
+      const query = this.dataSource.manager
+        .createQueryBuilder(Measure, 'measure')
+        .select('measure.id', 'id')
+        .orderBy('measure.id', 'ASC');
+      matchAny(query, 'measure.status', 'statuses', filter.statuses);
+      matchAny(query, 'measure.managingZoneCode', 'zones',
+        filter.managingZoneCodes);
+      matchAny(query, 'measure.arrondissementCode', 'arrondissements',
+        filter.arrondissementCodes);
+      matchAny(query, 'measure.transferToArrondissementCode', 'transfers',
+        filter.transferToArrondissementCodes);
+      if (filter.endDateBefore !== undefined) {
+        query.andWhere('measure.endDate < :before',
+          { before: filter.endDateBefore });
+      }
+      return query.getRawMany<{ id: string }>();
+    });
+    return rows.map((row) => row.id);
+  }
+
+  async dueEffects(now: string, limit: number): Promise<EffectState[]> {
+    const at = utcInstant(now, 'now');
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new TypeError(
+        `The limit of due effects must be a positive integer, not ${limit}`,
+      );
+    }
+    return this.operation('dueEffects',
+      () => findDueEffects(this.dataSource, at, limit));
+  }
+
+  async markEffectDone(id: string, doneAt: string): Promise<void> {
+    const outcome = { done: true as const, doneAt: utcInstant(doneAt,
+      'doneAt') };
+    await this.attempted('markEffectDone', id, outcome);
+  }
+
+  async markEffectFailed(
+    id: string,
+    error: string,
+    nextAttemptAt: string,
+  ): Promise<void> {
+    const outcome = {
+      done: false as const,
+      error: String(error),
+      nextAttemptAt: utcInstant(nextAttemptAt, 'nextAttemptAt'),
+    };
+    await this.attempted('markEffectFailed', id, outcome);
+  }
+
+  /** An attempt at an effect DONE already is ignored; an unknown id is a
+   *  misuse. */
+  private async attempted(
+    operation: string,
+    id: string,
+    outcome: Parameters<typeof recordAttempt>[2],
+  ): Promise<void> {
+    const known = await this.operation(operation, async () =>
+      await recordAttempt(this.dataSource, id, outcome)
+      || await this.dataSource.manager.existsBy(Effect, { id }));
+    if (!known) throw new TypeError(`There is no effect ${JSON.stringify(id)}`);
+  }
+
+  /**
+   * Private: through the gate; a database failure as a StorageError, a
+   * misuse (TypeError) as it is.
+   */
+  private async operation<T>(
+    operation: string,
+    work: () => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.gate.run(operation, work);
+    } catch (error) {
+      if (error instanceof TypeError) throw error;
+      throw new StorageError('protection', operation, { cause: error });
+    }
+  }
+
+  /** Private: through the gate; the batch read wraps the failure. */
+  private gated<T>(work: () => Promise<T>): Promise<T> {
+    return this.gate.run('read', work);
+  }
 }
 
 function rankOf(role: string): number {
   return ROLE_RANK.get(role as ProtectedPersonRecord['role']) ?? Infinity;
 }
+
+type MeasureQuery = ReturnType<DataSource['manager']['createQueryBuilder']>;
+
+/** Private: adds `column IN (...)` when a list is given. */
+function matchAny(
+  query: MeasureQuery,
+  column: string,
+  parameter: string,
+  values: readonly string[] | undefined,
+): void {
+  if (values === undefined) return;
+  query.andWhere(`${column} IN (:...${parameter})`,
+    { [parameter]: [...values] });
+}
+
+function checkDate(name: string, value: string): void {
+  try {
+    parseIsoDate(value);
+  } catch {
+    throw new TypeError(
+      `${name} must be a date as YYYY-MM-DD, not ${JSON.stringify(value)}`,
+    );
+  }
+}
+

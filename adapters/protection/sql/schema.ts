@@ -1,12 +1,12 @@
 /**
  * The protection system's tables: the territory (provinces, judicial
  * arrondissements, police zones), the persons, the measures of COL 03/2023
- * and who each measure protects.
+ * and who each measure protects. The tables of the rest of a measure's
+ * life, the journal and the effects outbox are in `lifecycle.ts`.
  */
 import {
   EntitySchema,
   Table,
-  TableForeignKey,
   TableIndex,
   type MigrationInterface,
   type QueryRunner,
@@ -21,6 +21,23 @@ import type {
   ProvinceRecord,
   ZoneRecord,
 } from '../types';
+import {
+  LIFECYCLE_ENTITIES,
+  ProtectionLifecycle1764800000000,
+} from './lifecycle';
+import {
+  CODE,
+  DESCRIPTION,
+  ENUM,
+  ID,
+  NAME,
+  NATIONAL_NUMBER,
+  PV_REFERENCE,
+  foreignKey,
+  index,
+} from './tables';
+
+const nullable = { nullable: true };
 
 // The records map one to one onto rows.
 export type ProvinceRow = ProvinceRecord;
@@ -29,12 +46,6 @@ export type ZoneRow = ZoneRecord;
 export type PersonRow = PersonRecord;
 export type MeasureRow = MeasureRecord;
 export type ProtectedPersonRow = ProtectedPersonRecord;
-
-const CODE = 8;
-const NAME = 100;
-const NATIONAL_NUMBER = 11;
-const ID = 36;
-const ENUM = 40;
 
 export const Province = new EntitySchema<ProvinceRow>({
   name: 'Province',
@@ -99,6 +110,29 @@ export const Measure = new EntitySchema<MeasureRow>({
       'suspect_national_number',
       NATIONAL_NUMBER,
     ),
+    // Added by ProtectionLifecycle1764800000000.
+    version: column.integer('version'),
+    pvReference: column.text('pv_reference', PV_REFERENCE),
+    requesterZoneCode: column.text('requester_zone_code', CODE, nullable),
+    requesterArrondissementCode: column.text(
+      'requester_arrondissement_code', CODE, nullable),
+    requesterDescription: column.text(
+      'requester_description', DESCRIPTION, nullable),
+    underInvestigation: column.flag('under_investigation'),
+    investigatingJudgeInformedOn: column.date(
+      'investigating_judge_informed_on', nullable),
+    deviceActivatedOn: column.date('device_activated_on', nullable),
+    devicesReturnedOn: column.date('devices_returned_on', nullable),
+    refusalDecidedOn: column.date('refusal_decided_on', nullable),
+    refusalReasons: column.longText('refusal_reasons', nullable),
+    refusalThirdPartyInformed: column.flag(
+      'refusal_third_party_informed', nullable),
+    refusalPvReference: column.text(
+      'refusal_pv_reference', PV_REFERENCE, nullable),
+    transferToZoneCode: column.text('transfer_to_zone_code', CODE, nullable),
+    transferToArrondissementCode: column.text(
+      'transfer_to_arrondissement_code', CODE, nullable),
+    transferRequestedOn: column.date('transfer_requested_on', nullable),
   },
 });
 
@@ -109,32 +143,11 @@ export const ProtectedPerson = new EntitySchema<ProtectedPersonRow>({
     measureId: column.key('measure_id', ID),
     nationalNumber: column.key('national_number', NATIONAL_NUMBER),
     role: column.text('role', ENUM),
+    // Added by ProtectionLifecycle1764800000000.
+    discernmentRecorded: column.flag('discernment_recorded'),
+    agreementSigned: column.flag('agreement_signed'),
   },
 });
-
-/** Foreign key and constraint names are global in a MySQL database. */
-function foreignKey(
-  table: string,
-  columnName: string,
-  target: string,
-  targetColumn: string,
-  onDelete = 'RESTRICT',
-): TableForeignKey {
-  return new TableForeignKey({
-    name: `FK_${table}_${columnName}`,
-    columnNames: [columnName],
-    referencedTableName: target,
-    referencedColumnNames: [targetColumn],
-    onDelete,
-  });
-}
-
-function index(table: string, columnNames: string[]): TableIndex {
-  return new TableIndex({
-    name: `IDX_${table}_${columnNames.join('_')}`,
-    columnNames,
-  });
-}
 
 function territoryTables(): Table[] {
   return [
@@ -270,6 +283,17 @@ export class ProtectionInitial1764700000000 implements MigrationInterface {
 }
 
 export const protectionSchema: SystemSchema = {
-  entities: [Province, Arrondissement, Zone, Person, Measure, ProtectedPerson],
-  migrations: [ProtectionInitial1764700000000],
+  entities: [
+    Province,
+    Arrondissement,
+    Zone,
+    Person,
+    Measure,
+    ProtectedPerson,
+    ...LIFECYCLE_ENTITIES,
+  ],
+  migrations: [
+    ProtectionInitial1764700000000,
+    ProtectionLifecycle1764800000000,
+  ],
 };

@@ -1,18 +1,48 @@
 /**
- * The victim support port over SQL. A batch costs two statements run
- * together: the referrals, and the offers made under them.
+ * The victim support port over SQL. A batch of referrals costs two
+ * statements run together: the referrals, and the offers made under
+ * them; a batch of notices, one. Each write is one transaction (see
+ * storage/write.ts).
  */
-import type { DataSource } from 'typeorm';
-import { batchRead, groupBy, indexBy } from '../../../storage/batch';
-import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
-import type { BatchRead } from '../../adapter';
-import type { ReferralRecord, VictimSupportAdapter } from '../types';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { groupBy, indexBy } from '../../../storage/batch';
+import { derivedId } from '../../../storage/ids';
 import {
+  requireDate,
+  requireOneOf,
+  requireOptionalText,
+  requireText,
+} from '../../../storage/input';
+import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
+import {
+  batchReadCommitted,
+  findOneForUpdate,
+  writeTransaction,
+} from '../../../storage/write';
+import type { BatchRead } from '../../adapter';
+import {
+  NOTICE_KINDS,
+  VictimSupportRuleError,
+  type NoticeInput,
+  type NoticeRecord,
+  type ReferralInput,
+  type ReferralRecord,
+  type VictimSupportAdapter,
+} from '../types';
+import {
+  NOTICE_DETAILS_LENGTH,
+  NOTICE_ID_LENGTH,
+  Notice,
   Referral,
   ServiceOffer,
+  type NoticeRow,
   type ReferralRow,
   type ServiceOfferRow,
 } from './schema';
+
+const MEASURE_ID_LENGTH = 36;
+const CODE_LENGTH = 8;
+const PV_REFERENCE_LENGTH = 40;
 
 type Selection = { column: 'id' | 'measureId'; keys: string[] };
 
@@ -26,43 +56,226 @@ export class SqlVictimSupportAdapter
 
   /** Offers oldest first. */
   readonly referralsByMeasureId: BatchRead<string, ReferralRecord | null> =
-    batchRead('victim-support', 'referralsByMeasureId', async (ids) => {
-      const referrals = await this.findReferrals({
-        column: 'measureId',
-        keys: ids,
-      });
-      return indexBy(referrals, (referral) => referral.measureId);
-    }, () => null);
+    batchReadCommitted('victim-support', 'referralsByMeasureId',
+      this.dataSource, async (ids) => {
+        const referrals = await this.findReferrals({
+          column: 'measureId',
+          keys: ids,
+        });
+        return indexBy(referrals, (referral) => referral.measureId);
+      }, () => null);
 
   /** Offers oldest first. */
   readonly referralsById: BatchRead<string, ReferralRecord | null> =
-    batchRead('victim-support', 'referralsById', async (ids) => {
-      const referrals = await this.findReferrals({ column: 'id', keys: ids });
-      return indexBy(referrals, (referral) => referral.id);
-    }, () => null);
+    batchReadCommitted('victim-support', 'referralsById', this.dataSource,
+      async (ids) => {
+        const referrals = await this.findReferrals(
+          { column: 'id', keys: ids });
+        return indexBy(referrals, (referral) => referral.id);
+      }, () => null);
 
-  private async findReferrals(
-    selection: Selection,
-  ): Promise<ReferralRecord[]> {
-    const manager = this.dataSource.manager;
-    const [referrals, offers] = await Promise.all([
-      manager
-        .createQueryBuilder(Referral, 'referral')
-        .where(`referral.${selection.column} IN (:...keys)`, selection)
-        .getMany(),
-      manager
-        .createQueryBuilder(ServiceOffer, 'offer')
-        .innerJoin(Referral.options.name, 'referral',
-          'referral.id = offer.referralId')
-        .where(`referral.${selection.column} IN (:...keys)`, selection)
-        .orderBy('offer.offeredOn', 'ASC')
-        .addOrderBy('offer.id', 'ASC')
-        .getMany(),
-    ]);
-    const offersOf = groupBy(offers, (offer) => offer.referralId);
-    return referrals.map((referral) =>
-      toRecord(referral, offersOf.get(referral.id) ?? []));
+  /** In the order given. */
+  readonly noticesByMeasureId: BatchRead<string, NoticeRecord[]> =
+    batchReadCommitted('victim-support', 'noticesByMeasureId',
+      this.dataSource, async (ids) => {
+        const rows = await this.dataSource.manager.find(Notice, {
+          where: { measureId: In(ids) },
+          order: { seq: 'ASC' },
+        });
+        return groupBy(rows.map(toNotice), (notice) => notice.measureId);
+      }, () => []);
+
+  async refer(input: ReferralInput): Promise<ReferralRecord> {
+    const referral = checkReferral(input);
+    const endDate = endDateNotice(input.measureId, input.plannedEndDate);
+    return writeTransaction('victim-support', 'refer', this.dataSource,
+      async (manager) => {
+        await makeReferral(manager, referral);
+        await recordEndDate(manager, endDate);
+        const [made] = await findReferrals(manager,
+          { column: 'measureId', keys: [referral.measureId] });
+        if (!made) {
+          throw new Error(`The referral ${referral.id} vanished once made`);
+        }
+        return made;
+      });
   }
+
+  async notify(input: NoticeInput): Promise<NoticeRecord> {
+    const notice = checkNotice(input);
+    return writeTransaction('victim-support', 'notify', this.dataSource,
+      async (manager) => {
+        const stored = await findOneForUpdate(manager, Notice,
+          { id: notice.id });
+        if (stored) {
+          if (!sameNotice(stored, notice)) {
+            throw new VictimSupportRuleError('NOTICE_CONFLICT',
+              `The notice ${notice.id} was already given with other content`);
+          }
+          return toNotice(stored);
+        }
+        if (notice.kind === 'RENEWED_OFFER_REQUEST') {
+          await renewOffer(manager, notice);
+        }
+        await manager.insert(Notice, notice);
+        return toNotice(notice);
+      });
+  }
+
+  private findReferrals(selection: Selection): Promise<ReferralRecord[]> {
+    return findReferrals(this.dataSource.manager, selection);
+  }
+}
+
+async function findReferrals(
+  manager: EntityManager,
+  selection: Selection,
+): Promise<ReferralRecord[]> {
+  const [referrals, offers] = await Promise.all([
+    manager
+      .createQueryBuilder(Referral, 'referral')
+      .where(`referral.${selection.column} IN (:...keys)`, selection)
+      .getMany(),
+    manager
+      .createQueryBuilder(ServiceOffer, 'offer')
+      .innerJoin(Referral.options.name, 'referral',
+        'referral.id = offer.referralId')
+      .where(`referral.${selection.column} IN (:...keys)`, selection)
+      .orderBy('offer.offeredOn', 'ASC')
+      .addOrderBy('offer.id', 'ASC')
+      .getMany(),
+  ]);
+  const offersOf = groupBy(offers, (offer) => offer.referralId);
+  return referrals.map((referral) =>
+    toRecord(referral, offersOf.get(referral.id) ?? []));
+}
+
+function checkReferral(input: ReferralInput): ReferralRow {
+  const measureId = requireText('measureId', input.measureId,
+    MEASURE_ID_LENGTH);
+  requireDate('plannedEndDate', input.plannedEndDate);
+  return {
+    id: derivedId('ref-', measureId),
+    measureId,
+    arrondissementCode: requireText('arrondissementCode',
+      input.arrondissementCode, CODE_LENGTH),
+    referredOn: requireDate('referredOn', input.referredOn),
+    pvReference: requireText('pvReference', input.pvReference,
+      PV_REFERENCE_LENGTH),
+    status: 'RECEIVED',
+  };
+}
+
+function checkNotice(input: NoticeInput): NoticeRow {
+  return {
+    id: requireText('noticeId', input.noticeId, NOTICE_ID_LENGTH),
+    measureId: requireText('measureId', input.measureId, MEASURE_ID_LENGTH),
+    kind: requireOneOf('kind', input.kind, NOTICE_KINDS),
+    date: requireDate('date', input.date),
+    details: requireOptionalText('details', input.details,
+      NOTICE_DETAILS_LENGTH),
+  };
+}
+
+/** §7.8.3: in every case the service is told the planned end. */
+function endDateNotice(measureId: string, plannedEndDate: string): NoticeRow {
+  return {
+    id: `end-date-${measureId}`,
+    measureId,
+    kind: 'END_DATE',
+    date: plannedEndDate,
+    details: null,
+  };
+}
+
+/**
+ * §7.8.3: one referral per measure, made with its INITIAL offer. The
+ * status is the service's own to move on; this write starts it only.
+ */
+async function makeReferral(
+  manager: EntityManager,
+  referral: ReferralRow,
+): Promise<void> {
+  const stored = await findOneForUpdate(manager, Referral,
+    { measureId: referral.measureId });
+  if (stored) {
+    if (!sameReferral(stored, referral)) {
+      throw new VictimSupportRuleError('REFERRAL_CONFLICT',
+        `The measure ${referral.measureId} was already referred with another report, date or arrondissement`);
+    }
+    return;
+  }
+  await manager.insert(Referral, referral);
+  await manager.insert(ServiceOffer, {
+    referralId: referral.id,
+    offeredOn: referral.referredOn,
+    kind: 'INITIAL',
+    accepted: null,
+  });
+}
+
+async function recordEndDate(
+  manager: EntityManager,
+  notice: NoticeRow,
+): Promise<void> {
+  const stored = await findOneForUpdate(manager, Notice, { id: notice.id });
+  if (!stored) {
+    await manager.insert(Notice, notice);
+  } else if (!sameNotice(stored, notice)) {
+    throw new VictimSupportRuleError('REFERRAL_CONFLICT',
+      `The measure ${notice.measureId} was already referred with the planned end ${stored.date}`);
+  }
+}
+
+/**
+ * §7.12.2: at the magistrate's request the service renews its offer
+ * near the end, once. The referral row is locked, so two requests at
+ * once add one offer: the second sees the first's once it may go on.
+ */
+async function renewOffer(
+  manager: EntityManager,
+  notice: NoticeRow,
+): Promise<void> {
+  const referral = await findOneForUpdate(manager, Referral,
+    { measureId: notice.measureId });
+  if (!referral || referral.measureId !== notice.measureId) {
+    throw new VictimSupportRuleError('REFERRAL_MISSING',
+      `The measure ${notice.measureId} has no referral to renew the offer of`);
+  }
+  const renewed = await findOneForUpdate(manager, ServiceOffer,
+    { referralId: referral.id, kind: 'RENEWAL' });
+  if (renewed) return;
+  await manager.insert(ServiceOffer, {
+    referralId: referral.id,
+    offeredOn: notice.date,
+    kind: 'RENEWAL',
+    accepted: null,
+  });
+}
+
+function sameReferral(stored: ReferralRow, referral: ReferralRow): boolean {
+  return stored.measureId === referral.measureId
+    && stored.arrondissementCode === referral.arrondissementCode
+    && stored.referredOn === referral.referredOn
+    && stored.pvReference === referral.pvReference;
+}
+
+function sameNotice(stored: NoticeRow, notice: NoticeRow): boolean {
+  return stored.id === notice.id
+    && stored.measureId === notice.measureId
+    && stored.kind === notice.kind
+    && stored.date === notice.date
+    && stored.details === notice.details;
+}
+
+function toNotice(row: NoticeRow): NoticeRecord {
+  return {
+    id: row.id,
+    measureId: row.measureId,
+    kind: row.kind,
+    date: row.date,
+    details: row.details,
+  };
 }
 
 function toRecord(

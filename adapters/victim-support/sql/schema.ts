@@ -1,6 +1,6 @@
 /**
- * The victim support service's tables: the referrals of §7.8.3 and the
- * offers of service made under each.
+ * The victim support service's tables: the referrals of §7.8.3, the
+ * offers of service made under each and the parquet's notices.
  */
 import {
   EntitySchema,
@@ -12,7 +12,15 @@ import {
 } from 'typeorm';
 import { column, tableColumn } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
-import type { ReferralStatus, ServiceOfferKind } from '../types';
+import type {
+  NoticeKind,
+  ReferralStatus,
+  ServiceOfferKind,
+} from '../types';
+
+/** Room for a caller's notice id, and for `end-date-<measureId>`. */
+export const NOTICE_ID_LENGTH = 64;
+export const NOTICE_DETAILS_LENGTH = 500;
 
 export interface ReferralRow {
   id: string;
@@ -30,6 +38,16 @@ export interface ServiceOfferRow {
   offeredOn: string;
   kind: ServiceOfferKind;
   accepted: boolean | null;
+}
+
+export interface NoticeRow {
+  /** Generated on insert: the order the notices were given in. */
+  seq?: number;
+  id: string;
+  measureId: string;
+  kind: NoticeKind;
+  date: string;
+  details: string | null;
 }
 
 export const Referral = new EntitySchema<ReferralRow>({
@@ -54,6 +72,21 @@ export const ServiceOffer = new EntitySchema<ServiceOfferRow>({
     offeredOn: column.date('offered_on'),
     kind: column.text('kind', 16),
     accepted: column.flag('accepted', { nullable: true }),
+  },
+});
+
+export const Notice = new EntitySchema<NoticeRow>({
+  name: 'Notice',
+  tableName: 'vs_notice',
+  columns: {
+    seq: column.generatedKey('seq'),
+    id: column.text('notice_id', NOTICE_ID_LENGTH),
+    measureId: column.text('measure_id', 36),
+    kind: column.text('kind', 24),
+    date: column.date('notice_date'),
+    details: column.text('details', NOTICE_DETAILS_LENGTH, {
+      nullable: true,
+    }),
   },
 });
 
@@ -120,7 +153,49 @@ export class VictimSupportInitial1764700000000 implements MigrationInterface {
   }
 }
 
+/** §7.8.3: the parquet's notices to the service. */
+export class VictimSupportWrites1764800000000 implements MigrationInterface {
+  name = 'VictimSupportWrites1764800000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'vs_notice',
+        columns: [
+          tableColumn.generatedKey('seq'),
+          tableColumn.text('notice_id', NOTICE_ID_LENGTH),
+          tableColumn.text('measure_id', 36),
+          tableColumn.text('kind', 24),
+          tableColumn.date('notice_date'),
+          tableColumn.text('details', NOTICE_DETAILS_LENGTH,
+            { nullable: true }),
+        ],
+        indices: [
+          // The caller's id makes a retried notice a no-op.
+          new TableIndex({
+            name: 'UQ_vs_notice_id',
+            columnNames: ['notice_id'],
+            isUnique: true,
+          }),
+          new TableIndex({
+            name: 'IDX_vs_notice_measure',
+            columnNames: ['measure_id'],
+          }),
+        ],
+      }),
+      true,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable('vs_notice', true);
+  }
+}
+
 export const victimSupportSchema: SystemSchema = {
-  entities: [Referral, ServiceOffer],
-  migrations: [VictimSupportInitial1764700000000],
+  entities: [Referral, ServiceOffer, Notice],
+  migrations: [
+    VictimSupportInitial1764700000000,
+    VictimSupportWrites1764800000000,
+  ],
 };

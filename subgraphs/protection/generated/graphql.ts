@@ -1,5 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonRecord as PersonRecordModel, MeasureRecord as MeasureRecordModel, ProtectedPersonRecord as ProtectedPersonRecordModel, ProvinceRecord as ProvinceRecordModel, ArrondissementRecord as ArrondissementRecordModel, ZoneRecord as ZoneRecordModel } from '../../../adapters/protection/types';
+import type { PersonRecord as PersonRecordModel } from '../../../adapters/protection/types';
+import type { MeasureAggregate as MeasureAggregateModel, ProtectedPersonState as ProtectedPersonStateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
+import type { WorkListItem as WorkListItemModel, WorkListSections as WorkListSectionsModel } from '../work-list';
+import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -13,7 +16,42 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO 8601 (YYYY-MM-DD), in Belgian local time. */
   Date: { input: string; output: string; }
+  /** An instant, ISO 8601 with offset. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AcknowledgeTransferInput = {
+  acknowledgedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+};
+
+/** An alert recorded as a fact of the measure (§7.11.2). */
+export type Alert = {
+  __typename?: 'Alert';
+  classification: Maybe<AlertClass>;
+  classifiedAt: Maybe<Scalars['DateTime']['output']>;
+  id: Scalars['ID']['output'];
+  /** The magistrate was told (every alert that is not false) (§7.11.2). */
+  magistrateInformed: Scalars['Boolean']['output'];
+  policeArrivedAt: Maybe<Scalars['DateTime']['output']>;
+  pvReference: Maybe<Scalars['String']['output']>;
+  raisedAt: Scalars['DateTime']['output'];
+};
+
+export type AlertClass =
+  | 'FALSE'
+  | 'REAL'
+  | 'TEST';
+
+export type AnnounceTravelInput = {
+  announcedOn: Scalars['Date']['input'];
+  fromDate: Scalars['Date']['input'];
+  kind: TravelKind;
+  measureId: Scalars['ID']['input'];
+  /** Required for a trip; none for a usual place. */
+  toDate?: InputMaybe<Scalars['Date']['input']>;
+  zoneCode: Scalars['ID']['input'];
 };
 
 /** A judicial arrondissement, with its parquet. */
@@ -24,25 +62,390 @@ export type Arrondissement = {
   province: Province;
 };
 
-/** Why a measure ended (§7.12). */
-export type EndReason =
-  | 'EXPIRED'
+/** Risk factors of the COL 15/2020 grid marked with a bomb. */
+export type BombFactor =
+  | 'ESCALATING_VIOLENCE'
+  | 'OBSESSIVE_JEALOUSY'
+  | 'RECENT_SEPARATION'
+  | 'STALKING'
+  | 'STRANGULATION'
+  | 'SUICIDE_THREATS'
+  | 'THREATS_TO_KILL'
+  | 'WEAPON_USE_OR_THREAT';
+
+/** A provincial dispatch centre (Centre d'information et de communication). */
+export type Cic = {
+  __typename?: 'Cic';
+  code: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+};
+
+export type ClassifyAlertInput = {
+  alertId: Scalars['ID']['input'];
+  classification: AlertClass;
+  classifiedAt: Scalars['DateTime']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+};
+
+export type ConditionName =
+  | 'ACCEPTS_USER_AGREEMENT'
+  | 'FILES_COMPLAINTS'
+  | 'LIVES_IN_DEPLOYED_ZONE'
+  | 'NO_VOLUNTARY_CONTACT'
+  | 'WANTS_ALARM'
+  | 'WITHIN_MATERIAL_SCOPE';
+
+/** The six general conditions of §7.5, as recorded. */
+export type Conditions = {
+  __typename?: 'Conditions';
+  /** 6. Signs and keeps the user agreement (not signed under 16). */
+  acceptsUserAgreement: Scalars['Boolean']['output'];
+  /** 5. Files a complaint now and for every new fact. */
+  filesComplaints: Scalars['Boolean']['output'];
+  /** 1. Lives in a zone where the alarm is deployed (§5.2). */
+  livesInDeployedZone: Scalars['Boolean']['output'];
+  /** The conditions not met, by name; empty when all are. */
+  missing: Array<ConditionName>;
+  /** 4. No voluntary contact with the suspect (custody exchanges aside). */
+  noVoluntaryContact: Scalars['Boolean']['output'];
+  recordedOn: Scalars['Date']['output'];
+  /** 3. Wants the alarm. */
+  wantsAlarm: Scalars['Boolean']['output'];
+  /** 2. Within the material scope: intra-family stalking, high risk (§6). */
+  withinMaterialScope: Scalars['Boolean']['output'];
+};
+
+/** The eight questions of §7.6. */
+export type DangerAnswers = {
+  __typename?: 'DangerAnswers';
+  /** 8. Has the suspect destroyed the victim's belongings? */
+  destroyedBelongings: Scalars['Boolean']['output'];
+  /** 1. Is the person very afraid for their life or their children's? */
+  fearForLife: Scalars['Boolean']['output'];
+  /** 6. Heavy investment of time, energy or means in the stalking? */
+  heavyStalkingInvestment: Scalars['Boolean']['output'];
+  /** 4. Has the suspect used violence before? */
+  pastViolence: Scalars['Boolean']['output'];
+  /** 2. A break-up badly accepted or not accepted by the ex-partner? */
+  rejectedBreakUp: Scalars['Boolean']['output'];
+  /** 3. Threats to kill or to kill himself, or no way out but a fatal one? */
+  threatsToKillOrSuicide: Scalars['Boolean']['output'];
+  /** 7. Great anger, hard to control? */
+  uncontrolledAnger: Scalars['Boolean']['output'];
+  /** 5. Does the suspect have an affinity with weapons? */
+  weaponAffinity: Scalars['Boolean']['output'];
+};
+
+export type DangerAnswersInput = {
+  destroyedBelongings: Scalars['Boolean']['input'];
+  fearForLife: Scalars['Boolean']['input'];
+  heavyStalkingInvestment: Scalars['Boolean']['input'];
+  pastViolence: Scalars['Boolean']['input'];
+  rejectedBreakUp: Scalars['Boolean']['input'];
+  threatsToKillOrSuicide: Scalars['Boolean']['input'];
+  uncontrolledAnger: Scalars['Boolean']['input'];
+  weaponAffinity: Scalars['Boolean']['input'];
+};
+
+export type DateRange = {
+  __typename?: 'DateRange';
+  from: Scalars['Date']['output'];
+  to: Scalars['Date']['output'];
+};
+
+export type DecideReEvaluationInput = {
+  decidedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  outcome: ReEvaluationOutcome;
+  pvReference: Scalars['String']['input'];
+};
+
+/** The early ends of §7.12.3. */
+export type EarlyEndReason =
   | 'MISUSE'
   | 'NO_LONGER_SERIOUS'
   | 'PERSON_REQUEST'
   | 'SETTLED_ABROAD'
   | 'SETTLED_OUTSIDE_DEPLOYED_TERRITORY';
 
+/** A change the other agency systems must record (§7.8, §7.13). */
+export type Effect = {
+  __typename?: 'Effect';
+  attempts: Scalars['Int']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  doneAt: Maybe<Scalars['DateTime']['output']>;
+  kind: EffectKind;
+  /** Why the last attempt failed; no personal data. */
+  lastError: Maybe<Scalars['String']['output']>;
+  status: EffectStatus;
+};
+
+export type EffectKind =
+  /** The alarm's mention in the BNG (§7.8.1). */
+  | 'BNG_ALARM_MENTION'
+  /** The no-contact order in the BNG, as long as the measure (§7.8.4). */
+  | 'BNG_NO_CONTACT_ORDER'
+  /** A device from the arrondissement's stock (§7.8.7). */
+  | 'DEVICES_ASSIGNMENT'
+  /** The grant registration in SharePoint (§7.13.1). */
+  | 'DEVICES_GRANT_REGISTRATION'
+  /** The return of the devices at the end (§7.12.2). */
+  | 'DEVICES_RETURN'
+  /** The registration comment in MaCH (§7.13.2). */
+  | 'MACH_REGISTRATION_COMMENT'
+  /** A notice to victim support (§7.8.3). */
+  | 'VICTIM_SUPPORT_NOTICE'
+  /** The referral to victim support (§7.8.3). */
+  | 'VICTIM_SUPPORT_REFERRAL';
+
+export type EffectStatus =
+  | 'DONE'
+  | 'PENDING';
+
+export type EndProtectionEarlyInput = {
+  decidedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+  reason: EarlyEndReason;
+};
+
+/** Why a measure ended (§7.12). */
+export type EndReason =
+  /** Reached its end date without prolongation (§7.12.2). */
+  | 'EXPIRED'
+  /** Early end: repeated misuse or breach of the agreement (§7.12.3). */
+  | 'MISUSE'
+  /** Early end: no longer serious enough (§7.12.3). */
+  | 'NO_LONGER_SERIOUS'
+  /** Early end at the protected person's request (§7.12.3). */
+  | 'PERSON_REQUEST'
+  /** The person settled abroad (§7.12.3, §7.2.3). */
+  | 'SETTLED_ABROAD'
+  /** The person settled where the alarm is not deployed, without agreement (§7.2.3). */
+  | 'SETTLED_OUTSIDE_DEPLOYED_TERRITORY';
+
+/** A hearing and the evaluation of the danger (§7.4, §7.6). */
+export type Evaluation = {
+  __typename?: 'Evaluation';
+  /** The eight questions of §7.6, each answered. */
+  answers: DangerAnswers;
+  /** COL 15/2020 risk factors marked with a bomb, for ex-partners. */
+  bombFactors: Array<BombFactor>;
+  /** The suspect's and the victim's intentions after the break-up diverge (§7.6). */
+  breakUpIntentionsDiverge: Scalars['Boolean']['output'];
+  heardOn: Scalars['Date']['output'];
+  /** The victim had to go to an emergency or secret shelter (§7.6). */
+  inShelter: Scalars['Boolean']['output'];
+  /** A bomb factor is present: the magistrate must be told at once (§7.6). */
+  magistrateToBeToldAtOnce: Scalars['Boolean']['output'];
+  pvReference: Scalars['String']['output'];
+  /** A re-evaluation in view of prolongation (§7.12.1). */
+  reEvaluation: Scalars['Boolean']['output'];
+  relationship: Relationship;
+  /** How many of the eight questions were answered yes (§7.6). */
+  yesCount: Scalars['Int']['output'];
+};
+
+export type ForwardTravelNoticeInput = {
+  forwardedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  travelNoticeId: Scalars['ID']['input'];
+};
+
 export type Gender =
   | 'FEMALE'
   | 'MALE'
   | 'X';
 
+export type GrantProtectionInput = {
+  decidedOn: Scalars['Date']['input'];
+  /** When the investigating judge was informed, if under investigation (§7.8.2). */
+  investigatingJudgeInformedOn?: InputMaybe<Scalars['Date']['input']>;
+  measureId: Scalars['ID']['input'];
+  /** Children or relatives also in serious danger (§7.9). */
+  otherProtectedPersons?: Array<ProtectedPersonInput>;
+  pvReference: Scalars['String']['input'];
+  underInvestigation?: Scalars['Boolean']['input'];
+  /** The victim's own agreement signature (required from 16) (§7.5). */
+  victimAgreementSigned: Scalars['Boolean']['input'];
+  /** A minor victim's discernment to use the alarm (§7.9). */
+  victimDiscernmentRecorded?: Scalars['Boolean']['input'];
+};
+
+/** One change to a measure, as the journal keeps it. */
+export type JournalEntry = {
+  __typename?: 'JournalEntry';
+  action: Scalars['String']['output'];
+  /** The actor's zone, arrondissement or province code. */
+  actorOrganisation: Maybe<Scalars['String']['output']>;
+  actorRole: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  pvReference: Maybe<Scalars['String']['output']>;
+};
+
 export type MeasureStatus =
+  /** Granted and running (§7.8). */
   | 'ACTIVE'
+  /** Ended, at its planned date or early (§7.12). */
   | 'ENDED'
+  /** Refused; provisional, may be reconsidered on new facts (§7.7). */
   | 'REFUSED'
+  /** Asked for; hearing and evaluation under way (§7.3, §7.4). */
   | 'REQUESTED';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** The new parquet acknowledges a transferred file (§7.2.3). */
+  acknowledgeTransfer: ProtectionMeasure;
+  /** A trip of 5 nights or more, or a usual place (§7.11.1). */
+  announceTravel: ProtectionMeasure;
+  /** Classifies an alert; a real one prolongs the measure (§7.10.2). */
+  classifyAlert: ProtectionMeasure;
+  /** The re-evaluation in the month before the end: prolong or let end (§7.12.1). */
+  decideReEvaluation: ProtectionMeasure;
+  /** The magistrate ends the measure early (§7.12.3). */
+  endProtectionEarly: ProtectionMeasure;
+  /** The managing zone forwarded a travel notice to the destination (§7.11.1). */
+  forwardTravelNotice: ProtectionMeasure;
+  /** The magistrate grants the alarm (§7.8, §7.9). */
+  grantProtection: ProtectionMeasure;
+  /** Reopens a refused request on new facts (§7.7). */
+  reconsiderRequest: ProtectionMeasure;
+  /** Records an alert as a fact of the measure (§7.11.2). */
+  recordAlert: ProtectionMeasure;
+  /** Records the six general conditions (§7.5). */
+  recordConditions: ProtectionMeasure;
+  /** The police activated the device (§7.8.1). */
+  recordDeviceActivation: ProtectionMeasure;
+  /** The devices were disconnected and returned (§7.12.2). */
+  recordDeviceReturn: ProtectionMeasure;
+  /** Records a hearing and the evaluation of the danger (§7.4, §7.6). */
+  recordEvaluation: ProtectionMeasure;
+  /** A lasting move of residence (§7.2.3). */
+  recordMove: ProtectionMeasure;
+  /** New facts: a new initial PV, the magistrate told, a prolongation (§7.11.3, §7.10.2). */
+  recordNewFacts: ProtectionMeasure;
+  /** The police team arrived on site for an alert (§7.11.2). */
+  recordPoliceArrival: ProtectionMeasure;
+  /** A revisit of the victim was done (§7.11.3). */
+  recordRevisit: ProtectionMeasure;
+  /** The magistrate's negative decision (§7.7). */
+  refuseProtection: ProtectionMeasure;
+  /** Records a request for the alarm (§7.3), routed to the residence's zone and parquet (§7.2). */
+  requestProtection: ProtectionMeasure;
+  /** Asks victim support to renew its offer near the end (§7.8.3, §7.12.2). */
+  requestRenewedOffer: ProtectionMeasure;
+};
+
+
+export type MutationAcknowledgeTransferArgs = {
+  input: AcknowledgeTransferInput;
+};
+
+
+export type MutationAnnounceTravelArgs = {
+  input: AnnounceTravelInput;
+};
+
+
+export type MutationClassifyAlertArgs = {
+  input: ClassifyAlertInput;
+};
+
+
+export type MutationDecideReEvaluationArgs = {
+  input: DecideReEvaluationInput;
+};
+
+
+export type MutationEndProtectionEarlyArgs = {
+  input: EndProtectionEarlyInput;
+};
+
+
+export type MutationForwardTravelNoticeArgs = {
+  input: ForwardTravelNoticeInput;
+};
+
+
+export type MutationGrantProtectionArgs = {
+  input: GrantProtectionInput;
+};
+
+
+export type MutationReconsiderRequestArgs = {
+  input: ReconsiderRequestInput;
+};
+
+
+export type MutationRecordAlertArgs = {
+  input: RecordAlertInput;
+};
+
+
+export type MutationRecordConditionsArgs = {
+  input: RecordConditionsInput;
+};
+
+
+export type MutationRecordDeviceActivationArgs = {
+  input: RecordDeviceActivationInput;
+};
+
+
+export type MutationRecordDeviceReturnArgs = {
+  input: RecordDeviceReturnInput;
+};
+
+
+export type MutationRecordEvaluationArgs = {
+  input: RecordEvaluationInput;
+};
+
+
+export type MutationRecordMoveArgs = {
+  input: RecordMoveInput;
+};
+
+
+export type MutationRecordNewFactsArgs = {
+  input: RecordNewFactsInput;
+};
+
+
+export type MutationRecordPoliceArrivalArgs = {
+  input: RecordPoliceArrivalInput;
+};
+
+
+export type MutationRecordRevisitArgs = {
+  input: RecordRevisitInput;
+};
+
+
+export type MutationRefuseProtectionArgs = {
+  input: RefuseProtectionInput;
+};
+
+
+export type MutationRequestProtectionArgs = {
+  input: RequestProtectionInput;
+};
+
+
+export type MutationRequestRenewedOfferArgs = {
+  input: RequestRenewedOfferInput;
+};
+
+/** New facts (§7.11.3): a new initial PV that mentions the alarm. */
+export type NewFact = {
+  __typename?: 'NewFact';
+  factOn: Scalars['Date']['output'];
+  magistrateInformed: Scalars['Boolean']['output'];
+  pvReference: Scalars['String']['output'];
+  reportedOn: Scalars['Date']['output'];
+};
 
 /**
  * A person known to the protection system: a protected person or a suspect.
@@ -59,6 +462,14 @@ export type Person = {
   protections: Array<ProtectionMeasure>;
 };
 
+export type PersonInput = {
+  birthDate: Scalars['Date']['input'];
+  firstName: Scalars['String']['input'];
+  gender?: InputMaybe<Gender>;
+  lastName: Scalars['String']['input'];
+  nationalNumber: Scalars['ID']['input'];
+};
+
 /** A local police zone; the alarm is available once the zone is deployed (§5.2). */
 export type PoliceZone = {
   __typename?: 'PoliceZone';
@@ -68,9 +479,42 @@ export type PoliceZone = {
   name: Scalars['String']['output'];
 };
 
+/** A new 9-month period (§7.10.2, §7.12.1). */
+export type Prolongation = {
+  __typename?: 'Prolongation';
+  cause: ProlongationCause;
+  decidedOn: Scalars['Date']['output'];
+  /** The alert, new fact or re-evaluation date the period counts from. */
+  incidentOn: Scalars['Date']['output'];
+  newEndDate: Scalars['Date']['output'];
+  previousEndDate: Scalars['Date']['output'];
+};
+
+export type ProlongationCause =
+  /** New facts reported or found (§7.10.2, §7.11.3). */
+  | 'NEW_FACTS'
+  /** An alert that was not false (§7.10.2). */
+  | 'REAL_ALERT'
+  /** The re-evaluation in the month before the end (§7.12.1). */
+  | 'RE_EVALUATION';
+
 export type ProtectedPerson = {
   __typename?: 'ProtectedPerson';
+  /** Signed the user agreement; not required under 16 (§7.5, §7.9). */
+  agreementSigned: Scalars['Boolean']['output'];
+  /** A minor's discernment to use the alarm, as recorded (§7.9). */
+  discernmentRecorded: Scalars['Boolean']['output'];
   person: Person;
+  role: ProtectedRole;
+};
+
+export type ProtectedPersonInput = {
+  /** Required true from 16 years of age (§7.5, §7.9). */
+  agreementSigned: Scalars['Boolean']['input'];
+  /** Required true for a minor (§7.9). */
+  discernmentRecorded?: Scalars['Boolean']['input'];
+  /** The victim is protected already; children and relatives are added here. */
+  person: PersonInput;
   role: ProtectedRole;
 };
 
@@ -82,29 +526,68 @@ export type ProtectedRole =
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
+  /** Alerts recorded as facts of the measure (§7.11.2). */
+  alerts: Array<Alert>;
   /** The judicial arrondissement of the residence: its parquet decides (§7.2.1). */
   arrondissement: Arrondissement;
+  /** The six general conditions as last recorded (§7.5). */
+  conditions: Maybe<Conditions>;
   decidedOn: Maybe<Scalars['Date']['output']>;
+  /** When the police activated the device (§7.8.1). */
+  deviceActivatedOn: Maybe<Scalars['Date']['output']>;
+  /** The device return is due: the measure ended and devices are out (§7.12.2). */
+  deviceReturnDue: Scalars['Boolean']['output'];
+  devicesReturnedOn: Maybe<Scalars['Date']['output']>;
+  /** What the other agency systems must still record, or have recorded. */
+  effects: Array<Effect>;
   /** Planned end: 9 months after the decision, moved by prolongations (§7.10). */
   endDate: Maybe<Scalars['Date']['output']>;
   endReason: Maybe<EndReason>;
   endedOn: Maybe<Scalars['Date']['output']>;
+  /** Hearings and evaluations of the danger, oldest first (§7.4, §7.6, §7.12.1). */
+  evaluations: Array<Evaluation>;
   id: Scalars['ID']['output'];
+  /** When the investigating judge was informed of the measure (§7.8.2). */
+  investigatingJudgeInformedOn: Maybe<Scalars['Date']['output']>;
+  /** Every change to the measure, oldest first. */
+  journal: Array<JournalEntry>;
   /** The police zone of the residence, which manages the measure (§7.2.2). */
   managingZone: PoliceZone;
+  /** New facts reported or found (§7.11.3). */
+  newFacts: Array<NewFact>;
+  /** A move of residence awaiting the new parquet (§7.2.3). */
+  pendingTransfer: Maybe<Transfer>;
+  /** Prolongations, oldest first (§7.10.2, §7.12.1). */
+  prolongations: Array<Prolongation>;
   protectedPersons: Array<ProtectedPerson>;
+  /** The PV (procès-verbal) in which the request was recorded (§7.3.1). */
+  pvReference: Scalars['String']['output'];
+  /** The re-evaluation window: the month before the end (§7.12.1). */
+  reEvaluationWindow: Maybe<DateRange>;
   /** Human-readable reference, e.g. SA/2026/0007. */
   reference: Scalars['String']['output'];
+  /** The negative decision, when the alarm was refused (§7.7). */
+  refusal: Maybe<Refusal>;
   relationship: Relationship;
   requestOrigin: RequestOrigin;
   requestedOn: Scalars['Date']['output'];
+  /** Who asked for the alarm, kept on record (§7.3). */
+  requester: Requester;
+  /** Revisits of the victim: done and scheduled (§7.11.3). */
+  revisits: Array<Revisit>;
   startDate: Maybe<Scalars['Date']['output']>;
   status: MeasureStatus;
   suspect: Person;
+  /** Travel notices and usual places (§7.11.1). */
+  travelNotices: Array<TravelNotice>;
+  /** The case is under judicial investigation (§7.8.2). */
+  underInvestigation: Scalars['Boolean']['output'];
 };
 
 export type Province = {
   __typename?: 'Province';
+  /** The provincial dispatch centre (CIC) (§3). */
+  cic: Cic;
   code: Scalars['ID']['output'];
   name: Scalars['String']['output'];
 };
@@ -113,8 +596,16 @@ export type Query = {
   __typename?: 'Query';
   /** One person by national register number; null when unknown here. */
   person: Maybe<Person>;
+  /** The territory: provinces, arrondissements and zones (§5.2). */
+  policeZones: Array<PoliceZone>;
   /** One measure by its id; null when there is none. */
   protectionMeasure: Maybe<ProtectionMeasure>;
+  /**
+   * What is due for the caller: a police zone's revisits, re-evaluations,
+   * device returns and travel notices; a magistrate's pending decisions,
+   * re-evaluations, alerts and transfers.
+   */
+  workList: WorkList;
 };
 
 
@@ -125,6 +616,110 @@ export type QueryPersonArgs = {
 
 export type QueryProtectionMeasureArgs = {
   id: Scalars['ID']['input'];
+};
+
+export type ReEvaluationOutcome =
+  /** No longer serious enough: ends at the planned date (§7.12.1). */
+  | 'LET_END'
+  /** Still a high risk: 9 more months (§7.12.1). */
+  | 'PROLONG';
+
+export type ReconsiderRequestInput = {
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+  reportedOn: Scalars['Date']['input'];
+};
+
+export type RecordAlertInput = {
+  /** The client's id of the alert; recording it twice changes nothing. */
+  alertId: Scalars['ID']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference?: InputMaybe<Scalars['String']['input']>;
+  raisedAt: Scalars['DateTime']['input'];
+};
+
+export type RecordConditionsInput = {
+  acceptsUserAgreement: Scalars['Boolean']['input'];
+  filesComplaints: Scalars['Boolean']['input'];
+  measureId: Scalars['ID']['input'];
+  noVoluntaryContact: Scalars['Boolean']['input'];
+  recordedOn: Scalars['Date']['input'];
+  wantsAlarm: Scalars['Boolean']['input'];
+  withinMaterialScope: Scalars['Boolean']['input'];
+};
+
+export type RecordDeviceActivationInput = {
+  activatedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+};
+
+export type RecordDeviceReturnInput = {
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+  returnedOn: Scalars['Date']['input'];
+};
+
+export type RecordEvaluationInput = {
+  answers: DangerAnswersInput;
+  bombFactors?: Array<BombFactor>;
+  breakUpIntentionsDiverge: Scalars['Boolean']['input'];
+  heardOn: Scalars['Date']['input'];
+  inShelter: Scalars['Boolean']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+  relationship: Relationship;
+};
+
+export type RecordMoveInput = {
+  measureId: Scalars['ID']['input'];
+  movedOn: Scalars['Date']['input'];
+  /** For a non-deployed zone: the new parquet agrees to keep the measure. */
+  newParquetAgrees?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The new residence's zone; none when the person settles abroad. */
+  newZoneCode?: InputMaybe<Scalars['ID']['input']>;
+  pvReference: Scalars['String']['input'];
+};
+
+export type RecordNewFactsInput = {
+  factOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  /** The new initial PV, which mentions the alarm (§7.11.3). */
+  pvReference: Scalars['String']['input'];
+  reportedOn: Scalars['Date']['input'];
+};
+
+export type RecordPoliceArrivalInput = {
+  alertId: Scalars['ID']['input'];
+  arrivedAt: Scalars['DateTime']['input'];
+  measureId: Scalars['ID']['input'];
+};
+
+export type RecordRevisitInput = {
+  doneOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+};
+
+/** A negative decision (§7.7). */
+export type Refusal = {
+  __typename?: 'Refusal';
+  decidedOn: Scalars['Date']['output'];
+  /** Always true: a refusal may be reconsidered on new facts (§7.7). */
+  provisional: Scalars['Boolean']['output'];
+  pvReference: Scalars['String']['output'];
+  reasons: Scalars['String']['output'];
+  /** The magistrate's choice to tell a requesting third party (§7.7). */
+  thirdPartyInformed: Maybe<Scalars['Boolean']['output']>;
+};
+
+export type RefuseProtectionInput = {
+  decidedOn: Scalars['Date']['input'];
+  measureId: Scalars['ID']['input'];
+  pvReference: Scalars['String']['input'];
+  reasons: Scalars['String']['input'];
+  /** Required when a third party asked (§7.7). */
+  thirdPartyInformed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type Relationship =
@@ -144,6 +739,112 @@ export type RequestOrigin =
   | 'PERSON'
   | 'RESIDENCE_POLICE'
   | 'TRUSTED_THIRD_PARTY';
+
+export type RequestProtectionInput = {
+  origin: RequestOrigin;
+  /** The PV recording the request (§7.3.1). */
+  pvReference: Scalars['String']['input'];
+  relationship: Relationship;
+  requestedOn: Scalars['Date']['input'];
+  /** The requesting parquet, for a request from another parquet (§7.3.3). */
+  requesterArrondissementCode?: InputMaybe<Scalars['ID']['input']>;
+  /** The third party or judge, as named in the PV (§7.3.4, §7.8.2). */
+  requesterDescription?: InputMaybe<Scalars['String']['input']>;
+  /** The requesting zone, for a request from another police zone (§7.3.2). */
+  requesterZoneCode?: InputMaybe<Scalars['ID']['input']>;
+  /** The zone of the person's residence: it becomes the managing zone (§7.2.2). */
+  residenceZoneCode: Scalars['ID']['input'];
+  suspect: PersonInput;
+  victim: PersonInput;
+};
+
+export type RequestRenewedOfferInput = {
+  measureId: Scalars['ID']['input'];
+  requestedOn: Scalars['Date']['input'];
+};
+
+/** The requester of a measure, kept on record (§7.3). */
+export type Requester = {
+  __typename?: 'Requester';
+  /** The requesting parquet, for PARQUET and OTHER_PARQUET. */
+  arrondissementCode: Maybe<Scalars['String']['output']>;
+  /** The third party or judge, as named in the PV. */
+  description: Maybe<Scalars['String']['output']>;
+  origin: RequestOrigin;
+  /** The requesting zone, for OTHER_POLICE_ZONE and RESIDENCE_POLICE. */
+  zoneCode: Maybe<Scalars['String']['output']>;
+};
+
+/** A revisit of the victim (§7.11.3). */
+export type Revisit = {
+  __typename?: 'Revisit';
+  doneOn: Maybe<Scalars['Date']['output']>;
+  dueOn: Scalars['Date']['output'];
+  /** Not done and its due date has passed. */
+  overdue: Scalars['Boolean']['output'];
+  pvReference: Maybe<Scalars['String']['output']>;
+};
+
+/** A move of residence to another deployed territory (§7.2.3). */
+export type Transfer = {
+  __typename?: 'Transfer';
+  requestedOn: Scalars['Date']['output'];
+  toArrondissement: Arrondissement;
+  toZone: PoliceZone;
+};
+
+export type TravelKind =
+  /** A stay of 5 nights or more away from home. */
+  | 'TRIP'
+  /** A usual place, such as work. */
+  | 'USUAL_PLACE';
+
+/** A travel notice or a usual place (§7.11.1). */
+export type TravelNotice = {
+  __typename?: 'TravelNotice';
+  announcedOn: Scalars['Date']['output'];
+  /** The managing zone forwarded it to the destination zone and CIC. */
+  forwardedOn: Maybe<Scalars['Date']['output']>;
+  /** First day away; for a usual place, from when it applies. */
+  fromDate: Scalars['Date']['output'];
+  id: Scalars['ID']['output'];
+  kind: TravelKind;
+  /** Announced less than 7 calendar days ahead (§7.11.1). */
+  late: Scalars['Boolean']['output'];
+  /** Nights away; null for a usual place. */
+  nights: Maybe<Scalars['Int']['output']>;
+  /** Last night away; null for a usual place. */
+  toDate: Maybe<Scalars['Date']['output']>;
+  /** The zone of the destination; its CIC is the province's. */
+  zone: PoliceZone;
+};
+
+export type WorkItem = {
+  __typename?: 'WorkItem';
+  /** The date the task is due. */
+  dueOn: Maybe<Scalars['Date']['output']>;
+  measure: ProtectionMeasure;
+  overdue: Scalars['Boolean']['output'];
+};
+
+/** What an actor must do, from the measures it is responsible for. */
+export type WorkList = {
+  __typename?: 'WorkList';
+  /** Alerts not yet classified, or real ones to review (§7.11.2). */
+  alertsToReview: Array<WorkItem>;
+  /** Requests awaiting the magistrate's decision (§7.4). */
+  decisionsPending: Array<WorkItem>;
+  /** Ended measures whose devices are still out (§7.12.2). */
+  deviceReturns: Array<WorkItem>;
+  /** Measures in their re-evaluation window (§7.12.1). */
+  reEvaluations: Array<WorkItem>;
+  /** Revisits due within 14 days or overdue (§7.11.3). */
+  revisits: Array<WorkItem>;
+  /** Transfers awaiting this parquet's acknowledgement (§7.2.3). */
+  transfersToAcknowledge: Array<WorkItem>;
+  /** Travel notices not yet forwarded to the destination (§7.11.1). */
+  travelToForward: Array<WorkItem>;
+};
 
 
 
@@ -255,38 +956,143 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Arrondissement: ResolverTypeWrapper<ArrondissementRecordModel>;
+  AcknowledgeTransferInput: AcknowledgeTransferInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Alert: ResolverTypeWrapper<AlertStateModel>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AlertClass: AlertClass;
+  AnnounceTravelInput: AnnounceTravelInput;
+  Arrondissement: ResolverTypeWrapper<ArrondissementInfoModel>;
+  BombFactor: BombFactor;
+  Cic: ResolverTypeWrapper<Cic>;
+  ClassifyAlertInput: ClassifyAlertInput;
+  ConditionName: ConditionName;
+  Conditions: ResolverTypeWrapper<ConditionsStateModel>;
+  DangerAnswers: ResolverTypeWrapper<DangerAnswers>;
+  DangerAnswersInput: DangerAnswersInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateRange: ResolverTypeWrapper<DateRange>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  DecideReEvaluationInput: DecideReEvaluationInput;
+  EarlyEndReason: EarlyEndReason;
+  Effect: ResolverTypeWrapper<EffectStateModel>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  EffectKind: EffectKind;
+  EffectStatus: EffectStatus;
+  EndProtectionEarlyInput: EndProtectionEarlyInput;
   EndReason: EndReason;
+  Evaluation: ResolverTypeWrapper<EvaluationStateModel>;
+  ForwardTravelNoticeInput: ForwardTravelNoticeInput;
   Gender: Gender;
+  GrantProtectionInput: GrantProtectionInput;
+  JournalEntry: ResolverTypeWrapper<JournalEntryModel>;
   MeasureStatus: MeasureStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewFact: ResolverTypeWrapper<NewFactStateModel>;
   Person: ResolverTypeWrapper<PersonRecordModel>;
-  PoliceZone: ResolverTypeWrapper<ZoneRecordModel>;
-  ProtectedPerson: ResolverTypeWrapper<ProtectedPersonRecordModel>;
+  PersonInput: PersonInput;
+  PoliceZone: ResolverTypeWrapper<ZoneInfoModel>;
+  Prolongation: ResolverTypeWrapper<ProlongationStateModel>;
+  ProlongationCause: ProlongationCause;
+  ProtectedPerson: ResolverTypeWrapper<ProtectedPersonStateModel>;
+  ProtectedPersonInput: ProtectedPersonInput;
   ProtectedRole: ProtectedRole;
-  ProtectionMeasure: ResolverTypeWrapper<MeasureRecordModel>;
-  Province: ResolverTypeWrapper<ProvinceRecordModel>;
+  ProtectionMeasure: ResolverTypeWrapper<MeasureAggregateModel>;
+  Province: ResolverTypeWrapper<ProvinceInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReEvaluationOutcome: ReEvaluationOutcome;
+  ReconsiderRequestInput: ReconsiderRequestInput;
+  RecordAlertInput: RecordAlertInput;
+  RecordConditionsInput: RecordConditionsInput;
+  RecordDeviceActivationInput: RecordDeviceActivationInput;
+  RecordDeviceReturnInput: RecordDeviceReturnInput;
+  RecordEvaluationInput: RecordEvaluationInput;
+  RecordMoveInput: RecordMoveInput;
+  RecordNewFactsInput: RecordNewFactsInput;
+  RecordPoliceArrivalInput: RecordPoliceArrivalInput;
+  RecordRevisitInput: RecordRevisitInput;
+  Refusal: ResolverTypeWrapper<RefusalModel>;
+  RefuseProtectionInput: RefuseProtectionInput;
   Relationship: Relationship;
   RequestOrigin: RequestOrigin;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RequestProtectionInput: RequestProtectionInput;
+  RequestRenewedOfferInput: RequestRenewedOfferInput;
+  Requester: ResolverTypeWrapper<RequesterModel>;
+  Revisit: ResolverTypeWrapper<RevisitStateModel>;
+  Transfer: ResolverTypeWrapper<TransferModel>;
+  TravelKind: TravelKind;
+  TravelNotice: ResolverTypeWrapper<TravelNoticeStateModel>;
+  WorkItem: ResolverTypeWrapper<WorkListItemModel>;
+  WorkList: ResolverTypeWrapper<WorkListSectionsModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Arrondissement: ArrondissementRecordModel;
+  AcknowledgeTransferInput: AcknowledgeTransferInput;
   ID: Scalars['ID']['output'];
-  String: Scalars['String']['output'];
-  Date: Scalars['Date']['output'];
-  Person: PersonRecordModel;
-  PoliceZone: ZoneRecordModel;
-  ProtectedPerson: ProtectedPersonRecordModel;
-  ProtectionMeasure: MeasureRecordModel;
-  Province: ProvinceRecordModel;
-  Query: Record<PropertyKey, never>;
+  Alert: AlertStateModel;
   Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AnnounceTravelInput: AnnounceTravelInput;
+  Arrondissement: ArrondissementInfoModel;
+  Cic: Cic;
+  ClassifyAlertInput: ClassifyAlertInput;
+  Conditions: ConditionsStateModel;
+  DangerAnswers: DangerAnswers;
+  DangerAnswersInput: DangerAnswersInput;
+  Date: Scalars['Date']['output'];
+  DateRange: DateRange;
+  DateTime: Scalars['DateTime']['output'];
+  DecideReEvaluationInput: DecideReEvaluationInput;
+  Effect: EffectStateModel;
+  Int: Scalars['Int']['output'];
+  EndProtectionEarlyInput: EndProtectionEarlyInput;
+  Evaluation: EvaluationStateModel;
+  ForwardTravelNoticeInput: ForwardTravelNoticeInput;
+  GrantProtectionInput: GrantProtectionInput;
+  JournalEntry: JournalEntryModel;
+  Mutation: Record<PropertyKey, never>;
+  NewFact: NewFactStateModel;
+  Person: PersonRecordModel;
+  PersonInput: PersonInput;
+  PoliceZone: ZoneInfoModel;
+  Prolongation: ProlongationStateModel;
+  ProtectedPerson: ProtectedPersonStateModel;
+  ProtectedPersonInput: ProtectedPersonInput;
+  ProtectionMeasure: MeasureAggregateModel;
+  Province: ProvinceInfoModel;
+  Query: Record<PropertyKey, never>;
+  ReconsiderRequestInput: ReconsiderRequestInput;
+  RecordAlertInput: RecordAlertInput;
+  RecordConditionsInput: RecordConditionsInput;
+  RecordDeviceActivationInput: RecordDeviceActivationInput;
+  RecordDeviceReturnInput: RecordDeviceReturnInput;
+  RecordEvaluationInput: RecordEvaluationInput;
+  RecordMoveInput: RecordMoveInput;
+  RecordNewFactsInput: RecordNewFactsInput;
+  RecordPoliceArrivalInput: RecordPoliceArrivalInput;
+  RecordRevisitInput: RecordRevisitInput;
+  Refusal: RefusalModel;
+  RefuseProtectionInput: RefuseProtectionInput;
+  RequestProtectionInput: RequestProtectionInput;
+  RequestRenewedOfferInput: RequestRenewedOfferInput;
+  Requester: RequesterModel;
+  Revisit: RevisitStateModel;
+  Transfer: TransferModel;
+  TravelNotice: TravelNoticeStateModel;
+  WorkItem: WorkListItemModel;
+  WorkList: WorkListSectionsModel;
+};
+
+export type AlertResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  classification?: Resolver<Maybe<ResolversTypes['AlertClass']>, ParentType, ContextType>;
+  classifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  magistrateInformed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  policeArrivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
 export type ArrondissementResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Arrondissement'] = ResolversParentTypes['Arrondissement'], FederationReferenceType extends FederationReferenceTypes['Arrondissement'] = FederationReferenceTypes['Arrondissement']> = {
@@ -296,9 +1102,105 @@ export type ArrondissementResolvers<ContextType = ProtectionContext, ParentType 
   province?: Resolver<ResolversTypes['Province'], ParentType, ContextType>;
 };
 
+export type CicResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Cic'] = ResolversParentTypes['Cic']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConditionsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Conditions'] = ResolversParentTypes['Conditions']> = {
+  acceptsUserAgreement?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  filesComplaints?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  livesInDeployedZone?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  missing?: Resolver<Array<ResolversTypes['ConditionName']>, ParentType, ContextType>;
+  noVoluntaryContact?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  wantsAlarm?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  withinMaterialScope?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type DangerAnswersResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['DangerAnswers'] = ResolversParentTypes['DangerAnswers']> = {
+  destroyedBelongings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  fearForLife?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  heavyStalkingInvestment?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pastViolence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rejectedBreakUp?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  threatsToKillOrSuicide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  uncontrolledAnger?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  weaponAffinity?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type DateRangeResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['DateRange'] = ResolversParentTypes['DateRange']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
+export type EffectResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Effect'] = ResolversParentTypes['Effect']> = {
+  attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  doneAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['EffectKind'], ParentType, ContextType>;
+  lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['EffectStatus'], ParentType, ContextType>;
+};
+
+export type EvaluationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = {
+  answers?: Resolver<ResolversTypes['DangerAnswers'], ParentType, ContextType>;
+  bombFactors?: Resolver<Array<ResolversTypes['BombFactor']>, ParentType, ContextType>;
+  breakUpIntentionsDiverge?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  heardOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  inShelter?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  magistrateToBeToldAtOnce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reEvaluation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
+  yesCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type JournalEntryResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['JournalEntry'] = ResolversParentTypes['JournalEntry']> = {
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  actorRole?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  acknowledgeTransfer?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationAcknowledgeTransferArgs, 'input'>>;
+  announceTravel?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationAnnounceTravelArgs, 'input'>>;
+  classifyAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationClassifyAlertArgs, 'input'>>;
+  decideReEvaluation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationDecideReEvaluationArgs, 'input'>>;
+  endProtectionEarly?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationEndProtectionEarlyArgs, 'input'>>;
+  forwardTravelNotice?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationForwardTravelNoticeArgs, 'input'>>;
+  grantProtection?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationGrantProtectionArgs, 'input'>>;
+  reconsiderRequest?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationReconsiderRequestArgs, 'input'>>;
+  recordAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertArgs, 'input'>>;
+  recordConditions?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordConditionsArgs, 'input'>>;
+  recordDeviceActivation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceActivationArgs, 'input'>>;
+  recordDeviceReturn?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceReturnArgs, 'input'>>;
+  recordEvaluation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
+  recordMove?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordMoveArgs, 'input'>>;
+  recordNewFacts?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordNewFactsArgs, 'input'>>;
+  recordPoliceArrival?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordPoliceArrivalArgs, 'input'>>;
+  recordRevisit?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordRevisitArgs, 'input'>>;
+  refuseProtection?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRefuseProtectionArgs, 'input'>>;
+  requestProtection?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRequestProtectionArgs, 'input'>>;
+  requestRenewedOffer?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRequestRenewedOfferArgs, 'input'>>;
+};
+
+export type NewFactResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['NewFact'] = ResolversParentTypes['NewFact']> = {
+  factOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  magistrateInformed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
 
 export type PersonResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Person'] = ResolversParentTypes['Person'], FederationReferenceType extends FederationReferenceTypes['Person'] = FederationReferenceTypes['Person']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Person']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -318,49 +1220,156 @@ export type PoliceZoneResolvers<ContextType = ProtectionContext, ParentType exte
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type ProlongationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Prolongation'] = ResolversParentTypes['Prolongation']> = {
+  cause?: Resolver<ResolversTypes['ProlongationCause'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  incidentOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  newEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  previousEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type ProtectedPersonResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectedPerson'] = ResolversParentTypes['ProtectedPerson']> = {
+  agreementSigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  discernmentRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ProtectedRole'], ParentType, ContextType>;
 };
 
 export type ProtectionMeasureResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
   arrondissement?: Resolver<ResolversTypes['Arrondissement'], ParentType, ContextType>;
+  conditions?: Resolver<Maybe<ResolversTypes['Conditions']>, ParentType, ContextType>;
   decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deviceActivatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  deviceReturnDue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  devicesReturnedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  effects?: Resolver<Array<ResolversTypes['Effect']>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endReason?: Resolver<Maybe<ResolversTypes['EndReason']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  investigatingJudgeInformedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  journal?: Resolver<Array<ResolversTypes['JournalEntry']>, ParentType, ContextType>;
   managingZone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+  newFacts?: Resolver<Array<ResolversTypes['NewFact']>, ParentType, ContextType>;
+  pendingTransfer?: Resolver<Maybe<ResolversTypes['Transfer']>, ParentType, ContextType>;
+  prolongations?: Resolver<Array<ResolversTypes['Prolongation']>, ParentType, ContextType>;
   protectedPersons?: Resolver<Array<ResolversTypes['ProtectedPerson']>, ParentType, ContextType>;
+  pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reEvaluationWindow?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  refusal?: Resolver<Maybe<ResolversTypes['Refusal']>, ParentType, ContextType>;
   relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
   requestOrigin?: Resolver<ResolversTypes['RequestOrigin'], ParentType, ContextType>;
   requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
+  revisits?: Resolver<Array<ResolversTypes['Revisit']>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
   suspect?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
+  travelNotices?: Resolver<Array<ResolversTypes['TravelNotice']>, ParentType, ContextType>;
+  underInvestigation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type ProvinceResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province'], FederationReferenceType extends FederationReferenceTypes['Province'] = FederationReferenceTypes['Province']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Province']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cic?: Resolver<ResolversTypes['Cic'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type QueryResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'nationalNumber'>>;
+  policeZones?: Resolver<Array<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
   protectionMeasure?: Resolver<Maybe<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasureArgs, 'id'>>;
+  workList?: Resolver<ResolversTypes['WorkList'], ParentType, ContextType>;
+};
+
+export type RefusalResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Refusal'] = ResolversParentTypes['Refusal']> = {
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  provisional?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reasons?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  thirdPartyInformed?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+};
+
+export type RequesterResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Requester'] = ResolversParentTypes['Requester']> = {
+  arrondissementCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  origin?: Resolver<ResolversTypes['RequestOrigin'], ParentType, ContextType>;
+  zoneCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type RevisitResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Revisit'] = ResolversParentTypes['Revisit']> = {
+  doneOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type TransferResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
+  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  toArrondissement?: Resolver<ResolversTypes['Arrondissement'], ParentType, ContextType>;
+  toZone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
+export type TravelNoticeResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['TravelNotice'] = ResolversParentTypes['TravelNotice']> = {
+  announcedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  forwardedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  fromDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['TravelKind'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  nights?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  toDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
+export type WorkItemResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['WorkItem'] = ResolversParentTypes['WorkItem']> = {
+  dueOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type WorkListResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['WorkList'] = ResolversParentTypes['WorkList']> = {
+  alertsToReview?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  decisionsPending?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  deviceReturns?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  reEvaluations?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  revisits?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  transfersToAcknowledge?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  travelToForward?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = ProtectionContext> = {
+  Alert?: AlertResolvers<ContextType>;
   Arrondissement?: ArrondissementResolvers<ContextType>;
+  Cic?: CicResolvers<ContextType>;
+  Conditions?: ConditionsResolvers<ContextType>;
+  DangerAnswers?: DangerAnswersResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateRange?: DateRangeResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
+  Effect?: EffectResolvers<ContextType>;
+  Evaluation?: EvaluationResolvers<ContextType>;
+  JournalEntry?: JournalEntryResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
+  NewFact?: NewFactResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PoliceZone?: PoliceZoneResolvers<ContextType>;
+  Prolongation?: ProlongationResolvers<ContextType>;
   ProtectedPerson?: ProtectedPersonResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Refusal?: RefusalResolvers<ContextType>;
+  Requester?: RequesterResolvers<ContextType>;
+  Revisit?: RevisitResolvers<ContextType>;
+  Transfer?: TransferResolvers<ContextType>;
+  TravelNotice?: TravelNoticeResolvers<ContextType>;
+  WorkItem?: WorkItemResolvers<ContextType>;
+  WorkList?: WorkListResolvers<ContextType>;
 };
 

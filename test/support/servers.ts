@@ -40,6 +40,8 @@ export interface LogRecorder {
   readonly logger: Logger;
   /** Every line logged so far, parsed. */
   lines(): Array<Record<string, unknown>>;
+  /** Every line logged so far, as written. */
+  text(): string[];
 }
 
 /** A logger at `debug` that keeps its lines for assertions. */
@@ -49,5 +51,5 @@ export function recordLogs(name = 'test'): LogRecorder {
   const logger = createLogger({ name, level: 'debug', destination });
   const parse = () =>
     lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-  return { logger, lines: parse };
+  return { logger, lines: parse, text: () => [...lines] };
 }

@@ -1,0 +1,162 @@
+/**
+ * Handing devices out and taking them back (§7.8.7, §7.12.2), inside the
+ * transaction the adapter opens for each write.
+ *
+ * Two assignments at once must never take the same device. Each takes a
+ * device with a conditional UPDATE (`... WHERE serial = ? AND status =
+ * 'AVAILABLE'`): on MySQL/MariaDB the UPDATE waits for a competitor that
+ * holds the row and then finds it ASSIGNED, so it changes no row and the
+ * next candidate is tried. On SQLite the writes run one at a time.
+ */
+import type { EntityManager } from 'typeorm';
+import type {
+  AssignDeviceResult,
+  DeviceKind,
+  DeviceRecord,
+} from '../types';
+import { findDevices } from './devices';
+import { Device, Shortage, type ShortageRow } from './schema';
+
+export interface Assignment {
+  measureId: string;
+  nationalNumber: string;
+  arrondissementCode: string;
+  zoneCode: string;
+  assignedOn: string;
+  kind: DeviceKind;
+}
+
+export async function assign(
+  manager: EntityManager,
+  assignment: Assignment,
+): Promise<AssignDeviceResult> {
+  // A retry, or a device handed over outside this adapter.
+  const held = await heldSerial(manager, assignment);
+  if (held) return { device: await settle(manager, assignment, held) };
+
+  for (const serial of await candidates(manager, assignment)) {
+    const taken = await manager.update(Device,
+      { serial, status: 'AVAILABLE' },
+      {
+        status: 'ASSIGNED',
+        measureId: assignment.measureId,
+        assignedTo: assignment.nationalNumber,
+        assignedOn: assignment.assignedOn,
+        returnedOn: null,
+      });
+    if (taken.affected === 1) {
+      return { device: await settle(manager, assignment, serial) };
+    }
+  }
+
+  await reportShortage(manager, assignment);
+  return { shortage: true };
+}
+
+/** §7.12.2: the measure's assigned devices come back on `returnedOn`. */
+export async function giveBack(
+  manager: EntityManager,
+  measureId: string,
+  returnedOn: string,
+): Promise<DeviceRecord[]> {
+  await manager.update(Device,
+    { measureId, status: 'ASSIGNED' },
+    { status: 'RETURNED', returnedOn });
+  const devices = await findDevices(manager,
+    { column: 'measureId', keys: [measureId] });
+  return devices.filter((device) =>
+    device.measureId === measureId && device.status === 'RETURNED');
+}
+
+/** The device of the kind the person holds under the measure, if any. */
+async function heldSerial(
+  manager: EntityManager,
+  assignment: Assignment,
+): Promise<string | undefined> {
+  const rows = await manager.find(Device, {
+    where: {
+      measureId: assignment.measureId,
+      assignedTo: assignment.nationalNumber,
+      kind: assignment.kind,
+      status: 'ASSIGNED',
+    },
+    order: { serial: 'ASC' },
+  });
+  return rows.find((row) => row.measureId === assignment.measureId)?.serial;
+}
+
+/**
+ * The serials of the AVAILABLE devices of the kind in the arrondissement:
+ * those the managing zone keeps first, then the others, each by serial.
+ */
+async function candidates(
+  manager: EntityManager,
+  assignment: Assignment,
+): Promise<string[]> {
+  const rows = await manager.find(Device, {
+    where: {
+      arrondissementCode: assignment.arrondissementCode,
+      kind: assignment.kind,
+      status: 'AVAILABLE',
+    },
+    order: { serial: 'ASC' },
+  });
+  // A stable sort: serial order holds within each rank.
+  const rank = (zoneCode: string | null) =>
+    zoneCode === assignment.zoneCode ? 0 : 1;
+  return rows
+    .filter((row) => row.arrondissementCode === assignment.arrondissementCode)
+    .sort((a, b) => rank(a.zoneCode) - rank(b.zoneCode))
+    .map((row) => row.serial);
+}
+
+/** The device now with the person; any open shortage is over. */
+async function settle(
+  manager: EntityManager,
+  assignment: Assignment,
+  serial: string,
+): Promise<DeviceRecord> {
+  const open = await openShortage(manager, assignment);
+  if (open) {
+    await manager.update(Shortage, { id: open.id },
+      { resolvedOn: assignment.assignedOn, openFor: null });
+  }
+  const [device] = await findDevices(manager,
+    { column: 'serial', keys: [serial] });
+  if (!device) {
+    throw new Error(`Device ${serial} vanished while being assigned`);
+  }
+  return device;
+}
+
+/**
+ * §7.8.7: records that the measure found no device of the kind, once
+ * while the shortage stays open. The unique `open_for` makes a second,
+ * concurrent report fail; the write then runs again and finds the first.
+ */
+async function reportShortage(
+  manager: EntityManager,
+  assignment: Assignment,
+): Promise<void> {
+  if (await openShortage(manager, assignment)) return;
+  await manager.insert(Shortage, {
+    measureId: assignment.measureId,
+    kind: assignment.kind,
+    arrondissementCode: assignment.arrondissementCode,
+    zoneCode: assignment.zoneCode,
+    reportedOn: assignment.assignedOn,
+    resolvedOn: null,
+    openFor: openKey(assignment),
+  });
+}
+
+async function openShortage(
+  manager: EntityManager,
+  assignment: Assignment,
+): Promise<ShortageRow | null> {
+  return manager.findOneBy(Shortage, { openFor: openKey(assignment) });
+}
+
+function openKey(assignment: Assignment): string {
+  return `${assignment.kind}:${assignment.measureId}`;
+}

@@ -1,0 +1,276 @@
+import type { MeasureAggregate } from '../../../../adapters/protection/aggregate';
+import { isNoOp } from '../lifecycle';
+import {
+  contextOn,
+  deepFreeze,
+  granted,
+  payloadsOf,
+  requested,
+} from '../testing';
+import { classifyAlert, recordAlert, recordPoliceArrival } from './alerts';
+import { endProtectionEarly } from './end';
+
+/** Granted 31 May 2026 (ends 28 Feb 2027), one alert recorded. */
+function withAlert(raisedAt = '2026-08-10T21:15:00+02:00'): MeasureAggregate {
+  return deepFreeze(
+    recordAlert(
+      granted(),
+      { alertId: 'alert-1', raisedAt },
+      contextOn(raisedAt.slice(0, 10)),
+    ).aggregate,
+  );
+}
+
+function classify(
+  aggregate: MeasureAggregate,
+  classification: 'REAL' | 'FALSE' | 'TEST',
+  classifiedAt = '2026-08-11T09:00:00+02:00',
+) {
+  return classifyAlert(
+    aggregate,
+    {
+      alertId: 'alert-1',
+      classification,
+      classifiedAt,
+      pvReference: 'PV-AL',
+    },
+    contextOn(classifiedAt.slice(0, 10)),
+  );
+}
+
+describe('recordAlert', () => {
+  it('§7.11.2: records an alert as a fact of the measure, unclassified', () => {
+    expect(withAlert().alerts).toEqual([
+      {
+        id: 'alert-1',
+        raisedAt: '2026-08-10T21:15:00+02:00',
+        pvReference: null,
+        classification: null,
+        classifiedAt: null,
+        policeArrivedAt: null,
+        magistrateInformed: false,
+      },
+    ]);
+  });
+
+  it('§7.11.2: recording the same alert id again changes nothing', () => {
+    const aggregate = withAlert();
+    const again = recordAlert(
+      aggregate,
+      {
+        alertId: 'alert-1',
+        raisedAt: '2026-08-10T21:16:00+02:00',
+      },
+      contextOn('2026-08-10'),
+    );
+    expect(isNoOp(aggregate, again)).toBe(true);
+    expect(again.effects).toEqual([]);
+  });
+
+  it('§7.11.2: a retried alert is still a no-op once the measure ended', () => {
+    const ended = endProtectionEarly(
+      withAlert(),
+      {
+        decidedOn: '2026-08-12',
+        reason: 'PERSON_REQUEST',
+        pvReference: 'PV-E',
+      },
+      contextOn('2026-08-12'),
+    ).aggregate;
+    const again = recordAlert(
+      ended,
+      {
+        alertId: 'alert-1',
+        raisedAt: '2026-08-10T21:15:00+02:00',
+      },
+      contextOn('2026-08-12'),
+    );
+    expect(isNoOp(ended, again)).toBe(true);
+  });
+
+  it('§7.11.2: an alert must fall within the measure, in Brussels days', () => {
+    // 23:30 UTC on 28 February is already 1 March in Brussels.
+    expect(() =>
+      recordAlert(
+        granted(),
+        {
+          alertId: 'late',
+          raisedAt: '2027-02-28T23:30:00Z',
+        },
+        contextOn('2027-03-01'),
+      ),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        message: expect.stringContaining(
+          'falls outside the measure, which runs from 2026-05-31 to 2027-02-28',
+        ),
+      }),
+    );
+    expect(() =>
+      recordAlert(
+        requested(),
+        {
+          alertId: 'a',
+          raisedAt: '2026-05-21T10:00:00Z',
+        },
+        contextOn('2026-05-21'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+});
+
+describe('classifyAlert', () => {
+  it('§7.10.2, §7.11.2: a real alert informs the magistrate and prolongs', () => {
+    const change = classify(withAlert(), 'REAL');
+    const [alert] = change.aggregate.alerts;
+    expect(alert).toMatchObject({
+      classification: 'REAL',
+      classifiedAt: '2026-08-11T09:00:00+02:00',
+      pvReference: 'PV-AL',
+      magistrateInformed: true,
+    });
+    expect(change.aggregate.prolongations).toEqual([
+      {
+        cause: 'REAL_ALERT',
+        incidentOn: '2026-08-10',
+        previousEndDate: '2027-02-28',
+        newEndDate: '2027-05-10',
+        decidedOn: '2026-08-11',
+      },
+    ]);
+    expect(change.aggregate.measure.endDate).toBe('2027-05-10');
+    expect(change.action).toBe('ALERT_CLASSIFICATION');
+    expect(payloadsOf(change, 'MACH_REGISTRATION_COMMENT')).toEqual([
+      expect.objectContaining({ kind: 'PROLONGATION', date: '2026-08-11' }),
+    ]);
+  });
+
+  it('§7.10.2: an alert on the last day of the measure prolongs from that day', () => {
+    const lastDay = withAlert('2027-02-28T22:30:00Z'); // 23:30 in Brussels
+    const change = classify(lastDay, 'REAL', '2027-03-01T08:00:00+01:00');
+    expect(change.aggregate.measure.endDate).toBe('2027-11-28');
+    expect(change.aggregate.prolongations[0]).toMatchObject({
+      incidentOn: '2027-02-28',
+      decidedOn: '2027-03-01',
+    });
+    expect(payloadsOf(change, 'BNG_NO_CONTACT_ORDER')).toEqual([
+      expect.objectContaining({
+        validFrom: '2026-05-31',
+        validUntil: '2027-11-28',
+      }),
+    ]);
+  });
+
+  it.each(['FALSE', 'TEST'] as const)(
+    '§7.10.2, §7.11.2: a %s alert changes nothing else and does not inform the magistrate',
+    (classification) => {
+      const aggregate = withAlert();
+      const change = classify(aggregate, classification);
+      expect(change.aggregate.alerts[0]).toMatchObject({
+        classification,
+        magistrateInformed: false,
+      });
+      expect(change.aggregate.measure).toBe(aggregate.measure);
+      expect(change.aggregate.prolongations).toEqual([]);
+      expect(change.effects).toEqual([]);
+    },
+  );
+
+  it('§7.11.2: the same class again is a no-op', () => {
+    const classified = classify(withAlert(), 'FALSE').aggregate;
+    const again = classify(classified, 'FALSE', '2026-08-12T09:00:00+02:00');
+    expect(isNoOp(classified, again)).toBe(true);
+  });
+
+  it('§7.11.2: classifying an alert twice in contradiction is an ALERT_CONFLICT', () => {
+    const classified = classify(withAlert(), 'TEST').aggregate;
+    expect(() => classify(classified, 'REAL')).toThrow(
+      expect.objectContaining({
+        code: 'ALERT_CONFLICT',
+        message:
+          'Alert alert-1 has class TEST on record; REAL contradicts it (§7.11.2).',
+      }),
+    );
+  });
+
+  it('§7.12: an ended measure takes a late classification but is not reopened', () => {
+    const ended = endProtectionEarly(
+      withAlert(),
+      {
+        decidedOn: '2026-08-10',
+        reason: 'PERSON_REQUEST',
+        pvReference: 'PV-E',
+      },
+      contextOn('2026-08-10'),
+    ).aggregate;
+    const change = classify(ended, 'REAL');
+    expect(change.aggregate.alerts[0]).toMatchObject({
+      classification: 'REAL',
+      magistrateInformed: true,
+    });
+    expect(change.aggregate.measure.status).toBe('ENDED');
+    expect(change.aggregate.prolongations).toEqual([]);
+    expect(change.effects).toEqual([]);
+  });
+
+  it('refuses an unknown alert and a classification before the alert', () => {
+    expect(() =>
+      classifyAlert(
+        withAlert(),
+        {
+          alertId: 'nope',
+          classification: 'REAL',
+          classifiedAt: '2026-08-11T09:00:00Z',
+          pvReference: 'PV',
+        },
+        contextOn('2026-08-11'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+    expect(() => classify(withAlert(), 'REAL', '2026-08-10T19:00:00Z')).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+  });
+});
+
+describe('recordPoliceArrival', () => {
+  it('§7.11.2: records when the team arrived, after the alert', () => {
+    const change = recordPoliceArrival(
+      withAlert(),
+      { alertId: 'alert-1', arrivedAt: '2026-08-10T21:24:00+02:00' },
+      contextOn('2026-08-10'),
+    );
+    expect(change.aggregate.alerts[0].policeArrivedAt).toBe(
+      '2026-08-10T21:24:00+02:00',
+    );
+    expect(change.action).toBe('POLICE_ARRIVAL');
+    expect(() =>
+      recordPoliceArrival(
+        withAlert(),
+        { alertId: 'alert-1', arrivedAt: '2026-08-10T21:15:00+02:00' },
+        contextOn('2026-08-10'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'INVALID_INPUT' }));
+  });
+
+  it('§7.11.2: the same instant again is a no-op, another one a conflict', () => {
+    const arrived = recordPoliceArrival(
+      withAlert(),
+      { alertId: 'alert-1', arrivedAt: '2026-08-10T21:24:00+02:00' },
+      contextOn('2026-08-10'),
+    ).aggregate;
+    const same = recordPoliceArrival(
+      arrived,
+      { alertId: 'alert-1', arrivedAt: '2026-08-10T19:24:00Z' },
+      contextOn('2026-08-11'),
+    );
+    expect(isNoOp(arrived, same)).toBe(true);
+    expect(() =>
+      recordPoliceArrival(
+        arrived,
+        { alertId: 'alert-1', arrivedAt: '2026-08-10T21:30:00+02:00' },
+        contextOn('2026-08-11'),
+      ),
+    ).toThrow(expect.objectContaining({ code: 'ALERT_CONFLICT' }));
+  });
+});

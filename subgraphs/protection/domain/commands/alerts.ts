@@ -1,0 +1,212 @@
+/**
+ * §7.11.2: alerts as facts of the measure. Imminent danger is presumed
+ * and a team always goes; afterwards the alert is classified, and a real
+ * one prolongs the measure (§7.10.2).
+ */
+import type {
+  AlertClass,
+  AlertState,
+  MeasureAggregate,
+} from '../../../../adapters/protection/aggregate';
+import { brusselsDateOf, instantMillis } from '../clock';
+import { DomainError, invalidInput, notFound } from '../errors';
+import {
+  accept,
+  changeOf,
+  noChange,
+  type Change,
+  type CommandContext,
+} from '../lifecycle';
+import { isWithin } from '../rules';
+import {
+  requireInstantAfter,
+  requireNotFuture,
+  requireText,
+} from '../validate';
+import { prolong } from './prolongation';
+
+export interface RecordAlertInput {
+  /** The client's id: recording the same alert twice changes nothing. */
+  alertId: string;
+  raisedAt: string;
+  pvReference?: string | null;
+}
+
+/**
+ * Records an alert raised while the measure runs (§7.11.2: a PV for each
+ * alert). The alert's id makes the command idempotent: an id already on
+ * record is a no-op, whatever the measure's status by now.
+ */
+export function recordAlert(
+  aggregate: MeasureAggregate,
+  input: RecordAlertInput,
+  context: CommandContext,
+): Change {
+  if (aggregate.alerts.some(({ id }) => id === input.alertId)) {
+    return noChange('recordAlert', aggregate);
+  }
+  const { period } = accept(aggregate, 'recordAlert');
+  const raisedOn = brusselsDateOf(input.raisedAt);
+  requireNotFuture('raisedAt', raisedOn, context);
+  if (!isWithin({ from: period.startDate, to: period.endDate }, raisedOn)) {
+    throw invalidInput(
+      `raisedAt ${input.raisedAt} falls outside the measure, which runs from ${period.startDate} to ${period.endDate} (§7.11.2).`,
+      { field: 'raisedAt' },
+    );
+  }
+
+  const alert: AlertState = {
+    id: requireText('alertId', input.alertId),
+    raisedAt: input.raisedAt,
+    pvReference:
+      input.pvReference == null
+        ? null
+        : requireText('pvReference', input.pvReference),
+    classification: null,
+    classifiedAt: null,
+    policeArrivedAt: null,
+    magistrateInformed: false,
+  };
+  return changeOf(
+    'recordAlert',
+    { ...aggregate, alerts: [...aggregate.alerts, alert] },
+    { pvReference: alert.pvReference },
+  );
+}
+
+export interface ClassifyAlertInput {
+  alertId: string;
+  classification: AlertClass;
+  classifiedAt: string;
+  pvReference: string;
+}
+
+/**
+ * Classifies an alert once. REAL: the magistrate is informed (§7.11.2)
+ * and the measure is prolonged from the day of the alert, the decision
+ * being the day of the classification (§7.10.2). FALSE and TEST change
+ * nothing else: the magistrate is not told. The same class again is a
+ * no-op; another class is an ALERT_CONFLICT.
+ *
+ * An ENDED measure still takes the classification of an alert raised
+ * while it ran, but is not reopened: a late REAL classification informs
+ * the magistrate, who may act on a new request.
+ */
+export function classifyAlert(
+  aggregate: MeasureAggregate,
+  input: ClassifyAlertInput,
+  context: CommandContext,
+): Change {
+  const lifecycle = accept(aggregate, 'classifyAlert');
+  const index = alertIndex(aggregate, input.alertId);
+  const alert = aggregate.alerts[index];
+  if (alert.classification === input.classification) {
+    return noChange('classifyAlert', aggregate);
+  }
+  if (alert.classification !== null) {
+    throw conflict(alert, 'class', alert.classification, input.classification);
+  }
+  requireInstantAfter(
+    'classifiedAt',
+    input.classifiedAt,
+    { name: 'the alert raised at', instant: alert.raisedAt },
+    '§7.11.2',
+    true,
+  );
+  requireNotFuture('classifiedAt', brusselsDateOf(input.classifiedAt), context);
+
+  const pvReference = requireText('pvReference', input.pvReference);
+  const real = input.classification === 'REAL';
+  const classified: AlertState = {
+    ...alert,
+    classification: input.classification,
+    classifiedAt: input.classifiedAt,
+    pvReference: alert.pvReference ?? pvReference,
+    magistrateInformed: alert.magistrateInformed || real,
+  };
+  const recorded = {
+    ...aggregate,
+    alerts: aggregate.alerts.with(index, classified),
+  };
+  if (!real || lifecycle.status !== 'ACTIVE') {
+    return changeOf('classifyAlert', recorded, { pvReference });
+  }
+
+  const { aggregate: prolonged, effects } = prolong(
+    recorded,
+    lifecycle,
+    {
+      cause: 'REAL_ALERT',
+      incidentOn: brusselsDateOf(alert.raisedAt),
+      decidedOn: brusselsDateOf(input.classifiedAt),
+    },
+    context,
+  );
+  return changeOf('classifyAlert', prolonged, { pvReference, effects });
+}
+
+export interface RecordPoliceArrivalInput {
+  alertId: string;
+  arrivedAt: string;
+}
+
+/**
+ * §7.11.2: when the police team reached the person, after the alert.
+ * Recorded once; the same instant again is a no-op. Like a
+ * classification, it may come after the measure ended.
+ */
+export function recordPoliceArrival(
+  aggregate: MeasureAggregate,
+  input: RecordPoliceArrivalInput,
+  context: CommandContext,
+): Change {
+  accept(aggregate, 'recordPoliceArrival');
+  const index = alertIndex(aggregate, input.alertId);
+  const alert = aggregate.alerts[index];
+  if (alert.policeArrivedAt !== null) {
+    if (
+      instantMillis(alert.policeArrivedAt) === instantMillis(input.arrivedAt)
+    ) {
+      return noChange('recordPoliceArrival', aggregate);
+    }
+    throw conflict(
+      alert,
+      'police arrival',
+      alert.policeArrivedAt,
+      input.arrivedAt,
+    );
+  }
+  requireInstantAfter(
+    'arrivedAt',
+    input.arrivedAt,
+    { name: 'the alert raised at', instant: alert.raisedAt },
+    '§7.11.2',
+  );
+  requireNotFuture('arrivedAt', brusselsDateOf(input.arrivedAt), context);
+
+  const arrived: AlertState = { ...alert, policeArrivedAt: input.arrivedAt };
+  return changeOf(
+    'recordPoliceArrival',
+    { ...aggregate, alerts: aggregate.alerts.with(index, arrived) },
+    { pvReference: null },
+  );
+}
+
+function alertIndex(aggregate: MeasureAggregate, alertId: string): number {
+  const index = aggregate.alerts.findIndex(({ id }) => id === alertId);
+  if (index < 0) throw notFound('alert', alertId);
+  return index;
+}
+
+function conflict(
+  alert: AlertState,
+  fact: string,
+  recorded: string,
+  given: string,
+): DomainError {
+  return new DomainError(
+    'ALERT_CONFLICT',
+    `Alert ${alert.id} has ${fact} ${recorded} on record; ${given} contradicts it (§7.11.2).`,
+    { alertId: alert.id, fact, recorded, given },
+  );
+}

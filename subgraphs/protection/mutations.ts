@@ -1,0 +1,112 @@
+/**
+ * The changes to a measure, one mutation each. A mutation names who may
+ * make it (§7.2: the managing zone and the residence's parquet), then
+ * hands its input to the matching domain command through the service.
+ */
+import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import type { Role } from '../../runtime/identity';
+import { parseNationalNumber } from '../../runtime/subgraph';
+import type { ProtectionContext } from './context';
+import * as domain from './domain';
+import type { MutationResolvers } from './generated/graphql';
+import type { Command } from './service';
+
+const POLICE: readonly Role[] = ['police'];
+const MAGISTRATE: readonly Role[] = ['magistrate'];
+const POLICE_OR_MAGISTRATE: readonly Role[] = ['police', 'magistrate'];
+const ALERT_HANDLERS: readonly Role[] = ['police', 'cic'];
+
+/** Applies a command to the measure named in the input. */
+function change<I extends { measureId: string }>(
+  roles: readonly Role[],
+  command: (
+    aggregate: MeasureAggregate,
+    input: Omit<I, 'measureId'>,
+    context: domain.CommandContext,
+  ) => domain.Change,
+  options: { newParquet?: boolean } = {},
+) {
+  return (_: unknown, { input }: { input: I }, context: ProtectionContext) => {
+    const { measureId, ...rest } = input;
+    const bound: Command = (aggregate, commandContext) =>
+      command(aggregate, rest, commandContext);
+    return context.service.change(
+      context.identity,
+      measureId,
+      { roles, newParquet: options.newParquet },
+      bound,
+    );
+  };
+}
+
+/** National numbers in a person's input are checked before anything. */
+function checkedPerson<P extends { nationalNumber: string }>(
+  person: P,
+  argument: string,
+): P {
+  return {
+    ...person,
+    nationalNumber: parseNationalNumber(person.nationalNumber, argument),
+  };
+}
+
+export const mutations: MutationResolvers = {
+  requestProtection: (_, { input }, context) => {
+    const checked = {
+      ...input,
+      victim: checkedPerson(input.victim, 'victim.nationalNumber'),
+      suspect: checkedPerson(input.suspect, 'suspect.nationalNumber'),
+    };
+    return context.service.create(
+      context.identity,
+      { roles: POLICE_OR_MAGISTRATE },
+      (commandContext, ids) =>
+        domain.requestProtection(checked, commandContext, ids),
+    );
+  },
+
+  recordEvaluation: change(POLICE_OR_MAGISTRATE, domain.recordEvaluation),
+  recordConditions: change(POLICE_OR_MAGISTRATE, domain.recordConditions),
+  refuseProtection: change(MAGISTRATE, domain.refuseProtection),
+  reconsiderRequest: change(POLICE_OR_MAGISTRATE, domain.reconsiderRequest),
+
+  grantProtection: (_, { input }, context) => {
+    const { measureId, ...rest } = input;
+    const others = (rest.otherProtectedPersons ?? []).map((other, index) => ({
+      ...other,
+      person: checkedPerson(
+        other.person,
+        `otherProtectedPersons[${index}].person.nationalNumber`,
+      ),
+    }));
+    return context.service.change(
+      context.identity,
+      measureId,
+      { roles: MAGISTRATE },
+      (aggregate, commandContext, victim) =>
+        domain.grantProtection(
+          aggregate,
+          { ...rest, otherProtectedPersons: others },
+          commandContext,
+          victim,
+        ),
+    );
+  },
+
+  recordDeviceActivation: change(POLICE, domain.recordDeviceActivation),
+  recordRevisit: change(POLICE, domain.recordRevisit),
+  announceTravel: change(POLICE, domain.announceTravel),
+  forwardTravelNotice: change(POLICE, domain.forwardTravelNotice),
+  recordAlert: change(ALERT_HANDLERS, domain.recordAlert),
+  classifyAlert: change(ALERT_HANDLERS, domain.classifyAlert),
+  recordPoliceArrival: change(ALERT_HANDLERS, domain.recordPoliceArrival),
+  recordNewFacts: change(POLICE_OR_MAGISTRATE, domain.recordNewFacts),
+  decideReEvaluation: change(MAGISTRATE, domain.decideReEvaluation),
+  recordMove: change(POLICE, domain.recordMove),
+  acknowledgeTransfer: change(MAGISTRATE, domain.acknowledgeTransfer, {
+    newParquet: true,
+  }),
+  endProtectionEarly: change(MAGISTRATE, domain.endProtectionEarly),
+  recordDeviceReturn: change(POLICE, domain.recordDeviceReturn),
+  requestRenewedOffer: change(MAGISTRATE, domain.requestRenewedOffer),
+};

@@ -1,0 +1,266 @@
+/**
+ * Carries out the changes to a measure: checks who asks, loads the
+ * aggregate in a transaction, lets the domain decide, then saves the new
+ * aggregate with its journal entry and its effects on the other agency
+ * systems, all in that one transaction. A refused change writes nothing.
+ */
+import { GraphQLError } from 'graphql';
+import type {
+  Actor,
+  MeasureAggregate,
+  PersonState,
+} from '../../adapters/protection/aggregate';
+import type {
+  ProtectionStore,
+  ProtectionTransaction,
+} from '../../adapters/protection/types';
+import type { Identity, Role } from '../../runtime/identity';
+import type { Clock } from './domain/clock';
+import { DomainError } from './domain/errors';
+import { isNoOp } from './domain/lifecycle';
+import { expire } from './domain/commands';
+import { expiryDue } from './domain/views';
+import type { RulesConfig } from './domain/rules';
+import type { Territory } from './domain/territory';
+import type { Change, CommandContext } from './domain/commands';
+
+export interface MeasureServiceOptions {
+  readonly store: ProtectionStore;
+  readonly territory: Territory;
+  readonly clock: Clock;
+  readonly rules: RulesConfig;
+  readonly newId: () => string;
+}
+
+/**
+ * A domain command bound to its input. The grant also needs the victim's
+ * record (for the age rules), read in the same transaction.
+ */
+export type Command = (
+  aggregate: MeasureAggregate,
+  context: CommandContext,
+  victim: PersonState,
+) => Change;
+
+/** Who may make a change, and over which measures. */
+export interface Permission {
+  readonly roles: readonly Role[];
+  /**
+   * The parquet responsible is the one the file is moving to (§7.2.3),
+   * not the one that holds it.
+   */
+  readonly newParquet?: boolean;
+}
+
+/** The journal's view of a caller: role and organisation, never a name. */
+export function actorOf(identity: Identity): Actor {
+  return {
+    subject: identity.subject,
+    role: identity.role,
+    organisation:
+      identity.zone ?? identity.arrondissement ?? identity.province ?? null,
+  };
+}
+
+function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
+}
+
+/** Turns the domain's refusal into the client's error, same code. */
+export function toClientError(error: unknown): unknown {
+  if (!(error instanceof DomainError)) return error;
+  return new GraphQLError(error.message, {
+    extensions: { code: error.code, ...error.details },
+  });
+}
+
+/**
+ * A caller may change a measure when its role is allowed and its
+ * organisation is responsible for the measure: the managing zone for the
+ * police (§7.2.2), the arrondissement's parquet for a magistrate (§7.2.1),
+ * the province's CIC for alerts (§3).
+ */
+export function checkPermission(
+  identity: Identity,
+  aggregate: MeasureAggregate,
+  permission: Permission,
+  territory: Territory,
+): void {
+  if (!permission.roles.includes(identity.role)) {
+    throw forbidden(
+      `Role ${identity.role} may not do this; allowed: ` +
+        `${permission.roles.join(', ')}.`,
+    );
+  }
+  const { managingZoneCode, pendingTransfer } = aggregate.measure;
+  const arrondissementCode = permission.newParquet
+    ? pendingTransfer?.toArrondissementCode
+    : aggregate.measure.arrondissementCode;
+  switch (identity.role) {
+    case 'police':
+      if (identity.zone !== managingZoneCode) {
+        throw forbidden('Only the managing police zone may do this (§7.2.2).');
+      }
+      return;
+    case 'magistrate':
+      if (identity.arrondissement !== arrondissementCode) {
+        throw forbidden(
+          'Only the parquet of the residence may do this (§7.2.1).',
+        );
+      }
+      return;
+    case 'cic': {
+      const zone = territory.zone(managingZoneCode);
+      const arrondissement = zone && territory.arrondissement(zone.arrondissementCode);
+      if (identity.province !== arrondissement?.provinceCode) {
+        throw forbidden('Only the CIC of the province may do this (§3).');
+      }
+      return;
+    }
+    case 'victim-support':
+    case 'analyst':
+    case 'app112':
+      throw forbidden(`Role ${identity.role} may not change a measure.`);
+    default: {
+      const impossible: never = identity.role;
+      throw new Error(`Unknown role ${String(impossible)}`);
+    }
+  }
+}
+
+/** The actor of changes the rules make by themselves, such as expiry. */
+const SYSTEM_ACTOR: Actor = {
+  subject: 'system:protection',
+  role: 'system',
+  organisation: null,
+};
+
+export class MeasureService {
+  constructor(private readonly options: MeasureServiceOptions) {}
+
+  private context(): CommandContext {
+    const { clock, territory, rules, newId } = this.options;
+    return { clock, territory, rules, newId };
+  }
+
+  /** The victim's record, which every measure has from its request. */
+  private async victimOf(
+    tx: ProtectionTransaction,
+    aggregate: MeasureAggregate,
+  ): Promise<PersonState> {
+    const link = aggregate.protectedPersons.find(
+      (person) => person.role === 'VICTIM',
+    );
+    const [victim] = link ? await tx.loadPersons([link.nationalNumber]) : [];
+    if (!victim) {
+      throw new Error(`Measure ${aggregate.measure.id} has no victim record`);
+    }
+    return victim;
+  }
+
+  /** Saves a change with its journal entry and effects. */
+  private async record(
+    tx: ProtectionTransaction,
+    change: Change,
+    actor: Actor,
+    isNew: boolean,
+  ): Promise<MeasureAggregate> {
+    const { clock, newId } = this.options;
+    const now = clock.now();
+    const measureId = change.aggregate.measure.id;
+    await tx.upsertPersons(change.persons);
+    if (isNew) await tx.insert(change.aggregate);
+    else await tx.save(change.aggregate);
+    await tx.appendJournal({
+      id: newId(),
+      measureId,
+      at: now,
+      action: change.action,
+      actor,
+      pvReference: change.pvReference,
+    });
+    await tx.enqueueEffects(measureId, change.effects, now);
+    const version = change.aggregate.measure.version + (isNew ? 0 : 1);
+    return {
+      ...change.aggregate,
+      measure: { ...change.aggregate.measure, version },
+    };
+  }
+
+  /** Creates a measure from a request (§7.3). */
+  async create(
+    identity: Identity,
+    permission: Permission,
+    build: (context: CommandContext, ids: { measureId: string; reference: string }) => Change,
+  ): Promise<MeasureAggregate> {
+    if (!permission.roles.includes(identity.role)) {
+      throw forbidden(`Role ${identity.role} may not request an alarm.`);
+    }
+    const { store, clock, newId } = this.options;
+    try {
+      return await store.transaction(async (tx) => {
+        const year = Number(clock.today().slice(0, 4));
+        const ids = { measureId: newId(), reference: await tx.nextReference(year) };
+        const change = build(this.context(), ids);
+        return this.record(tx, change, actorOf(identity), true);
+      });
+    } catch (error) {
+      throw toClientError(error);
+    }
+  }
+
+  /**
+   * §7.12.2: ends every running measure past its end date that no
+   * decision prolonged. The system makes this change, not a person.
+   */
+  async expireDue(): Promise<string[]> {
+    const { store, clock } = this.options;
+    const today = clock.today();
+    const candidates = await store.findMeasureIds({
+      statuses: ['ACTIVE'],
+      endDateBefore: today,
+    });
+    const expired: string[] = [];
+    for (const measureId of candidates) {
+      const ended = await store.transaction(async (tx) => {
+        const aggregate = await tx.load(measureId);
+        if (!aggregate || !expiryDue(aggregate, today)) return false;
+        const change = expire(aggregate, {}, this.context());
+        await this.record(tx, change, SYSTEM_ACTOR, false);
+        return true;
+      });
+      if (ended) expired.push(measureId);
+    }
+    return expired;
+  }
+
+  /**
+   * Applies a command to one measure. A command that changes nothing (an
+   * alert recorded twice) writes nothing, not even a journal entry.
+   */
+  async change(
+    identity: Identity,
+    measureId: string,
+    permission: Permission,
+    command: Command,
+  ): Promise<MeasureAggregate> {
+    const { store, territory } = this.options;
+    try {
+      return await store.transaction(async (tx) => {
+        const aggregate = await tx.load(measureId);
+        if (!aggregate) {
+          throw new GraphQLError(`There is no measure ${measureId}.`, {
+            extensions: { code: 'NOT_FOUND' },
+          });
+        }
+        checkPermission(identity, aggregate, permission, territory);
+        const victim = await this.victimOf(tx, aggregate);
+        const change = command(aggregate, this.context(), victim);
+        if (isNoOp(aggregate, change)) return aggregate;
+        return this.record(tx, change, actorOf(identity), false);
+      });
+    } catch (error) {
+      throw toClientError(error);
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * What each actor must do (§7.11, §7.12): the measures it is responsible
+ * for, sorted into the sections of the WorkList type by the domain.
+ */
+import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import type { Identity } from '../../runtime/identity';
+import type { ProtectionContext } from './context';
+import { workItemsFor, type WorkItem, type WorkSection } from './domain';
+
+export interface WorkListItem {
+  readonly aggregate: MeasureAggregate;
+  readonly dueOn: string | null;
+  readonly overdue: boolean;
+}
+
+export type WorkListSections = Record<WorkSection, WorkListItem[]>;
+
+/** The sections each role works on; the others stay empty for it. */
+const SECTIONS_OF_ROLE: Partial<Record<Identity['role'], WorkSection[]>> = {
+  police: ['revisits', 'reEvaluations', 'deviceReturns', 'travelToForward'],
+  magistrate: [
+    'decisionsPending',
+    'reEvaluations',
+    'alertsToReview',
+    'transfersToAcknowledge',
+  ],
+};
+
+function emptySections(): WorkListSections {
+  return {
+    revisits: [],
+    reEvaluations: [],
+    deviceReturns: [],
+    travelToForward: [],
+    decisionsPending: [],
+    alertsToReview: [],
+    transfersToAcknowledge: [],
+  };
+}
+
+/** Ids of the measures the caller is responsible for. */
+async function measureIdsOf(context: ProtectionContext): Promise<string[]> {
+  const { identity, adapter } = context;
+  const statuses = ['REQUESTED', 'ACTIVE', 'ENDED'] as const;
+  switch (identity.role) {
+    case 'police':
+      return adapter.findMeasureIds({
+        statuses: [...statuses],
+        managingZoneCodes: [identity.zone ?? ''],
+      });
+    case 'magistrate':
+      return adapter.findMeasureIds({
+        statuses: [...statuses],
+        arrondissementCodes: [identity.arrondissement ?? ''],
+      });
+    default:
+      return [];
+  }
+}
+
+function byDueDate(first: WorkListItem, second: WorkListItem): number {
+  return (first.dueOn ?? '9999').localeCompare(second.dueOn ?? '9999');
+}
+
+export async function workList(
+  context: ProtectionContext,
+): Promise<WorkListSections> {
+  const sections = emptySections();
+  const wanted = new Set(SECTIONS_OF_ROLE[context.identity.role] ?? []);
+  const ids = await measureIdsOf(context);
+  const aggregates = await context.loaders.measure.loadMany(ids);
+  const today = context.clock.today();
+  for (const aggregate of aggregates) {
+    if (aggregate instanceof Error) throw aggregate;
+    if (!aggregate) continue;
+    const items: WorkItem[] = workItemsFor(aggregate, today, context.rules);
+    for (const item of items) {
+      if (!wanted.has(item.section)) continue;
+      sections[item.section].push({
+        aggregate,
+        dueOn: item.dueOn,
+        overdue: item.overdue,
+      });
+    }
+  }
+  for (const section of Object.values(sections)) section.sort(byDueDate);
+  return sections;
+}
