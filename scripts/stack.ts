@@ -8,6 +8,7 @@ import { resolve } from 'node:path';
 import type { AgencyAdapter } from '../adapters/adapter';
 import type { HostedGraphQL } from '../runtime/http';
 import type { Clock } from '../subgraphs/protection/domain/clock';
+import type { BackgroundWork } from '../subgraphs/protection';
 import { createTokenVerifier } from '../runtime/auth';
 import { ensureLocalKeys, mintToken, type LocalKeys } from '../runtime/keys';
 import type { Logger } from '../runtime/logger';
@@ -41,6 +42,8 @@ export interface StackSubgraph {
   readonly adapter: AgencyAdapter;
   /** Its HTTP server: closing it takes the subgraph off the network. */
   readonly hosted: HostedGraphQL;
+  /** The protection subgraph's effects outbox and expiry sweep. */
+  readonly background?: BackgroundWork;
 }
 
 export interface RunningStack {
@@ -138,6 +141,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphs: byName(started, ({ opened, hosted }) => ({
         adapter: opened.adapter,
         hosted,
+        background: opened.background,
       })),
       keys,
       token: (claims) =>

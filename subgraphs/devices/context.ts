@@ -1,11 +1,16 @@
 import type DataLoader from 'dataloader';
-import type { DeviceRecord, DevicesAdapter } from '../../adapters/devices/types';
+import type {
+  DeviceRecord,
+  DevicesAdapter,
+  GrantRegistrationRecord,
+} from '../../adapters/devices/types';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 
 export interface DevicesContext extends SubgraphContext {
   readonly loaders: {
     devicesOfMeasure: DataLoader<string, DeviceRecord[]>;
     device: DataLoader<string, DeviceRecord | null>;
+    grantRegistration: DataLoader<string, GrantRegistrationRecord | null>;
   };
 }
 
@@ -26,6 +31,11 @@ export function createDevicesContext(
       device: agencyLoader(
         SYSTEM,
         (serials) => adapter.devicesBySerial(serials),
+        base.logger,
+      ),
+      grantRegistration: agencyLoader(
+        SYSTEM,
+        (ids) => adapter.grantRegistrationsByMeasureId(ids),
         base.logger,
       ),
     },

@@ -9,6 +9,8 @@ export const resolvers: Resolvers = {
     __resolveReference: (key) => ({ id: key.id }),
     devices: (measure, _, { loaders }) =>
       loaders.devicesOfMeasure.load(measure.id),
+    grantRegistration: (measure, _, { loaders }) =>
+      loaders.grantRegistration.load(measure.id),
   },
 
   Device: {

@@ -1,10 +1,15 @@
 import type DataLoader from 'dataloader';
-import type { JudicialFileRecord, MachAdapter } from '../../adapters/mach/types';
+import type {
+  JudicialFileRecord,
+  MachAdapter,
+  RegistrationCommentRecord,
+} from '../../adapters/mach/types';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 
 export interface MachContext extends SubgraphContext {
   readonly loaders: {
     antecedents: DataLoader<string, JudicialFileRecord[]>;
+    registrationComments: DataLoader<string, RegistrationCommentRecord[]>;
   };
 }
 
@@ -18,6 +23,11 @@ export function createMachContext(
       antecedents: agencyLoader(
         'MaCH',
         (numbers) => adapter.antecedentsByNationalNumber(numbers),
+        base.logger,
+      ),
+      registrationComments: agencyLoader(
+        'MaCH',
+        (ids) => adapter.registrationCommentsByMeasureId(ids),
         base.logger,
       ),
     },

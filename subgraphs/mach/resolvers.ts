@@ -13,4 +13,10 @@ export const resolvers: Resolvers = {
     antecedents: (person, _, { loaders }) =>
       loaders.antecedents.load(person.nationalNumber),
   },
+
+  ProtectionMeasure: {
+    __resolveReference: (key) => ({ id: key.id }),
+    registrationComments: (measure, _, { loaders }) =>
+      loaders.registrationComments.load(measure.id),
+  },
 };

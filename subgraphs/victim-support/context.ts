@@ -1,5 +1,6 @@
 import type DataLoader from 'dataloader';
 import type {
+  NoticeRecord,
   ReferralRecord,
   VictimSupportAdapter,
 } from '../../adapters/victim-support/types';
@@ -9,6 +10,7 @@ export interface VictimSupportContext extends SubgraphContext {
   readonly loaders: {
     referralOfMeasure: DataLoader<string, ReferralRecord | null>;
     referral: DataLoader<string, ReferralRecord | null>;
+    notices: DataLoader<string, NoticeRecord[]>;
   };
 }
 
@@ -29,6 +31,11 @@ export function createVictimSupportContext(
       referral: agencyLoader(
         SYSTEM,
         (ids) => adapter.referralsById(ids),
+        base.logger,
+      ),
+      notices: agencyLoader(
+        SYSTEM,
+        (ids) => adapter.noticesByMeasureId(ids),
         base.logger,
       ),
     },

@@ -12,5 +12,7 @@ export const resolvers: Resolvers = {
 
   Referral: {
     __resolveReference: (key, { loaders }) => loaders.referral.load(key.id),
+    notices: (referral, _, { loaders }) =>
+      loaders.notices.load(referral.measureId),
   },
 };

@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
 import { createLogger, type Logger } from '../../runtime/logger';
 import { startStack, type RunningStack } from '../../scripts/stack';
-import { generateDemoData } from '../../storage/demo-data';
+import {
+  DEMO_REFERENCE_DATE,
+  generateDemoData,
+} from '../../storage/demo-data';
+import type { Clock } from '../../subgraphs/protection/domain/clock';
+import { TestClock } from './clock';
 import type { StorageOptions } from '../../storage/options';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -50,6 +55,11 @@ export async function postGraphQL<T = Record<string, unknown>>(
 export interface DemoGraphOptions {
   /** Where every process of the graph logs; default: nowhere. */
   readonly logger?: Logger;
+  /**
+   * The day the rules see; default: the demo data's reference day, so
+   * that the demo measures are in the state the data set describes.
+   */
+  readonly clock?: Clock;
 }
 
 /** The demo graph on ephemeral ports, seeded, with its own local keys. */
@@ -65,6 +75,7 @@ export async function startDemoGraph(
       options.logger ?? createLogger({ name: 'test', level: 'silent' }),
     seedDemo: generateDemoData(),
     ephemeralPorts: true,
+    clock: options.clock ?? new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`),
     gatewayConfig: readGatewayConfig({
       NODE_ENV: 'test',
       KEYS_DIR: keysDirectory,

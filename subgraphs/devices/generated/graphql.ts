@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
-import type { DeviceRecord as DeviceRecordModel } from '../../../adapters/devices/types';
+import type { DeviceRecord as DeviceRecordModel, GrantRegistrationRecord as GrantRegistrationRecordModel } from '../../../adapters/devices/types';
 import type { DevicesContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -51,6 +51,26 @@ export type DeviceStatus =
   | 'LOST'
   | 'RETURNED';
 
+/** The grant's registration in SharePoint, the source of statistics (§7.13.1). */
+export type GrantRegistration = {
+  __typename?: 'GrantRegistration';
+  arrondissementCode: Scalars['String']['output'];
+  decidedOn: Scalars['Date']['output'];
+  /** The planned end, prolongations included. */
+  endDate: Scalars['Date']['output'];
+  endReason: Maybe<Scalars['String']['output']>;
+  endedOn: Maybe<Scalars['Date']['output']>;
+  prolongationCount: Scalars['Int']['output'];
+  protectedPersonCount: Scalars['Int']['output'];
+  startDate: Scalars['Date']['output'];
+  status: GrantRegistrationStatus;
+  zoneCode: Scalars['String']['output'];
+};
+
+export type GrantRegistrationStatus =
+  | 'ACTIVE'
+  | 'ENDED';
+
 export type PoliceZone = {
   __typename?: 'PoliceZone';
   code: Scalars['ID']['output'];
@@ -60,6 +80,8 @@ export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
   /** Devices assigned under this measure, from the SharePoint inventory. */
   devices: Array<Device>;
+  /** The police registration of the grant in SharePoint (§7.13.1). */
+  grantRegistration: Maybe<GrantRegistration>;
   id: Scalars['ID']['output'];
 };
 
@@ -171,6 +193,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DeviceKind: DeviceKind;
   DeviceStatus: DeviceStatus;
+  GrantRegistration: ResolverTypeWrapper<GrantRegistrationRecordModel>;
+  GrantRegistrationStatus: GrantRegistrationStatus;
   PoliceZone: ResolverTypeWrapper<PoliceZone>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
 };
@@ -185,6 +209,7 @@ export type ResolversParentTypes = {
   Device: DeviceRecordModel;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  GrantRegistration: GrantRegistrationRecordModel;
   PoliceZone: PoliceZone;
   ProtectionMeasure: MeasureKeyModel;
 };
@@ -215,6 +240,19 @@ export type DeviceResolvers<ContextType = DevicesContext, ParentType extends Res
   zone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
 };
 
+export type GrantRegistrationResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['GrantRegistration'] = ResolversParentTypes['GrantRegistration']> = {
+  arrondissementCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  endReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  prolongationCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  protectedPersonCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['GrantRegistrationStatus'], ParentType, ContextType>;
+  zoneCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type PoliceZoneResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['PoliceZone'] = ResolversParentTypes['PoliceZone']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
@@ -222,6 +260,7 @@ export type PoliceZoneResolvers<ContextType = DevicesContext, ParentType extends
 export type ProtectionMeasureResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
   devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType>;
+  grantRegistration?: Resolver<Maybe<ResolversTypes['GrantRegistration']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
@@ -230,6 +269,7 @@ export type Resolvers<ContextType = DevicesContext> = {
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
+  GrantRegistration?: GrantRegistrationResolvers<ContextType>;
   PoliceZone?: PoliceZoneResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
 };

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonKey as PersonKeyModel } from '../../../runtime/subgraph';
-import type { JudicialFileRecord as JudicialFileRecordModel } from '../../../adapters/mach/types';
+import type { PersonKey as PersonKeyModel, MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
+import type { JudicialFileRecord as JudicialFileRecordModel, RegistrationCommentRecord as RegistrationCommentRecordModel } from '../../../adapters/mach/types';
 import type { MachContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -42,6 +42,26 @@ export type Person = {
   /** Judicial files in MaCH naming this person as suspect, newest first. */
   antecedents: Array<JudicialFile>;
   nationalNumber: Scalars['ID']['output'];
+};
+
+export type ProtectionMeasure = {
+  __typename?: 'ProtectionMeasure';
+  id: Scalars['ID']['output'];
+  /**
+   * The registration comments of §7.13.2 in application 145, newest first:
+   * each replaces the one before it, which stays readable.
+   */
+  registrationComments: Array<RegistrationComment>;
+};
+
+/** A comment on the suspect's antecedents that an alarm was decided (§7.13.2). */
+export type RegistrationComment = {
+  __typename?: 'RegistrationComment';
+  /** When a later comment replaced it; null for the current one. */
+  replacedOn: Maybe<Scalars['Date']['output']>;
+  /** Exactly one of the circular's texts, with the date as dd/mm/yyyy. */
+  text: Scalars['String']['output'];
+  writtenOn: Scalars['Date']['output'];
 };
 
 
@@ -125,6 +145,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = {
   Person: Person;
+  ProtectionMeasure: ProtectionMeasure;
 };
 
 /** Mapping of federation reference types */
@@ -132,6 +153,9 @@ export type FederationReferenceTypes = {
   Person:
     ( { __typename: 'Person' }
     & GraphQLRecursivePick<FederationTypes['Person'], {"nationalNumber":true}> );
+  ProtectionMeasure:
+    ( { __typename: 'ProtectionMeasure' }
+    & GraphQLRecursivePick<FederationTypes['ProtectionMeasure'], {"id":true}> );
 };
 
 
@@ -145,6 +169,8 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   JudicialFileStatus: JudicialFileStatus;
   Person: ResolverTypeWrapper<PersonKeyModel>;
+  ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
+  RegistrationComment: ResolverTypeWrapper<RegistrationCommentRecordModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -155,6 +181,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ID: Scalars['ID']['output'];
   Person: PersonKeyModel;
+  ProtectionMeasure: MeasureKeyModel;
+  RegistrationComment: RegistrationCommentRecordModel;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -178,9 +206,23 @@ export type PersonResolvers<ContextType = MachContext, ParentType extends Resolv
   nationalNumber?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type ProtectionMeasureResolvers<ContextType = MachContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  registrationComments?: Resolver<Array<ResolversTypes['RegistrationComment']>, ParentType, ContextType>;
+};
+
+export type RegistrationCommentResolvers<ContextType = MachContext, ParentType extends ResolversParentTypes['RegistrationComment'] = ResolversParentTypes['RegistrationComment']> = {
+  replacedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  writtenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = MachContext> = {
   Date?: GraphQLScalarType;
   JudicialFile?: JudicialFileResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
+  RegistrationComment?: RegistrationCommentResolvers<ContextType>;
 };
 

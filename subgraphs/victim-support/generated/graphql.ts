@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
-import type { ReferralRecord as ReferralRecordModel } from '../../../adapters/victim-support/types';
+import type { ReferralRecord as ReferralRecordModel, NoticeRecord as NoticeRecordModel } from '../../../adapters/victim-support/types';
 import type { VictimSupportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -16,6 +16,21 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** A notice from the parquet to the victim support service (§7.8.3). */
+export type Notice = {
+  __typename?: 'Notice';
+  /** The day the notice is about: the planned end, the new end, the end. */
+  date: Scalars['Date']['output'];
+  kind: NoticeKind;
+};
+
+export type NoticeKind =
+  | 'EARLY_END'
+  | 'END_DATE'
+  | 'GRANT'
+  | 'PROLONGATION'
+  | 'RENEWED_OFFER_REQUEST';
+
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
   id: Scalars['ID']['output'];
@@ -28,6 +43,8 @@ export type Referral = {
   __typename?: 'Referral';
   arrondissementCode: Scalars['String']['output'];
   id: Scalars['ID']['output'];
+  /** What the parquet told the service about the measure, oldest first (§7.8.3). */
+  notices: Array<Notice>;
   offers: Array<ServiceOffer>;
   /** The initial report (PV) whose copy went with the referral. */
   pvReference: Scalars['String']['output'];
@@ -151,6 +168,8 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Notice: ResolverTypeWrapper<NoticeRecordModel>;
+  NoticeKind: NoticeKind;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Referral: ResolverTypeWrapper<ReferralRecordModel>;
@@ -164,6 +183,7 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
+  Notice: NoticeRecordModel;
   ProtectionMeasure: MeasureKeyModel;
   ID: Scalars['ID']['output'];
   Referral: ReferralRecordModel;
@@ -176,6 +196,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type NoticeResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
+  date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+};
+
 export type ProtectionMeasureResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -186,6 +211,7 @@ export type ReferralResolvers<ContextType = VictimSupportContext, ParentType ext
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']> | FederationReferenceType, FederationReferenceType, ContextType>;
   arrondissementCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['ServiceOffer']>, ParentType, ContextType>;
   pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   referredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -200,6 +226,7 @@ export type ServiceOfferResolvers<ContextType = VictimSupportContext, ParentType
 
 export type Resolvers<ContextType = VictimSupportContext> = {
   Date?: GraphQLScalarType;
+  Notice?: NoticeResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ServiceOffer?: ServiceOfferResolvers<ContextType>;
