@@ -16,7 +16,11 @@ import { createTrustSigner, createTrustVerifier } from '../runtime/trust';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/config';
 import { startGateway, type RunningGateway } from '../gateway/server';
 import { DEFAULT_PORTS } from '../subgraphs/config';
-import { openSubgraph, type OpenedSubgraph } from '../subgraphs/registry';
+import {
+  openSubgraph,
+  type OpenOptions,
+  type OpenedSubgraph,
+} from '../subgraphs/registry';
 import type { DemoData } from '../storage/demo-data';
 import type { StorageOptions } from '../storage/options';
 import { SUBGRAPH_NAMES, type SubgraphName } from './subgraph-names';
@@ -34,6 +38,11 @@ export interface StackOptions {
   readonly gatewayConfig?: GatewayConfig;
   /** Default: the system clock. Tests fix the day the rules see. */
   readonly clock?: Clock;
+  /** The protection subgraph's territory file, rules and outbox pace. */
+  readonly protection?: Pick<
+    OpenOptions,
+    'territoryFile' | 'rules' | 'effectsIntervalMs'
+  >;
 }
 
 /** One subgraph of a running stack, for tests that break it on purpose. */
@@ -73,6 +82,7 @@ async function startSubgraphs(
 ): Promise<void> {
   for (const name of SUBGRAPH_NAMES) {
     const opened = await openSubgraph(name, options.storage, {
+      ...options.protection,
       seedDemo: options.seedDemo,
       logger: options.logger,
       clock: options.clock,

@@ -10,6 +10,7 @@ import { installShutdown } from '../runtime/shutdown';
 import { readGatewayConfig } from '../gateway/config';
 import { readSubgraphConfig, storageOptionsOf } from '../subgraphs/config';
 import { DEMO, generateDemoData } from '../storage/demo-data';
+import { rulesConfig } from '../subgraphs/protection/domain/rules';
 import { startStack } from './stack';
 
 function banner(gatewayUrl: string): string {
@@ -51,6 +52,13 @@ async function main(): Promise<void> {
     keysDirectory: gatewayConfig.KEYS_DIR,
     logger,
     seedDemo: seed ? generateDemoData() : undefined,
+    protection: {
+      territoryFile: subgraphConfig.TERRITORY_FILE,
+      rules: rulesConfig({
+        firstRevisitAfterMonths: subgraphConfig.FIRST_REVISIT_AFTER_MONTHS,
+      }),
+      effectsIntervalMs: subgraphConfig.EFFECTS_INTERVAL_MS,
+    },
     ephemeralPorts: false,
     gatewayConfig,
   });

@@ -38,6 +38,9 @@ describe('readSubgraphConfig: defaults', () => {
       SHUTDOWN_TIMEOUT_MS: 10_000,
       KEYS_DIR: 'data/keys',
       MAX_BODY_BYTES: 1024 * 1024,
+      TERRITORY_FILE: undefined,
+      FIRST_REVISIT_AFTER_MONTHS: 1,
+      EFFECTS_INTERVAL_MS: 1000,
     });
   });
 

@@ -68,6 +68,12 @@ export const SUBGRAPH_CONFIG = {
   KEYS_DIR: string({ default: 'data/keys' }),
   /** Default 1 MiB. */
   MAX_BODY_BYTES: integer({ default: 1024 * 1024, min: 1024 }),
+  /** Protection only; default: the shipped reference/territory.json. */
+  TERRITORY_FILE: optional(string()),
+  /** Protection only; default 1 month after the grant (§7.11.3). */
+  FIRST_REVISIT_AFTER_MONTHS: integer({ default: 1, min: 1, max: 3 }),
+  /** Protection only; default 1000 ms between rounds of the outbox. */
+  EFFECTS_INTERVAL_MS: integer({ default: 1000, min: 50, max: 600_000 }),
 };
 
 export type SubgraphConfig = ConfigOf<typeof SUBGRAPH_CONFIG>;
@@ -103,6 +109,16 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
     'the database) may take this long; past it the exit code is 1.',
   KEYS_DIR: "Where the gateway's local trust key is read (development).",
   MAX_BODY_BYTES: 'A larger request body is refused with 413.',
+  TERRITORY_FILE:
+    'Protection: the territory data file (provinces and their CICs, ' +
+    'arrondissements, zones and their deployment dates, §5.2) that an ' +
+    'operator replaces as the alarm is rolled out.',
+  FIRST_REVISIT_AFTER_MONTHS:
+    'Protection: months from the grant to the first revisit of the ' +
+    'victim; then every 3 months (§7.11.3).',
+  EFFECTS_INTERVAL_MS:
+    'Protection: pause between rounds of the outbox that records the ' +
+    'effects of a change in the BNG, MaCH, SharePoint and victim support.',
 };
 
 export function readSubgraphConfig(

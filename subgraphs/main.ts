@@ -19,6 +19,7 @@ import {
   storageOptionsOf,
   type SubgraphConfig,
 } from './config';
+import { rulesConfig } from './protection/domain/rules';
 import { openSubgraph } from './registry';
 
 function isSubgraphName(value: string | undefined): value is SubgraphName {
@@ -42,6 +43,12 @@ async function main(
   const seed = config.SEED_DEMO ?? storage.driver === 'sqlite';
   const subgraph = await openSubgraph(name, storage, {
     seedDemo: seed ? generateDemoData() : undefined,
+    logger,
+    territoryFile: config.TERRITORY_FILE,
+    rules: rulesConfig({
+      firstRevisitAfterMonths: config.FIRST_REVISIT_AFTER_MONTHS,
+    }),
+    effectsIntervalMs: config.EFFECTS_INTERVAL_MS,
   });
   const hosted = await subgraph.start({
     host: config.SUBGRAPH_HOST,
@@ -57,7 +64,7 @@ async function main(
     logger,
     steps: [
       { name: 'http', run: () => hosted.close() },
-      { name: 'adapter', run: () => subgraph.adapter.close() },
+      { name: 'adapters', run: () => subgraph.close() },
     ],
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
