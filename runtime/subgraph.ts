@@ -123,30 +123,19 @@ function describeError(error: unknown): { name: string; message: string } {
   return { name: typeof error, message: 'non-error thrown' };
 }
 
-/** Codes whose message was written for the client and may be shown. */
-const CLIENT_CODES = new Set([
-  'BAD_USER_INPUT',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'AGENCY_UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'BAD_REQUEST',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'OPERATION_RESOLUTION_FAILURE',
-]);
-
-/** In production, an unexpected error shows no message, stack or SQL. */
+/**
+ * In production, an unexpected error shows no message, stack or SQL: one
+ * without a code, or INTERNAL_SERVER_ERROR, which Apollo gives anything
+ * thrown that was not written for the client. Every error written for
+ * the client carries its own stable code and keeps its message.
+ */
 export function formatClientError(
   formatted: GraphQLFormattedError,
   production: boolean,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (!production || (typeof code === 'string' && CLIENT_CODES.has(code))) {
-    return formatted;
-  }
+  const written = typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR';
+  if (!production || written) return formatted;
   return {
     message: 'Internal server error',
     path: formatted.path,
