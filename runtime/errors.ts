@@ -9,6 +9,8 @@ import { errors } from 'jose';
 /** Stable `extensions.code` values this runtime emits. */
 export const ErrorCode = {
   UNAUTHENTICATED: 'UNAUTHENTICATED',
+  /** The caller is known, but its role or organisation may not do this. */
+  FORBIDDEN: 'FORBIDDEN',
   /** A dependency needed to answer (a JWKS endpoint) is down. */
   SERVICE_UNAVAILABLE: 'SERVICE_UNAVAILABLE',
   /** A subgraph did not answer within SUBGRAPH_TIMEOUT_MS. */
@@ -32,6 +34,16 @@ export function unauthenticated(message: string): GraphQLError {
         headers: new HeaderMap([['www-authenticate', 'Bearer']]),
       },
     },
+  });
+}
+
+/**
+ * The caller is who the token says, but may not ask this. The message is
+ * for the client: it says which role or organisation may, and why.
+ */
+export function forbidden(message: string): GraphQLError {
+  return new GraphQLError(message, {
+    extensions: { code: ErrorCode.FORBIDDEN },
   });
 }
 

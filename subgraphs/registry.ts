@@ -29,6 +29,7 @@ import {
   type RulesConfig,
 } from './protection/domain';
 import { startBackgroundWork, type BackgroundWork } from './protection';
+import type { EffectTargets } from './protection/effects';
 import { MeasureService } from './protection/service';
 import type { DemoData } from '../storage/demo-data';
 import type { StorageOptions } from '../storage/options';
@@ -104,12 +105,15 @@ async function openProtection(
     seedDemo: options.seedDemo,
     territory,
   });
-  const targets = {
+  const agencies = {
     bng: await openSqlBngAdapter(storage),
     mach: await openSqlMachAdapter(storage),
     devices: await openSqlDevicesAdapter(storage),
     victimSupport: await openSqlVictimSupportAdapter(storage),
   };
+  // The outbox's own record of them (BackgroundWork.targets), which a
+  // test may change; the adapters closed below stay the ones opened here.
+  const targets: EffectTargets = { ...agencies };
   const clock = options.clock ?? systemClock;
   const rules = options.rules ?? DEFAULT_RULES;
   const dependencies: ProtectionDependencies = {
@@ -137,7 +141,7 @@ async function openProtection(
     start: (serverOptions) => startSubgraph(definition, serverOptions),
     close: async () => {
       await background.stop();
-      for (const target of Object.values(targets)) await target.close();
+      for (const agency of Object.values(agencies)) await agency.close();
       await adapter.close();
     },
   };

@@ -84,6 +84,13 @@ export interface VictimSupportAdapter extends AgencyAdapter {
   /** The referral made for each measure, or null before one. */
   referralsByMeasureId: BatchRead<string, ReferralRecord | null>;
   referralsById: BatchRead<string, ReferralRecord | null>;
+  /**
+   * Every referral made by each arrondissement's parquet, whatever its
+   * status, oldest referral first (then by id); an empty list for an
+   * arrondissement without one. The work lists of §7.8.3 and §7.12.2
+   * are drawn from it.
+   */
+  referralsByArrondissement: BatchRead<string, ReferralRecord[]>;
   /** Each measure's notices in the order they were given. */
   noticesByMeasureId: BatchRead<string, NoticeRecord[]>;
 

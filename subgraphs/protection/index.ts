@@ -45,6 +45,12 @@ export interface BackgroundOptions {
 
 export interface BackgroundWork {
   readonly dispatcher: EffectDispatcher;
+  /**
+   * The writes the outbox calls, read afresh at every attempt: a test may
+   * put a stand-in for one agency system here to play an outage, then
+   * put the system back.
+   */
+  readonly targets: EffectTargets;
   /** Ends the measures past their end now; answers their ids. */
   expireNow(): Promise<string[]>;
   stop(): Promise<void>;
@@ -82,6 +88,7 @@ export function startBackgroundWork(
   timer.unref();
   return {
     dispatcher,
+    targets: options.targets,
     expireNow,
     stop: async () => {
       clearInterval(timer);

@@ -15,15 +15,22 @@ export interface WorkListItem {
 
 export type WorkListSections = Record<WorkSection, WorkListItem[]>;
 
-/** The sections each role works on; the others stay empty for it. */
+/**
+ * The sections each role works on for the measures it is responsible
+ * for; the others stay empty for it.
+ */
 const SECTIONS_OF_ROLE: Partial<Record<Identity['role'], WorkSection[]>> = {
   police: ['revisits', 'reEvaluations', 'deviceReturns', 'travelToForward'],
-  magistrate: [
-    'decisionsPending',
-    'reEvaluations',
-    'alertsToReview',
-    'transfersToAcknowledge',
-  ],
+  magistrate: ['decisionsPending', 'reEvaluations', 'alertsToReview'],
+};
+
+/**
+ * §7.2.3: a transfer is acknowledged by the parquet the file moves to,
+ * which is not yet responsible for the measure: it sees that section of
+ * the measures coming to it, and the parquet they leave does not.
+ */
+const INCOMING_SECTIONS: Partial<Record<Identity['role'], WorkSection[]>> = {
+  magistrate: ['transfersToAcknowledge'],
 };
 
 function emptySections(): WorkListSections {
@@ -58,16 +65,26 @@ async function measureIdsOf(context: ProtectionContext): Promise<string[]> {
   }
 }
 
-function byDueDate(first: WorkListItem, second: WorkListItem): number {
-  return (first.dueOn ?? '9999').localeCompare(second.dueOn ?? '9999');
+/** Ids of the measures moving to the caller's parquet (§7.2.3). */
+async function incomingMeasureIdsOf(
+  context: ProtectionContext,
+): Promise<string[]> {
+  const { identity, adapter } = context;
+  if (identity.role !== 'magistrate') return [];
+  return adapter.findMeasureIds({
+    statuses: ['ACTIVE'],
+    transferToArrondissementCodes: [identity.arrondissement ?? ''],
+  });
 }
 
-export async function workList(
+/** Adds the items of the measures in the `wanted` sections. */
+async function addItems(
+  sections: WorkListSections,
   context: ProtectionContext,
-): Promise<WorkListSections> {
-  const sections = emptySections();
-  const wanted = new Set(SECTIONS_OF_ROLE[context.identity.role] ?? []);
-  const ids = await measureIdsOf(context);
+  ids: string[],
+  wanted: ReadonlySet<WorkSection>,
+): Promise<void> {
+  if (ids.length === 0 || wanted.size === 0) return;
   const aggregates = await context.loaders.measure.loadMany(ids);
   const today = context.clock.today();
   for (const aggregate of aggregates) {
@@ -83,6 +100,25 @@ export async function workList(
       });
     }
   }
+}
+
+function byDueDate(first: WorkListItem, second: WorkListItem): number {
+  return (first.dueOn ?? '9999').localeCompare(second.dueOn ?? '9999');
+}
+
+export async function workList(
+  context: ProtectionContext,
+): Promise<WorkListSections> {
+  const sections = emptySections();
+  const { role } = context.identity;
+  const [own, incoming] = await Promise.all([
+    measureIdsOf(context),
+    incomingMeasureIdsOf(context),
+  ]);
+  await addItems(sections, context, own,
+    new Set(SECTIONS_OF_ROLE[role] ?? []));
+  await addItems(sections, context, incoming,
+    new Set(INCOMING_SECTIONS[role] ?? []));
   for (const section of Object.values(sections)) section.sort(byDueDate);
   return sections;
 }

@@ -10,6 +10,7 @@ export interface VictimSupportContext extends SubgraphContext {
   readonly loaders: {
     referralOfMeasure: DataLoader<string, ReferralRecord | null>;
     referral: DataLoader<string, ReferralRecord | null>;
+    referralsOfArrondissement: DataLoader<string, ReferralRecord[]>;
     notices: DataLoader<string, NoticeRecord[]>;
   };
 }
@@ -31,6 +32,11 @@ export function createVictimSupportContext(
       referral: agencyLoader(
         SYSTEM,
         (ids) => adapter.referralsById(ids),
+        base.logger,
+      ),
+      referralsOfArrondissement: agencyLoader(
+        SYSTEM,
+        (codes) => adapter.referralsByArrondissement(codes),
         base.logger,
       ),
       notices: agencyLoader(

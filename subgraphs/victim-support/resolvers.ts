@@ -1,8 +1,24 @@
 import { DateScalar } from '../../runtime/scalars';
 import type { Resolvers } from './generated/graphql';
+import {
+  loadReferralsToContact,
+  loadRenewedOffersToMake,
+  workListScope,
+} from './work-list';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
+
+  Query: {
+    victimSupportWorkList: (_, __, { identity }) => workListScope(identity),
+  },
+
+  VictimSupportWorkList: {
+    referralsToContact: (scope, _, context) =>
+      loadReferralsToContact(scope, context),
+    renewedOffersToMake: (scope, _, context) =>
+      loadRenewedOffersToMake(scope, context),
+  },
 
   ProtectionMeasure: {
     __resolveReference: (key) => ({ id: key.id }),

@@ -6,15 +6,6 @@
  */
 import { In, type DataSource } from 'typeorm';
 import { groupBy, indexBy } from '../../../storage/batch';
-import {
-  requireCount,
-  requireDate,
-  requireNationalNumber,
-  requireOneOf,
-  requireOptionalDate,
-  requireOptionalText,
-  requireText,
-} from '../../../storage/input';
 import { SqlAgencyAdapter } from '../../../storage/sql-adapter';
 import {
   batchReadCommitted,
@@ -23,9 +14,12 @@ import {
 } from '../../../storage/write';
 import type { BatchRead } from '../../adapter';
 import {
-  DEVICE_KINDS,
-  DevicesRuleError,
-  GRANT_REGISTRATION_STATUSES,
+  checkAssignment,
+  checkRegistration,
+  checkReturn,
+  refuseReactivation,
+} from '../checks';
+import {
   type AssignDeviceInput,
   type AssignDeviceResult,
   type DeviceRecord,
@@ -36,7 +30,7 @@ import {
   type ShortageRecord,
   type StockRecord,
 } from '../types';
-import { assign, giveBack, type Assignment } from './assignment';
+import { assign, giveBack } from './assignment';
 import { findDevices } from './devices';
 import {
   Device,
@@ -45,10 +39,6 @@ import {
   type GrantRegistrationRow,
   type ShortageRow,
 } from './schema';
-
-const ID_LENGTH = 36;
-const CODE_LENGTH = 8;
-const ENUM_LENGTH = 40;
 
 /** Which count of a stock each status adds to. */
 const STOCK_FIELDS: Readonly<
@@ -113,19 +103,11 @@ export class SqlDevicesAdapter
     input: GrantRegistrationRecord,
   ): Promise<GrantRegistrationRecord> {
     const registration = checkRegistration(input);
-    if (registration.endDate < registration.startDate) {
-      throw new DevicesRuleError('REGISTRATION_END_BEFORE_START',
-        `The registration of measure ${registration.measureId} cannot end on ${registration.endDate}, before its start on ${registration.startDate}`);
-    }
-
     return writeTransaction('devices', 'upsertGrantRegistration',
       this.dataSource, async (manager) => {
         const stored = await findOneForUpdate(manager, GrantRegistration,
           { measureId: registration.measureId });
-        if (stored?.status === 'ENDED' && registration.status === 'ACTIVE') {
-          throw new DevicesRuleError('REGISTRATION_ALREADY_ENDED',
-            `The measure ${registration.measureId} is registered as ended since ${stored.endedOn}: it cannot become active again`);
-        }
+        refuseReactivation(stored, registration);
         await manager.save(GrantRegistration, registration);
         return toRegistration(registration);
       });
@@ -138,8 +120,7 @@ export class SqlDevicesAdapter
   }
 
   async returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]> {
-    const measureId = requireText('measureId', input.measureId, ID_LENGTH);
-    const returnedOn = requireDate('returnedOn', input.returnedOn);
+    const { measureId, returnedOn } = checkReturn(input);
     return writeTransaction('devices', 'returnDevices', this.dataSource,
       (manager) => giveBack(manager, measureId, returnedOn));
   }
@@ -211,55 +192,6 @@ function openFirst(shortages: ShortageRecord[]): ShortageRecord[] {
     ...shortages.filter((shortage) => shortage.resolvedOn === null),
     ...shortages.filter((shortage) => shortage.resolvedOn !== null),
   ];
-}
-
-function checkAssignment(input: AssignDeviceInput): Assignment {
-  return {
-    measureId: requireText('measureId', input.measureId, ID_LENGTH),
-    nationalNumber: requireNationalNumber('nationalNumber',
-      input.nationalNumber),
-    arrondissementCode: requireText('arrondissementCode',
-      input.arrondissementCode, CODE_LENGTH),
-    zoneCode: requireText('zoneCode', input.zoneCode, CODE_LENGTH),
-    assignedOn: requireDate('assignedOn', input.assignedOn),
-    kind: requireOneOf('kind', input.kind ?? 'BUTTON', DEVICE_KINDS),
-  };
-}
-
-/**
- * Shape checks of a registration; an ENDED one says when and why, an
- * ACTIVE one neither.
- */
-function checkRegistration(
-  input: GrantRegistrationRecord,
-): GrantRegistrationRow {
-  const row: GrantRegistrationRow = {
-    measureId: requireText('measureId', input.measureId, ID_LENGTH),
-    arrondissementCode: requireText('arrondissementCode',
-      input.arrondissementCode, CODE_LENGTH),
-    zoneCode: requireText('zoneCode', input.zoneCode, CODE_LENGTH),
-    decidedOn: requireDate('decidedOn', input.decidedOn),
-    startDate: requireDate('startDate', input.startDate),
-    endDate: requireDate('endDate', input.endDate),
-    relationship: requireText('relationship', input.relationship,
-      ENUM_LENGTH),
-    protectedPersonCount: requireCount('protectedPersonCount',
-      input.protectedPersonCount, 1),
-    status: requireOneOf('status', input.status,
-      GRANT_REGISTRATION_STATUSES),
-    endedOn: requireOptionalDate('endedOn', input.endedOn),
-    endReason: requireOptionalText('endReason', input.endReason,
-      ENUM_LENGTH),
-    prolongationCount: requireCount('prolongationCount',
-      input.prolongationCount, 0),
-  };
-  const ended = row.status === 'ENDED';
-  if (ended !== (row.endedOn !== null) || ended !== (row.endReason !== null)) {
-    throw new TypeError(
-      `A registration ${row.status} must ${ended ? 'have' : 'have no'} endedOn and endReason, not ${JSON.stringify(row.endedOn)} and ${JSON.stringify(row.endReason)}`,
-    );
-  }
-  return row;
 }
 
 function toShortage(row: ShortageRow): ShortageRecord {

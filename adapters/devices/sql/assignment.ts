@@ -9,22 +9,10 @@
  * next candidate is tried. On SQLite the writes run one at a time.
  */
 import type { EntityManager } from 'typeorm';
-import type {
-  AssignDeviceResult,
-  DeviceKind,
-  DeviceRecord,
-} from '../types';
+import type { Assignment } from '../checks';
+import type { AssignDeviceResult, DeviceRecord } from '../types';
 import { findDevices } from './devices';
 import { Device, Shortage, type ShortageRow } from './schema';
-
-export interface Assignment {
-  measureId: string;
-  nationalNumber: string;
-  arrondissementCode: string;
-  zoneCode: string;
-  assignedOn: string;
-  kind: DeviceKind;
-}
 
 export async function assign(
   manager: EntityManager,

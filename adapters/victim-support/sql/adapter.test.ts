@@ -68,10 +68,44 @@ describeEachDatabase('SqlVictimSupportAdapter', (getOptions) => {
     });
   });
 
+  describe('referralsByArrondissement', () => {
+    const codes = [...new Set(referrals.map((r) => r.arrondissementCode))];
+
+    it('answers each arrondissement\'s referrals, oldest first', async () => {
+      const expected = codes.map((code) => referrals
+        .filter((r) => r.arrondissementCode === code)
+        .sort((a, b) => a.referredOn.localeCompare(b.referredOn)
+          || a.id.localeCompare(b.id)));
+      expect(await adapter.referralsByArrondissement(codes))
+        .toEqual(expected);
+    });
+
+    it('answers an empty list for an arrondissement without referrals, '
+      + 'in key order', async () => {
+      const [first, unknown, again] = await adapter.referralsByArrondissement(
+        ['ANT', 'XXX', 'ANT']);
+      expect(first?.length).toBeGreaterThan(0);
+      expect(first?.every((r) => r.arrondissementCode === 'ANT')).toBe(true);
+      expect(unknown).toEqual([]);
+      expect(again).toEqual(first);
+    });
+
+    it('answers closed referrals too, each with its offers', async () => {
+      const [ant] = await adapter.referralsByArrondissement(['ANT']);
+      expect(new Set(ant?.map((r) => r.status)))
+        .toEqual(new Set(['SUPPORT_ONGOING', 'CLOSED']));
+      const withRenewal = ant?.find((r) => r.offers.length > 1);
+      expect(withRenewal?.offers.map((o) => o.kind))
+        .toEqual(['INITIAL', 'RENEWAL']);
+    });
+  });
+
   describe('batching', () => {
     it.each([
       ['referralsById', () => referrals.map((r) => r.id)],
       ['referralsByMeasureId', () => measureIds],
+      ['referralsByArrondissement',
+        () => referrals.map((r) => r.arrondissementCode)],
     ] as const)('%s issues two statements for 1 key as for 20',
       async (name, keys) => {
         const read = (k: string[]) =>

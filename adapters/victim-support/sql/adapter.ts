@@ -1,8 +1,8 @@
 /**
- * The victim support port over SQL. A batch of referrals costs two
- * statements run together: the referrals, and the offers made under
- * them; a batch of notices, one. Each write is one transaction (see
- * storage/write.ts).
+ * The victim support port over SQL. A batch of referrals, by measure, id
+ * or arrondissement, costs two statements run together: the referrals,
+ * and the offers made under them; a batch of notices, one. Each write is
+ * one transaction (see storage/write.ts).
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { groupBy, indexBy } from '../../../storage/batch';
@@ -44,7 +44,10 @@ const MEASURE_ID_LENGTH = 36;
 const CODE_LENGTH = 8;
 const PV_REFERENCE_LENGTH = 40;
 
-type Selection = { column: 'id' | 'measureId'; keys: string[] };
+type Selection = {
+  column: 'id' | 'measureId' | 'arrondissementCode';
+  keys: string[];
+};
 
 export class SqlVictimSupportAdapter
   extends SqlAgencyAdapter
@@ -73,6 +76,18 @@ export class SqlVictimSupportAdapter
           { column: 'id', keys: ids });
         return indexBy(referrals, (referral) => referral.id);
       }, () => null);
+
+  /** Oldest referral first, then by id; offers oldest first. */
+  readonly referralsByArrondissement: BatchRead<string, ReferralRecord[]> =
+    batchReadCommitted('victim-support', 'referralsByArrondissement',
+      this.dataSource, async (codes) => {
+        const referrals = await this.findReferrals({
+          column: 'arrondissementCode',
+          keys: codes,
+        });
+        return groupBy(referrals,
+          (referral) => referral.arrondissementCode);
+      }, () => []);
 
   /** In the order given. */
   readonly noticesByMeasureId: BatchRead<string, NoticeRecord[]> =
@@ -135,6 +150,8 @@ async function findReferrals(
     manager
       .createQueryBuilder(Referral, 'referral')
       .where(`referral.${selection.column} IN (:...keys)`, selection)
+      .orderBy('referral.referredOn', 'ASC')
+      .addOrderBy('referral.id', 'ASC')
       .getMany(),
     manager
       .createQueryBuilder(ServiceOffer, 'offer')

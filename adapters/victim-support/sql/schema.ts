@@ -192,10 +192,31 @@ export class VictimSupportWrites1764800000000 implements MigrationInterface {
   }
 }
 
+/**
+ * §7.8.3, §7.12.2: the service's work lists read the referrals of its
+ * arrondissement.
+ */
+export class VictimSupportWorkList1764900000000 implements MigrationInterface {
+  name = 'VictimSupportWorkList1764900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createIndex('vs_referral', new TableIndex({
+      name: 'IDX_vs_referral_arrondissement',
+      columnNames: ['arrondissement_code', 'referred_on'],
+    }));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('vs_referral',
+      'IDX_vs_referral_arrondissement');
+  }
+}
+
 export const victimSupportSchema: SystemSchema = {
   entities: [Referral, ServiceOffer, Notice],
   migrations: [
     VictimSupportInitial1764700000000,
     VictimSupportWrites1764800000000,
+    VictimSupportWorkList1764900000000,
   ],
 };

@@ -16,26 +16,45 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/**
+ * The BNG's mention that a mobile stalking alarm protects the person
+ * (§7.8.1), kept until the planned end of the measure.
+ */
 export type AlarmMention = {
   __typename?: 'AlarmMention';
+  /** The measure that protects the person. */
   measureId: Scalars['ID']['output'];
+  /** The day the alarm was granted (§7.8.1). */
   registeredOn: Scalars['Date']['output'];
+  /** The measure's planned end, prolongations included. */
   validUntil: Scalars['Date']['output'];
 };
 
+/**
+ * A no-contact order (mesure prétorienne d'interdiction de contact) against
+ * the suspect, registered for at least the whole measure (§7.8.4).
+ */
 export type NoContactOrder = {
   __typename?: 'NoContactOrder';
+  /** The order's identifier in the BNG. */
   id: Scalars['ID']['output'];
   /** The measure whose protected person the order shields. */
   measureId: Scalars['ID']['output'];
+  /** The first day the order applies. */
   validFrom: Scalars['Date']['output'];
+  /** The last day; never before the measure's planned end (§7.8.4). */
   validUntil: Scalars['Date']['output'];
 };
 
+/**
+ * A person known to the protection system: a protected person or a suspect.
+ * Keyed by the Belgian national register number (11 digits).
+ */
 export type Person = {
   __typename?: 'Person';
   /** The person's record in the police national database; null when none. */
   bng: Maybe<PoliceRecord>;
+  /** The national register number: 11 digits, the last two a mod-97 check. */
   nationalNumber: Scalars['ID']['output'];
 };
 
@@ -46,24 +65,35 @@ export type PoliceRecord = {
   alarmMention: Maybe<AlarmMention>;
   /** True when the person holds a weapon or a weapon permit. */
   holdsWeapons: Scalars['Boolean']['output'];
+  /** The person is known to the police for violence. */
   knownForViolence: Scalars['Boolean']['output'];
   /** No-contact orders (mesures prétoriennes) against this person (§7.8.4). */
   noContactOrders: Array<NoContactOrder>;
+  /** The person is wanted (signalé à rechercher) (§7.8.4). */
   wanted: Scalars['Boolean']['output'];
+  /** Weapons registered to the person, for the team sent on an alert (§3). */
   weapons: Array<WeaponHolding>;
 };
 
+/** The kind of a registered weapon. */
 export type WeaponCategory =
+  /** A knife or other blade. */
   | 'BLADE'
+  /** A firearm. */
   | 'FIREARM'
+  /** Any other weapon. */
   | 'OTHER';
 
+/** A weapon registered to a person in the BNG. */
 export type WeaponHolding = {
   __typename?: 'WeaponHolding';
+  /** What kind of weapon. */
   category: WeaponCategory;
+  /** The weapon as the BNG describes it. */
   description: Scalars['String']['output'];
   /** The permit's reference, when the weapon is held under a permit. */
   permitReference: Maybe<Scalars['String']['output']>;
+  /** The day the holding was registered. */
   registeredOn: Scalars['Date']['output'];
 };
 

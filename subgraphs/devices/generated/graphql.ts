@@ -21,67 +21,102 @@ export type Scalars = {
 /** The 112 app's daily report for a device. */
 export type DailyReport = {
   __typename?: 'DailyReport';
+  /** The alarm was pressed during the period reported. */
   alarmPressed: Scalars['Boolean']['output'];
+  /** The battery level, 0 to 100. */
   batteryPercent: Scalars['Int']['output'];
+  /** The device's last contact with the app. */
   lastContactAt: Scalars['DateTime']['output'];
+  /** When the report arrived. */
   receivedAt: Scalars['DateTime']['output'];
 };
 
 /** A panic button or a lent phone in the inventory (§3, §7.8.7). */
 export type Device = {
   __typename?: 'Device';
+  /** The arrondissement whose stock it belongs to (§7.8.7). */
   arrondissementCode: Scalars['String']['output'];
   /** National register number of the protected person holding it. */
   assignedTo: Maybe<Scalars['ID']['output']>;
+  /** A button or a lent phone. */
   kind: DeviceKind;
+  /** The latest daily report of the 112 app; null before the first (§3). */
   lastReport: Maybe<DailyReport>;
+  /** The device's serial number. */
   serial: Scalars['ID']['output'];
+  /** Where the device is in its life. */
   status: DeviceStatus;
+  /** The zone that keeps it; null when the arrondissement keeps it. */
   zone: Maybe<PoliceZone>;
 };
 
+/** The kind of a device (§3). */
 export type DeviceKind =
+  /** The Bluetooth panic button paired with the 112 app. */
   | 'BUTTON'
+  /** An Android phone lent to a person who has none (§3). */
   | 'LENT_PHONE';
 
+/** Where a device is in its life (§7.8.7, §7.12.2). */
 export type DeviceStatus =
+  /** Handed to a protected person under a measure. */
   | 'ASSIGNED'
+  /** In stock, ready to be assigned. */
   | 'AVAILABLE'
+  /** Out of use while repaired. */
   | 'IN_REPAIR'
+  /** Lost. */
   | 'LOST'
+  /** Back from an ended measure, not yet checked and restocked (§7.12.2). */
   | 'RETURNED';
 
 /** The grant's registration in SharePoint, the source of statistics (§7.13.1). */
 export type GrantRegistration = {
   __typename?: 'GrantRegistration';
+  /** The arrondissement whose parquet granted the alarm. */
   arrondissementCode: Scalars['String']['output'];
+  /** The day of the grant. */
   decidedOn: Scalars['Date']['output'];
   /** The planned end, prolongations included. */
   endDate: Scalars['Date']['output'];
+  /** Why it ended (an EndReason of the protection subgraph); null while it runs. */
   endReason: Maybe<Scalars['String']['output']>;
+  /** The day the measure ended; null while it runs. */
   endedOn: Maybe<Scalars['Date']['output']>;
+  /** How many prolongations moved the end date (§7.10.2, §7.12.1). */
   prolongationCount: Scalars['Int']['output'];
+  /** How many persons the measure protects (§7.9). */
   protectedPersonCount: Scalars['Int']['output'];
+  /** The first day of protection. */
   startDate: Scalars['Date']['output'];
+  /** Running or ended. */
   status: GrantRegistrationStatus;
+  /** The managing zone (zone gestionnaire) (§7.2.2). */
   zoneCode: Scalars['String']['output'];
 };
 
+/** Whether a registered grant still runs. */
 export type GrantRegistrationStatus =
+  /** The measure runs. */
   | 'ACTIVE'
+  /** The measure ended (§7.12). */
   | 'ENDED';
 
+/** A local police zone; the alarm is available once the zone is deployed (§5.2). */
 export type PoliceZone = {
   __typename?: 'PoliceZone';
+  /** The zone's number, e.g. 5345. */
   code: Scalars['ID']['output'];
 };
 
+/** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
   /** Devices assigned under this measure, from the SharePoint inventory. */
   devices: Array<Device>;
   /** The police registration of the grant in SharePoint (§7.13.1). */
   grantRegistration: Maybe<GrantRegistration>;
+  /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
 };
 

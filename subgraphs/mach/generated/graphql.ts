@@ -21,31 +21,47 @@ export type JudicialFile = {
   __typename?: 'JudicialFile';
   /** The arrondissement whose parquet holds the file. */
   arrondissementCode: Scalars['String']['output'];
+  /** Why it was dismissed (classement sans suite); null otherwise. */
   dismissalReason: Maybe<Scalars['String']['output']>;
   /** The parquet's index code, e.g. 36 (weapons). */
   index: Scalars['String']['output'];
+  /** What the index stands for, e.g. weapons. */
   indexLabel: Scalars['String']['output'];
   /** True for intra-family violence, whatever the index (§7.4.2). */
   intraFamily: Scalars['Boolean']['output'];
+  /** The file's number at the parquet. */
   number: Scalars['ID']['output'];
+  /** The day the file was opened; §7.4.2 weighs the 3 years before the decision. */
   openedOn: Scalars['Date']['output'];
+  /** Where the file stands. */
   status: JudicialFileStatus;
 };
 
+/** Where a judicial file stands; dismissed files count too (§7.4.2). */
 export type JudicialFileStatus =
+  /** Dismissed (classé sans suite), for whatever reason. */
   | 'DISMISSED'
+  /** Brought to judgment. */
   | 'JUDGED'
+  /** Under way at the parquet. */
   | 'OPEN';
 
+/**
+ * A person known to the protection system: a protected person or a suspect.
+ * Keyed by the Belgian national register number (11 digits).
+ */
 export type Person = {
   __typename?: 'Person';
   /** Judicial files in MaCH naming this person as suspect, newest first. */
   antecedents: Array<JudicialFile>;
+  /** The national register number: 11 digits, the last two a mod-97 check. */
   nationalNumber: Scalars['ID']['output'];
 };
 
+/** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
+  /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
    * The registration comments of §7.13.2 in application 145, newest first:
@@ -61,6 +77,7 @@ export type RegistrationComment = {
   replacedOn: Maybe<Scalars['Date']['output']>;
   /** Exactly one of the circular's texts, with the date as dd/mm/yyyy. */
   text: Scalars['String']['output'];
+  /** The day the comment was written. */
   writtenOn: Scalars['Date']['output'];
 };
 

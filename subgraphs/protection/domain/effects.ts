@@ -244,18 +244,15 @@ export function grantEffects(
       grantRegistration(granted, period),
     ),
     ...assignments,
+    // §7.8.3: victim support is told the planned end in every case. The
+    // referral carries it: the service records it as the END_DATE notice
+    // (VictimSupportAdapter.refer), so no notice of that kind goes apart.
     effect(context, 'VICTIM_SUPPORT_REFERRAL', {
       measureId: measure.id,
       arrondissementCode: measure.arrondissementCode,
       referredOn: period.decidedOn,
       pvReference: measure.pvReference,
       plannedEndDate: period.endDate,
-    }),
-    // §7.8.3: victim support is told the planned end in every case.
-    victimSupportNotice(context, measure.id, {
-      kind: 'END_DATE',
-      date: period.endDate,
-      details: null,
     }),
   ];
 }

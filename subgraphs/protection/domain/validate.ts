@@ -68,10 +68,24 @@ export function requireInstantAfter(
   }
 }
 
-export function requireText(field: string, text: string): string {
+/** The register keeps a client's own ids (an alert's) up to a UUID's length. */
+export const CLIENT_ID_MAX_LENGTH = 36;
+
+/** Trimmed, not blank, and no longer than `maxLength` when one is given. */
+export function requireText(
+  field: string,
+  text: string,
+  maxLength?: number,
+): string {
   const trimmed = text.trim();
   if (trimmed === '') {
     throw invalidInput(`${field} must not be blank.`, { field });
+  }
+  if (maxLength !== undefined && trimmed.length > maxLength) {
+    throw invalidInput(
+      `${field} has ${trimmed.length} characters; at most ${maxLength} are kept.`,
+      { field, maxLength },
+    );
   }
   return trimmed;
 }

@@ -21,79 +21,127 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** The new parquet's acknowledgement of a transferred file (§7.2.3). */
 export type AcknowledgeTransferInput = {
+  /** The day the new parquet acknowledged it. */
   acknowledgedOn: Scalars['Date']['input'];
+  /** The measure transferred. */
   measureId: Scalars['ID']['input'];
 };
 
 /** An alert recorded as a fact of the measure (§7.11.2). */
 export type Alert = {
   __typename?: 'Alert';
+  /** Real, false or test; null until classified. */
   classification: Maybe<AlertClass>;
+  /** When the alert was classified. */
   classifiedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The client's id of the alert. */
   id: Scalars['ID']['output'];
-  /** The magistrate was told (every alert that is not false) (§7.11.2). */
+  /** The magistrate was told: every alert classified REAL (§7.11.2). */
   magistrateInformed: Scalars['Boolean']['output'];
+  /** When the police team reached the person (§7.11.2). */
   policeArrivedAt: Maybe<Scalars['DateTime']['output']>;
+  /** The PV drawn up for the alert (§7.11.2); null until recorded. */
   pvReference: Maybe<Scalars['String']['output']>;
+  /** When the button was pressed. */
   raisedAt: Scalars['DateTime']['output'];
 };
 
+/** What an alert turned out to be (§7.11.2, §9). */
 export type AlertClass =
+  /** A false alert: no prolongation, the magistrate is not told (§7.11.2). */
   | 'FALSE'
+  /** A real alert: the magistrate is told and the measure prolonged (§7.10.2). */
   | 'REAL'
+  /** A test press: no prolongation, the magistrate is not told. */
   | 'TEST';
 
+/** A trip or a usual place announced to the managing zone (§7.11.1). */
 export type AnnounceTravelInput = {
+  /** The day the person told the managing zone. */
   announcedOn: Scalars['Date']['input'];
+  /** First day away; for a usual place, from when it applies. */
   fromDate: Scalars['Date']['input'];
+  /** A trip of 5 nights or more, or a usual place. */
   kind: TravelKind;
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
   /** Required for a trip; none for a usual place. */
   toDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The destination's police zone. */
   zoneCode: Scalars['ID']['input'];
 };
 
 /** A judicial arrondissement, with its parquet. */
 export type Arrondissement = {
   __typename?: 'Arrondissement';
+  /** The arrondissement's code, e.g. ANT. */
   code: Scalars['ID']['output'];
+  /** The arrondissement's name. */
   name: Scalars['String']['output'];
+  /** The province it lies in; its CIC takes the calls (§3). */
   province: Province;
 };
 
-/** Risk factors of the COL 15/2020 grid marked with a bomb. */
+/**
+ * Risk factors of the COL 15/2020 grid marked with a bomb: any one of them
+ * means the magistrate is told at once (§7.6).
+ */
 export type BombFactor =
+  /** Violence growing in frequency or severity. */
   | 'ESCALATING_VIOLENCE'
+  /** Obsessive jealousy. */
   | 'OBSESSIVE_JEALOUSY'
+  /** A recent separation, or one under way. */
   | 'RECENT_SEPARATION'
+  /** Stalking (harcèlement) of the victim. */
   | 'STALKING'
+  /** Strangulation or an attempt at it. */
   | 'STRANGULATION'
+  /** Threats of suicide by the suspect. */
   | 'SUICIDE_THREATS'
+  /** Threats to kill the victim or the children. */
   | 'THREATS_TO_KILL'
+  /** A weapon used, or the threat of one. */
   | 'WEAPON_USE_OR_THREAT';
 
 /** A provincial dispatch centre (Centre d'information et de communication). */
 export type Cic = {
   __typename?: 'Cic';
+  /** The CIC's code, e.g. CIC-VAN. */
   code: Scalars['ID']['output'];
+  /** The CIC's name. */
   name: Scalars['String']['output'];
 };
 
+/** What an alert turned out to be (§7.11.2). */
 export type ClassifyAlertInput = {
+  /** The alert classified. */
   alertId: Scalars['ID']['input'];
+  /** Real, false or test. */
   classification: AlertClass;
+  /** When it was classified. */
   classifiedAt: Scalars['DateTime']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The PV drawn up for the alert (§7.11.2). */
   pvReference: Scalars['String']['input'];
 };
 
+/** The six general conditions of §7.5, by name, in the circular's order. */
 export type ConditionName =
+  /** 6. Signs and keeps the user agreement. */
   | 'ACCEPTS_USER_AGREEMENT'
+  /** 5. Files a complaint now and for every new fact. */
   | 'FILES_COMPLAINTS'
+  /** 1. Lives in a zone where the alarm is deployed (§5.2). */
   | 'LIVES_IN_DEPLOYED_ZONE'
+  /** 4. No voluntary contact with the suspect. */
   | 'NO_VOLUNTARY_CONTACT'
+  /** 3. Wants the alarm. */
   | 'WANTS_ALARM'
+  /** 2. Within the material scope of §6. */
   | 'WITHIN_MATERIAL_SCOPE';
 
 /** The six general conditions of §7.5, as recorded. */
@@ -109,6 +157,7 @@ export type Conditions = {
   missing: Array<ConditionName>;
   /** 4. No voluntary contact with the suspect (custody exchanges aside). */
   noVoluntaryContact: Scalars['Boolean']['output'];
+  /** The day the conditions were recorded. */
   recordedOn: Scalars['Date']['output'];
   /** 3. Wants the alarm. */
   wantsAlarm: Scalars['Boolean']['output'];
@@ -137,50 +186,78 @@ export type DangerAnswers = {
   weaponAffinity: Scalars['Boolean']['output'];
 };
 
+/** The answers to the eight questions of §7.6; see DangerAnswers. */
 export type DangerAnswersInput = {
+  /** 8. The victim's belongings destroyed? */
   destroyedBelongings: Scalars['Boolean']['input'];
+  /** 1. Very afraid for their life or their children's? */
   fearForLife: Scalars['Boolean']['input'];
+  /** 6. Heavy investment in the stalking? */
   heavyStalkingInvestment: Scalars['Boolean']['input'];
+  /** 4. Violence used before? */
   pastViolence: Scalars['Boolean']['input'];
+  /** 2. A break-up badly accepted or not accepted? */
   rejectedBreakUp: Scalars['Boolean']['input'];
+  /** 3. Threats to kill or to kill himself? */
   threatsToKillOrSuicide: Scalars['Boolean']['input'];
+  /** 7. Great anger, hard to control? */
   uncontrolledAnger: Scalars['Boolean']['input'];
+  /** 5. An affinity with weapons? */
   weaponAffinity: Scalars['Boolean']['input'];
 };
 
+/** A span of days, both ends included. */
 export type DateRange = {
   __typename?: 'DateRange';
+  /** The first day. */
   from: Scalars['Date']['output'];
+  /** The last day. */
   to: Scalars['Date']['output'];
 };
 
+/** The magistrate's decision on the re-evaluation (§7.12.1). */
 export type DecideReEvaluationInput = {
+  /** The day of the decision; a prolongation counts from it. */
   decidedOn: Scalars['Date']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** Prolong or let end. */
   outcome: ReEvaluationOutcome;
+  /** The PV recording the decision. */
   pvReference: Scalars['String']['input'];
 };
 
 /** The early ends of §7.12.3. */
 export type EarlyEndReason =
+  /** Repeated misuse or breach of the user agreement (§7.12.3). */
   | 'MISUSE'
+  /** No longer serious enough, after an updated evaluation (§7.12.3). */
   | 'NO_LONGER_SERIOUS'
+  /** The protected person no longer wants the alarm (§7.12.3). */
   | 'PERSON_REQUEST'
+  /** The person settled abroad for good (§7.12.3). */
   | 'SETTLED_ABROAD'
+  /** The person settled outside deployed territory, measure not kept (§7.2.3). */
   | 'SETTLED_OUTSIDE_DEPLOYED_TERRITORY';
 
 /** A change the other agency systems must record (§7.8, §7.13). */
 export type Effect = {
   __typename?: 'Effect';
+  /** How many times the write was tried. */
   attempts: Scalars['Int']['output'];
+  /** When the change that set it off was saved. */
   createdAt: Scalars['DateTime']['output'];
+  /** When the system recorded it; null while pending. */
   doneAt: Maybe<Scalars['DateTime']['output']>;
+  /** Which system and which write. */
   kind: EffectKind;
   /** Why the last attempt failed; no personal data. */
   lastError: Maybe<Scalars['String']['output']>;
+  /** Still to be recorded, or recorded. */
   status: EffectStatus;
 };
 
+/** What another agency system must record. */
 export type EffectKind =
   /** The alarm's mention in the BNG (§7.8.1). */
   | 'BNG_ALARM_MENTION'
@@ -199,14 +276,22 @@ export type EffectKind =
   /** The referral to victim support (§7.8.3). */
   | 'VICTIM_SUPPORT_REFERRAL';
 
+/** Whether an effect was recorded. */
 export type EffectStatus =
+  /** Recorded by the system. */
   | 'DONE'
+  /** Not recorded yet: retried until the system accepts it. */
   | 'PENDING';
 
+/** The magistrate's early end of a measure (§7.12.3). */
 export type EndProtectionEarlyInput = {
+  /** The day of the decision: the measure ends that day. */
   decidedOn: Scalars['Date']['input'];
+  /** The measure ended. */
   measureId: Scalars['ID']['input'];
+  /** The PV recording the decision. */
   pvReference: Scalars['String']['input'];
+  /** Why it ends early. */
   reason: EarlyEndReason;
 };
 
@@ -234,38 +319,54 @@ export type Evaluation = {
   bombFactors: Array<BombFactor>;
   /** The suspect's and the victim's intentions after the break-up diverge (§7.6). */
   breakUpIntentionsDiverge: Scalars['Boolean']['output'];
+  /** The day of the detailed hearing of the person (§7.4.1). */
   heardOn: Scalars['Date']['output'];
   /** The victim had to go to an emergency or secret shelter (§7.6). */
   inShelter: Scalars['Boolean']['output'];
   /** A bomb factor is present: the magistrate must be told at once (§7.6). */
   magistrateToBeToldAtOnce: Scalars['Boolean']['output'];
+  /** The PV of the hearing: initial or subsequent (§7.4.1). */
   pvReference: Scalars['String']['output'];
   /** A re-evaluation in view of prolongation (§7.12.1). */
   reEvaluation: Scalars['Boolean']['output'];
+  /** The relationship as the hearing established it (§6). */
   relationship: Relationship;
   /** How many of the eight questions were answered yes (§7.6). */
   yesCount: Scalars['Int']['output'];
 };
 
+/** A travel notice forwarded to the destination's zone and CIC (§7.11.1). */
 export type ForwardTravelNoticeInput = {
+  /** The day it was forwarded. */
   forwardedOn: Scalars['Date']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The notice forwarded. */
   travelNoticeId: Scalars['ID']['input'];
 };
 
+/** A person's gender as recorded. */
 export type Gender =
+  /** Female. */
   | 'FEMALE'
+  /** Male. */
   | 'MALE'
+  /** Neither female nor male, or not stated as either. */
   | 'X';
 
+/** The magistrate's grant of the alarm (§7.8). */
 export type GrantProtectionInput = {
+  /** The day of the decision: protection starts that day (§7.10.1). */
   decidedOn: Scalars['Date']['input'];
   /** When the investigating judge was informed, if under investigation (§7.8.2). */
   investigatingJudgeInformedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The measure granted. */
   measureId: Scalars['ID']['input'];
   /** Children or relatives also in serious danger (§7.9). */
   otherProtectedPersons?: Array<ProtectedPersonInput>;
+  /** The PV recording the decision (§7.8.1). */
   pvReference: Scalars['String']['input'];
+  /** The case is under judicial investigation (§7.8.2). */
   underInvestigation?: Scalars['Boolean']['input'];
   /** The victim's own agreement signature (required from 16) (§7.5). */
   victimAgreementSigned: Scalars['Boolean']['input'];
@@ -276,14 +377,19 @@ export type GrantProtectionInput = {
 /** One change to a measure, as the journal keeps it. */
 export type JournalEntry = {
   __typename?: 'JournalEntry';
+  /** What changed, e.g. GRANT, ALERT, EXPIRY. */
   action: Scalars['String']['output'];
   /** The actor's zone, arrondissement or province code. */
   actorOrganisation: Maybe<Scalars['String']['output']>;
+  /** The role of whoever made the change; `system` for the expiry sweep. */
   actorRole: Scalars['String']['output'];
+  /** When the change was saved. */
   at: Scalars['DateTime']['output'];
+  /** The PV the change was recorded in, when there is one. */
   pvReference: Maybe<Scalars['String']['output']>;
 };
 
+/** Where a measure stands in its life (§7). */
 export type MeasureStatus =
   /** Granted and running (§7.8). */
   | 'ACTIVE'
@@ -294,6 +400,11 @@ export type MeasureStatus =
   /** Asked for; hearing and evaluation under way (§7.3, §7.4). */
   | 'REQUESTED';
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type Mutation = {
   __typename?: 'Mutation';
   /** The new parquet acknowledges a transferred file (§7.2.3). */
@@ -339,101 +450,201 @@ export type Mutation = {
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationAcknowledgeTransferArgs = {
   input: AcknowledgeTransferInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationAnnounceTravelArgs = {
   input: AnnounceTravelInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationClassifyAlertArgs = {
   input: ClassifyAlertInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationDecideReEvaluationArgs = {
   input: DecideReEvaluationInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationEndProtectionEarlyArgs = {
   input: EndProtectionEarlyInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationForwardTravelNoticeArgs = {
   input: ForwardTravelNoticeInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationGrantProtectionArgs = {
   input: GrantProtectionInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationReconsiderRequestArgs = {
   input: ReconsiderRequestInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordAlertArgs = {
   input: RecordAlertInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordConditionsArgs = {
   input: RecordConditionsInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordDeviceActivationArgs = {
   input: RecordDeviceActivationInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordDeviceReturnArgs = {
   input: RecordDeviceReturnInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordEvaluationArgs = {
   input: RecordEvaluationInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordMoveArgs = {
   input: RecordMoveInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordNewFactsArgs = {
   input: RecordNewFactsInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordPoliceArrivalArgs = {
   input: RecordPoliceArrivalInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRecordRevisitArgs = {
   input: RecordRevisitInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRefuseProtectionArgs = {
   input: RefuseProtectionInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRequestProtectionArgs = {
   input: RequestProtectionInput;
 };
 
 
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
 export type MutationRequestRenewedOfferArgs = {
   input: RequestRenewedOfferInput;
 };
@@ -441,9 +652,13 @@ export type MutationRequestRenewedOfferArgs = {
 /** New facts (§7.11.3): a new initial PV that mentions the alarm. */
 export type NewFact = {
   __typename?: 'NewFact';
+  /** The day the facts took place; the prolongation counts from it. */
   factOn: Scalars['Date']['output'];
+  /** The magistrate was told at once (§7.11.3). */
   magistrateInformed: Scalars['Boolean']['output'];
+  /** The new initial PV, which mentions the alarm (§7.11.3). */
   pvReference: Scalars['String']['output'];
+  /** The day the new facts were reported or found. */
   reportedOn: Scalars['Date']['output'];
 };
 
@@ -453,61 +668,91 @@ export type NewFact = {
  */
 export type Person = {
   __typename?: 'Person';
+  /**
+   * Date of birth; null when not known. The age rules of §7.9 count from it
+   * (discernment for a minor, the agreement signed from 16).
+   */
   birthDate: Maybe<Scalars['Date']['output']>;
+  /** First name, as recorded in the PV. */
   firstName: Scalars['String']['output'];
+  /** Gender as recorded; null when not recorded. Feeds the statistics (§9). */
   gender: Maybe<Gender>;
+  /** Last name, as recorded in the PV. */
   lastName: Scalars['String']['output'];
+  /** The national register number: 11 digits, the last two a mod-97 check. */
   nationalNumber: Scalars['ID']['output'];
   /** Measures under which this person is protected. */
   protections: Array<ProtectionMeasure>;
 };
 
+/** A person as the PV names them. */
 export type PersonInput = {
+  /** Date of birth: the age rules of §7.9 count from it. */
   birthDate: Scalars['Date']['input'];
+  /** First name. */
   firstName: Scalars['String']['input'];
+  /** Gender, when known. */
   gender?: InputMaybe<Gender>;
+  /** Last name. */
   lastName: Scalars['String']['input'];
+  /** The national register number; an invalid one is refused. */
   nationalNumber: Scalars['ID']['input'];
 };
 
 /** A local police zone; the alarm is available once the zone is deployed (§5.2). */
 export type PoliceZone = {
   __typename?: 'PoliceZone';
+  /** The arrondissement the zone belongs to. */
   arrondissement: Arrondissement;
+  /** The zone's number, e.g. 5345. */
   code: Scalars['ID']['output'];
+  /** The day the alarm was deployed in the zone; null while it is not (§5.2). */
   deployedOn: Maybe<Scalars['Date']['output']>;
+  /** The zone's name. */
   name: Scalars['String']['output'];
 };
 
 /** A new 9-month period (§7.10.2, §7.12.1). */
 export type Prolongation = {
   __typename?: 'Prolongation';
+  /** What set off the prolongation. */
   cause: ProlongationCause;
+  /** The day the prolongation was recorded. */
   decidedOn: Scalars['Date']['output'];
   /** The alert, new fact or re-evaluation date the period counts from. */
   incidentOn: Scalars['Date']['output'];
+  /**
+   * The later of the previous end and 9 months after the incident: a
+   * prolongation never shortens a measure (§7.10.2).
+   */
   newEndDate: Scalars['Date']['output'];
+  /** The end date before this prolongation. */
   previousEndDate: Scalars['Date']['output'];
 };
 
+/** What set off a prolongation (§7.10.2, §7.12.1). */
 export type ProlongationCause =
   /** New facts reported or found (§7.10.2, §7.11.3). */
   | 'NEW_FACTS'
-  /** An alert that was not false (§7.10.2). */
+  /** An alert classified REAL; false alerts and tests do not prolong (§7.10.2). */
   | 'REAL_ALERT'
   /** The re-evaluation in the month before the end (§7.12.1). */
   | 'RE_EVALUATION';
 
+/** A person the measure protects (§7.9). */
 export type ProtectedPerson = {
   __typename?: 'ProtectedPerson';
   /** Signed the user agreement; not required under 16 (§7.5, §7.9). */
   agreementSigned: Scalars['Boolean']['output'];
   /** A minor's discernment to use the alarm, as recorded (§7.9). */
   discernmentRecorded: Scalars['Boolean']['output'];
+  /** The person, with name and national register number. */
   person: Person;
+  /** Why the person is protected: the victim, or a child or relative. */
   role: ProtectedRole;
 };
 
+/** A child or relative protected with the victim (§7.9). */
 export type ProtectedPersonInput = {
   /** Required true from 16 years of age (§7.5, §7.9). */
   agreementSigned: Scalars['Boolean']['input'];
@@ -515,12 +760,17 @@ export type ProtectedPersonInput = {
   discernmentRecorded?: Scalars['Boolean']['input'];
   /** The victim is protected already; children and relatives are added here. */
   person: PersonInput;
+  /** CHILD or RELATIVE. */
   role: ProtectedRole;
 };
 
+/** Why a person is protected by a measure (§6, §7.9). */
 export type ProtectedRole =
+  /** A child of the victim, also in serious danger (§7.9). */
   | 'CHILD'
+  /** A relative of the victim, also in serious danger (§7.9). */
   | 'RELATIVE'
+  /** The victim of the stalking. */
   | 'VICTIM';
 
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
@@ -532,20 +782,28 @@ export type ProtectionMeasure = {
   arrondissement: Arrondissement;
   /** The six general conditions as last recorded (§7.5). */
   conditions: Maybe<Conditions>;
+  /** The day the magistrate granted the alarm (§7.8); null before a grant. */
   decidedOn: Maybe<Scalars['Date']['output']>;
   /** When the police activated the device (§7.8.1). */
   deviceActivatedOn: Maybe<Scalars['Date']['output']>;
   /** The device return is due: the measure ended and devices are out (§7.12.2). */
   deviceReturnDue: Scalars['Boolean']['output'];
+  /** The day the devices were disconnected and returned, with a PV (§7.12.2). */
   devicesReturnedOn: Maybe<Scalars['Date']['output']>;
   /** What the other agency systems must still record, or have recorded. */
   effects: Array<Effect>;
   /** Planned end: 9 months after the decision, moved by prolongations (§7.10). */
   endDate: Maybe<Scalars['Date']['output']>;
+  /** Why the measure ended (§7.12); null while it has not. */
   endReason: Maybe<EndReason>;
+  /**
+   * The day the measure ended: the day after its end date at expiry, the
+   * day of the decision or of the move otherwise (§7.12, §7.2.3).
+   */
   endedOn: Maybe<Scalars['Date']['output']>;
   /** Hearings and evaluations of the danger, oldest first (§7.4, §7.6, §7.12.1). */
   evaluations: Array<Evaluation>;
+  /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /** When the investigating judge was informed of the measure (§7.8.2). */
   investigatingJudgeInformedOn: Maybe<Scalars['Date']['output']>;
@@ -559,6 +817,7 @@ export type ProtectionMeasure = {
   pendingTransfer: Maybe<Transfer>;
   /** Prolongations, oldest first (§7.10.2, §7.12.1). */
   prolongations: Array<Prolongation>;
+  /** The victim, then the children and relatives also protected (§7.9). */
   protectedPersons: Array<ProtectedPerson>;
   /** The PV (procès-verbal) in which the request was recorded (§7.3.1). */
   pvReference: Scalars['String']['output'];
@@ -568,15 +827,21 @@ export type ProtectionMeasure = {
   reference: Scalars['String']['output'];
   /** The negative decision, when the alarm was refused (§7.7). */
   refusal: Maybe<Refusal>;
+  /** How the suspect is related to the victim: intra-family stalking (§6). */
   relationship: Relationship;
+  /** Who asked for the alarm (§7.3); the same as `requester.origin`. */
   requestOrigin: RequestOrigin;
+  /** The day the request was made (§7.3). */
   requestedOn: Scalars['Date']['output'];
   /** Who asked for the alarm, kept on record (§7.3). */
   requester: Requester;
   /** Revisits of the victim: done and scheduled (§7.11.3). */
   revisits: Array<Revisit>;
+  /** The first day of protection: the day of the grant (§7.10.1). */
   startDate: Maybe<Scalars['Date']['output']>;
+  /** Where the measure stands in its life (§7.3 to §7.12). */
   status: MeasureStatus;
+  /** The person suspected of stalking; never told of the alarm (§7.8.4). */
   suspect: Person;
   /** Travel notices and usual places (§7.11.1). */
   travelNotices: Array<TravelNotice>;
@@ -584,14 +849,18 @@ export type ProtectionMeasure = {
   underInvestigation: Scalars['Boolean']['output'];
 };
 
+/** A province, with its dispatch centre (CIC) (§3). */
 export type Province = {
   __typename?: 'Province';
   /** The provincial dispatch centre (CIC) (§3). */
   cic: Cic;
+  /** ISO 3166-2:BE code, e.g. BE-VAN. */
   code: Scalars['ID']['output'];
+  /** The province's name. */
   name: Scalars['String']['output'];
 };
 
+/** The entry points for reading the graph. */
 export type Query = {
   __typename?: 'Query';
   /** One person by national register number; null when unknown here. */
@@ -609,142 +878,223 @@ export type Query = {
 };
 
 
+/** The entry points for reading the graph. */
 export type QueryPersonArgs = {
   nationalNumber: Scalars['ID']['input'];
 };
 
 
+/** The entry points for reading the graph. */
 export type QueryProtectionMeasureArgs = {
   id: Scalars['ID']['input'];
 };
 
+/** The outcome of the re-evaluation before the end (§7.12.1). */
 export type ReEvaluationOutcome =
   /** No longer serious enough: ends at the planned date (§7.12.1). */
   | 'LET_END'
   /** Still a high risk: 9 more months (§7.12.1). */
   | 'PROLONG';
 
+/** New facts that reopen a refused request (§7.7). */
 export type ReconsiderRequestInput = {
+  /** The refused measure. */
   measureId: Scalars['ID']['input'];
+  /** The PV of the new facts. */
   pvReference: Scalars['String']['input'];
+  /** The day the new facts were reported. */
   reportedOn: Scalars['Date']['input'];
 };
 
+/** An alert to record (§7.11.2). */
 export type RecordAlertInput = {
   /** The client's id of the alert; recording it twice changes nothing. */
   alertId: Scalars['ID']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The alert's PV, when already drawn up. */
   pvReference?: InputMaybe<Scalars['String']['input']>;
+  /** When the button was pressed. */
   raisedAt: Scalars['DateTime']['input'];
 };
 
+/**
+ * The six conditions of §7.5 as checked; living in a deployed zone is read
+ * from the territory.
+ */
 export type RecordConditionsInput = {
+  /** 6. Signs and keeps the user agreement. */
   acceptsUserAgreement: Scalars['Boolean']['input'];
+  /** 5. Files a complaint now and for every new fact. */
   filesComplaints: Scalars['Boolean']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** 4. No voluntary contact with the suspect. */
   noVoluntaryContact: Scalars['Boolean']['input'];
+  /** The day the conditions were checked. */
   recordedOn: Scalars['Date']['input'];
+  /** 3. Wants the alarm. */
   wantsAlarm: Scalars['Boolean']['input'];
+  /** 2. Within the material scope (§6). */
   withinMaterialScope: Scalars['Boolean']['input'];
 };
 
+/** The police activated the device (§7.8.1). */
 export type RecordDeviceActivationInput = {
+  /** The day of activation. */
   activatedOn: Scalars['Date']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The PV of the activation, with the signed agreement (§7.8.1). */
   pvReference: Scalars['String']['input'];
 };
 
+/** The devices came back at the end (§7.12.2). */
 export type RecordDeviceReturnInput = {
+  /** The ended measure. */
   measureId: Scalars['ID']['input'];
+  /** The PV of the return (§7.12.2). */
   pvReference: Scalars['String']['input'];
+  /** The day the devices were disconnected and returned. */
   returnedOn: Scalars['Date']['input'];
 };
 
+/** A hearing and the evaluation of the danger (§7.4, §7.6). */
 export type RecordEvaluationInput = {
+  /** The answers to the eight questions of §7.6. */
   answers: DangerAnswersInput;
+  /** Bomb factors of the COL 15/2020 grid found, for ex-partners. */
   bombFactors?: Array<BombFactor>;
+  /** The intentions after the break-up diverge (§7.6). */
   breakUpIntentionsDiverge: Scalars['Boolean']['input'];
+  /** The day of the hearing. */
   heardOn: Scalars['Date']['input'];
+  /** The victim had to go to an emergency or secret shelter (§7.6). */
   inShelter: Scalars['Boolean']['input'];
+  /** The measure evaluated. */
   measureId: Scalars['ID']['input'];
+  /** The PV of the hearing (§7.4.1). */
   pvReference: Scalars['String']['input'];
+  /** The relationship as the hearing established it. */
   relationship: Relationship;
 };
 
+/** A lasting change of residence (§7.2.3). */
 export type RecordMoveInput = {
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The day of the move. */
   movedOn: Scalars['Date']['input'];
   /** For a non-deployed zone: the new parquet agrees to keep the measure. */
   newParquetAgrees?: InputMaybe<Scalars['Boolean']['input']>;
   /** The new residence's zone; none when the person settles abroad. */
   newZoneCode?: InputMaybe<Scalars['ID']['input']>;
+  /** The PV recording the move. */
   pvReference: Scalars['String']['input'];
 };
 
+/** New facts reported or found while the measure runs (§7.11.3). */
 export type RecordNewFactsInput = {
+  /** The day the facts took place; the prolongation counts from it. */
   factOn: Scalars['Date']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
   /** The new initial PV, which mentions the alarm (§7.11.3). */
   pvReference: Scalars['String']['input'];
+  /** The day the facts were reported or found. */
   reportedOn: Scalars['Date']['input'];
 };
 
+/** The police team reached the person after an alert (§7.11.2). */
 export type RecordPoliceArrivalInput = {
+  /** The alert answered. */
   alertId: Scalars['ID']['input'];
+  /** When the team arrived. */
   arrivedAt: Scalars['DateTime']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
 };
 
+/** A revisit done (§7.11.3). */
 export type RecordRevisitInput = {
+  /** The day of the revisit. */
   doneOn: Scalars['Date']['input'];
+  /** The measure concerned. */
   measureId: Scalars['ID']['input'];
+  /** The PV of the revisit. */
   pvReference: Scalars['String']['input'];
 };
 
 /** A negative decision (§7.7). */
 export type Refusal = {
   __typename?: 'Refusal';
+  /** The day the magistrate refused the alarm. */
   decidedOn: Scalars['Date']['output'];
   /** Always true: a refusal may be reconsidered on new facts (§7.7). */
   provisional: Scalars['Boolean']['output'];
+  /** The PV recording the negative decision (§7.7). */
   pvReference: Scalars['String']['output'];
+  /** Why, as explained to the person (§7.7). */
   reasons: Scalars['String']['output'];
   /** The magistrate's choice to tell a requesting third party (§7.7). */
   thirdPartyInformed: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** The magistrate's negative decision (§7.7). */
 export type RefuseProtectionInput = {
+  /** The day of the decision. */
   decidedOn: Scalars['Date']['input'];
+  /** The measure refused. */
   measureId: Scalars['ID']['input'];
+  /** The PV recording the decision. */
   pvReference: Scalars['String']['input'];
+  /** Why, as explained to the person. */
   reasons: Scalars['String']['input'];
   /** Required when a third party asked (§7.7). */
   thirdPartyInformed?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** How the suspect is related to the victim: family in the broad sense (§6). */
 export type Relationship =
+  /** Violence towards a parent or grandparent (§6). */
   | 'ASCENDANT'
+  /** Former partners: the COL 15/2020 risk grid applies (§7.4.1, §7.6). */
   | 'EX_PARTNER'
+  /** Stalking in an honour-related context, under COL 6/2017 (§6, §7.1). */
   | 'HONOUR_RELATED'
+  /** Another family relationship (§6). */
   | 'OTHER_FAMILY'
+  /** Violence between brothers and sisters (§6). */
   | 'SIBLING';
 
 /** Who asked for the alarm (§7.3). */
 export type RequestOrigin =
+  /** The investigating judge (§7.3.4, §7.8.2). */
   | 'INVESTIGATING_JUDGE'
+  /** Another parquet, through the residence's parquet (§7.3.3). */
   | 'OTHER_PARQUET'
+  /** The police of another zone, through the residence's zone (§7.3.2). */
   | 'OTHER_POLICE_ZONE'
+  /** Any other third party: asks for particular caution (§7.3.4). */
   | 'OTHER_THIRD_PARTY'
+  /** The parquet of the person's residence (§7.3.3). */
   | 'PARQUET'
+  /** The person concerned, to the police (§7.3.1). */
   | 'PERSON'
+  /** The police of the person's residence (§7.3.2). */
   | 'RESIDENCE_POLICE'
+  /** A third party who is a usual trusted partner (§7.3.4). */
   | 'TRUSTED_THIRD_PARTY';
 
+/** A request for the alarm (§7.3). */
 export type RequestProtectionInput = {
+  /** Who asked (§7.3). */
   origin: RequestOrigin;
   /** The PV recording the request (§7.3.1). */
   pvReference: Scalars['String']['input'];
+  /** How the suspect is related to the victim (§6). */
   relationship: Relationship;
+  /** The day the request was made. */
   requestedOn: Scalars['Date']['input'];
   /** The requesting parquet, for a request from another parquet (§7.3.3). */
   requesterArrondissementCode?: InputMaybe<Scalars['ID']['input']>;
@@ -754,12 +1104,17 @@ export type RequestProtectionInput = {
   requesterZoneCode?: InputMaybe<Scalars['ID']['input']>;
   /** The zone of the person's residence: it becomes the managing zone (§7.2.2). */
   residenceZoneCode: Scalars['ID']['input'];
+  /** The person suspected of stalking. */
   suspect: PersonInput;
+  /** The person to protect. */
   victim: PersonInput;
 };
 
+/** The magistrate asks victim support to renew its offer (§7.8.3, §7.12.2). */
 export type RequestRenewedOfferInput = {
+  /** The running measure. */
   measureId: Scalars['ID']['input'];
+  /** The day of the magistrate's request. */
   requestedOn: Scalars['Date']['input'];
 };
 
@@ -770,6 +1125,7 @@ export type Requester = {
   arrondissementCode: Maybe<Scalars['String']['output']>;
   /** The third party or judge, as named in the PV. */
   description: Maybe<Scalars['String']['output']>;
+  /** Who asked, by kind (§7.3). */
   origin: RequestOrigin;
   /** The requesting zone, for OTHER_POLICE_ZONE and RESIDENCE_POLICE. */
   zoneCode: Maybe<Scalars['String']['output']>;
@@ -778,21 +1134,28 @@ export type Requester = {
 /** A revisit of the victim (§7.11.3). */
 export type Revisit = {
   __typename?: 'Revisit';
+  /** The day it was done; null while it is not. */
   doneOn: Maybe<Scalars['Date']['output']>;
+  /** Due day: one month after the grant, then every 3 months (§7.11.3). */
   dueOn: Scalars['Date']['output'];
   /** Not done and its due date has passed. */
   overdue: Scalars['Boolean']['output'];
+  /** The PV of the revisit; null while it is not done. */
   pvReference: Maybe<Scalars['String']['output']>;
 };
 
 /** A move of residence to another deployed territory (§7.2.3). */
 export type Transfer = {
   __typename?: 'Transfer';
+  /** The day of the move. */
   requestedOn: Scalars['Date']['output'];
+  /** The arrondissement whose parquet must acknowledge the file. */
   toArrondissement: Arrondissement;
+  /** The zone of the new residence; it manages once the file is acknowledged. */
   toZone: PoliceZone;
 };
 
+/** What a travel notice announces (§7.11.1). */
 export type TravelKind =
   /** A stay of 5 nights or more away from home. */
   | 'TRIP'
@@ -802,12 +1165,15 @@ export type TravelKind =
 /** A travel notice or a usual place (§7.11.1). */
 export type TravelNotice = {
   __typename?: 'TravelNotice';
+  /** The day the person told the managing zone. */
   announcedOn: Scalars['Date']['output'];
   /** The managing zone forwarded it to the destination zone and CIC. */
   forwardedOn: Maybe<Scalars['Date']['output']>;
   /** First day away; for a usual place, from when it applies. */
   fromDate: Scalars['Date']['output'];
+  /** The notice's identifier within the measure. */
   id: Scalars['ID']['output'];
+  /** A trip of 5 nights or more, or a usual place. */
   kind: TravelKind;
   /** Announced less than 7 calendar days ahead (§7.11.1). */
   late: Scalars['Boolean']['output'];
@@ -819,18 +1185,21 @@ export type TravelNotice = {
   zone: PoliceZone;
 };
 
+/** One task on a work list: a measure and when the task is due. */
 export type WorkItem = {
   __typename?: 'WorkItem';
   /** The date the task is due. */
   dueOn: Maybe<Scalars['Date']['output']>;
+  /** The measure the task is about. */
   measure: ProtectionMeasure;
+  /** The due date has passed. */
   overdue: Scalars['Boolean']['output'];
 };
 
 /** What an actor must do, from the measures it is responsible for. */
 export type WorkList = {
   __typename?: 'WorkList';
-  /** Alerts not yet classified, or real ones to review (§7.11.2). */
+  /** Alerts not yet classified as real, false or test (§7.11.2). */
   alertsToReview: Array<WorkItem>;
   /** Requests awaiting the magistrate's decision (§7.4). */
   decisionsPending: Array<WorkItem>;

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
 import type { ReferralRecord as ReferralRecordModel, NoticeRecord as NoticeRecordModel } from '../../../adapters/victim-support/types';
+import type { WorkListScope as WorkListScopeModel } from '../work-list';
 import type { VictimSupportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -21,53 +22,111 @@ export type Notice = {
   __typename?: 'Notice';
   /** The day the notice is about: the planned end, the new end, the end. */
   date: Scalars['Date']['output'];
+  /** What the notice is about. */
   kind: NoticeKind;
 };
 
+/** What the parquet tells the victim support service (§7.8.3). */
 export type NoticeKind =
+  /** The measure ended early (§7.12.3). */
   | 'EARLY_END'
+  /** The planned end of the measure, told in every case. */
   | 'END_DATE'
+  /** The alarm was granted, to a service already dealing with the person. */
   | 'GRANT'
+  /** The measure was prolonged: a new planned end (§7.10.2, §7.12.1). */
   | 'PROLONGATION'
+  /** The magistrate asks the service to renew its offer near the end (§7.12.2). */
   | 'RENEWED_OFFER_REQUEST';
 
+/** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
+  /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /** The referral to the victim support service (§7.8.3); null before one. */
   referral: Maybe<Referral>;
 };
 
+/** The entry points for reading the graph. */
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * What the caller's victim support service (SAV) must do in its
+   * arrondissement (§7.8.3, §7.12.2). Only for the role victim-support;
+   * any other role gets FORBIDDEN.
+   */
+  victimSupportWorkList: VictimSupportWorkList;
+};
+
 /** A referral of the protected person to the victim support service (SAV). */
 export type Referral = {
   __typename?: 'Referral';
+  /** The arrondissement whose parquet referred the person; its SAV acts (§7.8.3). */
   arrondissementCode: Scalars['String']['output'];
+  /** The referral's identifier at the service. */
   id: Scalars['ID']['output'];
   /** What the parquet told the service about the measure, oldest first (§7.8.3). */
   notices: Array<Notice>;
+  /** The offers of service made to the person, oldest first (§7.8.3). */
   offers: Array<ServiceOffer>;
   /** The initial report (PV) whose copy went with the referral. */
   pvReference: Scalars['String']['output'];
+  /** The day the parquet referred the person (§7.8.3). */
   referredOn: Scalars['Date']['output'];
+  /** Where the service stands with the person. */
   status: ReferralStatus;
 };
 
+/** Where the victim support service stands with a referred person. */
 export type ReferralStatus =
+  /** Closed: the offer declined, or the support over. */
   | 'CLOSED'
+  /** The person was contacted; the offer awaits an answer. */
   | 'CONTACTED'
+  /** Received: the service has still to contact the person (§7.8.3). */
   | 'RECEIVED'
+  /** Accepted: a justice assistant (assistant de justice) supports the person. */
   | 'SUPPORT_ONGOING';
 
+/** An offer of the service's support to the protected person (§7.8.3). */
 export type ServiceOffer = {
   __typename?: 'ServiceOffer';
+  /** The person's answer; null while there is none. */
   accepted: Maybe<Scalars['Boolean']['output']>;
+  /** The first offer, or the one renewed near the end. */
   kind: ServiceOfferKind;
+  /** The day the offer was made. */
   offeredOn: Scalars['Date']['output'];
 };
 
+/** Which offer of service (§7.8.3, §7.12.2). */
 export type ServiceOfferKind =
+  /** The offer that follows the referral (§7.8.3). */
   | 'INITIAL'
+  /**
+   * The new offer near the end, at the magistrate's request, to a person who
+   * did not take up the first (§7.8.3, §7.12.2).
+   */
   | 'RENEWAL';
+
+/**
+ * The tasks of a victim support service (service d'accueil des victimes,
+ * SAV), from the referrals of its arrondissement.
+ */
+export type VictimSupportWorkList = {
+  __typename?: 'VictimSupportWorkList';
+  /**
+   * Referrals received and not acted on yet: the service must contact the
+   * person (§7.8.3). Oldest referral first.
+   */
+  referralsToContact: Array<Referral>;
+  /**
+   * Referrals whose renewed offer the magistrate asked for and the person
+   * has not answered yet (§7.8.3, §7.12.2). Oldest request first.
+   */
+  renewedOffersToMake: Array<Referral>;
+};
 
 
 
@@ -172,12 +231,14 @@ export type ResolversTypes = {
   NoticeKind: NoticeKind;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Referral: ResolverTypeWrapper<ReferralRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ReferralStatus: ReferralStatus;
   ServiceOffer: ResolverTypeWrapper<ServiceOffer>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ServiceOfferKind: ServiceOfferKind;
+  VictimSupportWorkList: ResolverTypeWrapper<WorkListScopeModel>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -186,10 +247,12 @@ export type ResolversParentTypes = {
   Notice: NoticeRecordModel;
   ProtectionMeasure: MeasureKeyModel;
   ID: Scalars['ID']['output'];
+  Query: Record<PropertyKey, never>;
   Referral: ReferralRecordModel;
   String: Scalars['String']['output'];
   ServiceOffer: ServiceOffer;
   Boolean: Scalars['Boolean']['output'];
+  VictimSupportWorkList: WorkListScopeModel;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -205,6 +268,10 @@ export type ProtectionMeasureResolvers<ContextType = VictimSupportContext, Paren
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   referral?: Resolver<Maybe<ResolversTypes['Referral']>, ParentType, ContextType>;
+};
+
+export type QueryResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  victimSupportWorkList?: Resolver<ResolversTypes['VictimSupportWorkList'], ParentType, ContextType>;
 };
 
 export type ReferralResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'], FederationReferenceType extends FederationReferenceTypes['Referral'] = FederationReferenceTypes['Referral']> = {
@@ -224,11 +291,18 @@ export type ServiceOfferResolvers<ContextType = VictimSupportContext, ParentType
   offeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type VictimSupportWorkListResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['VictimSupportWorkList'] = ResolversParentTypes['VictimSupportWorkList']> = {
+  referralsToContact?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+  renewedOffersToMake?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = VictimSupportContext> = {
   Date?: GraphQLScalarType;
   Notice?: NoticeResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ServiceOffer?: ServiceOfferResolvers<ContextType>;
+  VictimSupportWorkList?: VictimSupportWorkListResolvers<ContextType>;
 };
 

@@ -19,6 +19,7 @@ import {
 } from '../lifecycle';
 import { isWithin } from '../rules';
 import {
+  CLIENT_ID_MAX_LENGTH,
   requireInstantAfter,
   requireNotFuture,
   requireText,
@@ -56,7 +57,7 @@ export function recordAlert(
   }
 
   const alert: AlertState = {
-    id: requireText('alertId', input.alertId),
+    id: requireText('alertId', input.alertId, CLIENT_ID_MAX_LENGTH),
     raisedAt: input.raisedAt,
     pvReference:
       input.pvReference == null

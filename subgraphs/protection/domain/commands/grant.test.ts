@@ -94,9 +94,8 @@ describe('grantProtection', () => {
       'DEVICES_GRANT_REGISTRATION',
       'DEVICES_ASSIGNMENT',
       'VICTIM_SUPPORT_REFERRAL',
-      'VICTIM_SUPPORT_NOTICE',
     ]);
-    expect(new Set(change.effects.map((effect) => effect.id)).size).toBe(7);
+    expect(new Set(change.effects.map((effect) => effect.id)).size).toBe(6);
     expect(change.action).toBe('GRANT');
     expect(change.pvReference).toBe('GE.55.L7.000103/2026');
   });
@@ -169,19 +168,9 @@ describe('grantProtection', () => {
         plannedEndDate: '2027-02-28',
       },
     ]);
-    const [notice] = change.effects.filter(
-      (effect) => effect.kind === 'VICTIM_SUPPORT_NOTICE',
-    );
-    expect(notice.payload).toEqual({
-      noticeId: expect.any(String),
-      measureId: 'measure-1',
-      kind: 'END_DATE',
-      date: '2027-02-28',
-      details: null,
-    });
-    expect(notice.payload).not.toEqual(
-      expect.objectContaining({ noticeId: notice.id }),
-    );
+    // The referral tells the planned end (its END_DATE notice): a notice
+    // of its own would reach the service twice.
+    expect(payloadsOf(change, 'VICTIM_SUPPORT_NOTICE')).toEqual([]);
   });
 
   it('§7.9: a 15-year-old child need not sign but needs discernment', () => {
