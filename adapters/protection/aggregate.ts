@@ -15,6 +15,18 @@ import type {
   RequestOrigin,
 } from './types';
 
+/**
+ * The longest text the register keeps per kind of field: the store's
+ * columns are this wide, and the domain refuses longer input with a clear
+ * error rather than letting the database cut or reject it.
+ */
+export const TEXT_LIMITS = {
+  name: 100,
+  pvReference: 40,
+  description: 200,
+  reasons: 2000,
+} as const;
+
 export const BOMB_FACTORS = [
   'THREATS_TO_KILL',
   'STRANGULATION',

@@ -4,11 +4,16 @@
  * hands its input to the matching domain command through the service.
  */
 import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import { forbidden } from '../../runtime/errors';
 import type { Role } from '../../runtime/identity';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import type { ProtectionContext } from './context';
 import * as domain from './domain';
-import type { MutationResolvers } from './generated/graphql';
+import type {
+  MutationResolvers,
+  RequestOrigin,
+  RequestProtectionInput,
+} from './generated/graphql';
 import type { Command } from './service';
 
 const POLICE: readonly Role[] = ['police'];
@@ -50,8 +55,40 @@ function checkedPerson<P extends { nationalNumber: string }>(
   };
 }
 
+/**
+ * §7.3: a request names who asked; a caller may speak only for its own
+ * organisation. The residence police and the residence parquet are
+ * checked against the residence; another zone or parquet against the
+ * requester named in the input. A person's, a third party's or the
+ * judge's request may be recorded by any police zone or parquet.
+ */
+function checkRequester(
+  context: ProtectionContext,
+  input: RequestProtectionInput,
+): void {
+  const { identity, territory } = context;
+  const residence = territory.zone(input.residenceZoneCode);
+  const own = (claim: string | undefined, code: string | null | undefined) =>
+    claim !== undefined && claim === code;
+  const speaksFor: Partial<Record<RequestOrigin, boolean>> = {
+    RESIDENCE_POLICE: own(identity.zone, input.residenceZoneCode),
+    OTHER_POLICE_ZONE: own(identity.zone, input.requesterZoneCode),
+    PARQUET: own(identity.arrondissement, residence?.arrondissementCode),
+    OTHER_PARQUET: own(
+      identity.arrondissement,
+      input.requesterArrondissementCode,
+    ),
+  };
+  if (speaksFor[input.origin] === false) {
+    throw forbidden(
+      `A ${identity.role} token may not file a request as ${input.origin} for another organisation (§7.3).`,
+    );
+  }
+}
+
 export const mutations: MutationResolvers = {
   requestProtection: (_, { input }, context) => {
+    checkRequester(context, input);
     const checked = {
       ...input,
       victim: checkedPerson(input.victim, 'victim.nationalNumber'),

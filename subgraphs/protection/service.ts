@@ -5,6 +5,7 @@
  * systems, all in that one transaction. A refused change writes nothing.
  */
 import { GraphQLError } from 'graphql';
+import { forbidden } from '../../runtime/errors';
 import type {
   Actor,
   MeasureAggregate,
@@ -62,10 +63,6 @@ export function actorOf(identity: Identity): Actor {
   };
 }
 
-function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: 'FORBIDDEN' } });
-}
-
 /** Turns the domain's refusal into the client's error, same code. */
 export function toClientError(error: unknown): unknown {
   if (!(error instanceof DomainError)) return error;
@@ -87,10 +84,8 @@ export function checkPermission(
   territory: Territory,
 ): void {
   if (!permission.roles.includes(identity.role)) {
-    throw forbidden(
-      `Role ${identity.role} may not do this; allowed: ` +
-        `${permission.roles.join(', ')}.`,
-    );
+    const allowed = permission.roles.join(', ');
+    throw forbidden(`Role ${identity.role} may not do this; allowed: ${allowed}.`);
   }
   const { managingZoneCode, pendingTransfer } = aggregate.measure;
   const arrondissementCode = permission.newParquet

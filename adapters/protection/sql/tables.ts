@@ -4,6 +4,7 @@
  * them unique in the whole database. Released migrations depend on
  * these: change a value only by adding another.
  */
+import { TEXT_LIMITS } from '../aggregate';
 import {
   TableColumn,
   TableForeignKey,
@@ -12,12 +13,12 @@ import {
 } from 'typeorm';
 
 export const CODE = 8;
-export const NAME = 100;
+export const NAME = TEXT_LIMITS.name;
 export const NATIONAL_NUMBER = 11;
 export const ID = 36;
 export const ENUM = 40;
-export const PV_REFERENCE = 40;
-export const DESCRIPTION = 200;
+export const PV_REFERENCE = TEXT_LIMITS.pvReference;
+export const DESCRIPTION = TEXT_LIMITS.description;
 export const ACTION = 60;
 export const SUBJECT = 100;
 export const ERROR_TEXT = 500;

@@ -2,7 +2,10 @@
  * Checks on command input shared by the commands. Each failure is an
  * INVALID_INPUT whose message names the field, the value and the rule.
  */
-import type { PersonState } from '../../../adapters/protection/aggregate';
+import {
+  TEXT_LIMITS,
+  type PersonState,
+} from '../../../adapters/protection/aggregate';
 import type { Gender } from '../../../adapters/protection/types';
 import { checkNationalNumber } from '../../../runtime/national-number';
 import { instantMillis } from './clock';
@@ -113,8 +116,16 @@ export function personFrom(
       `${field}.nationalNumber`,
       input.nationalNumber,
     ),
-    firstName: requireText(`${field}.firstName`, input.firstName),
-    lastName: requireText(`${field}.lastName`, input.lastName),
+    firstName: requireText(
+      `${field}.firstName`,
+      input.firstName,
+      TEXT_LIMITS.name,
+    ),
+    lastName: requireText(
+      `${field}.lastName`,
+      input.lastName,
+      TEXT_LIMITS.name,
+    ),
     birthDate: input.birthDate,
     gender: input.gender ?? null,
   };

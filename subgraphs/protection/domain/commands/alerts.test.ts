@@ -274,3 +274,19 @@ describe('recordPoliceArrival', () => {
     ).toThrow(expect.objectContaining({ code: 'ALERT_CONFLICT' }));
   });
 });
+
+describe('alert ids as clients send them', () => {
+  it('§7.11.2: the same id with stray spaces is the same alert', () => {
+    const measure = granted('2026-05-31');
+    const context = contextOn('2026-06-10');
+    const input = { raisedAt: '2026-06-10T08:00:00Z', pvReference: null };
+    const first = recordAlert(measure, { ...input, alertId: 'a-1' }, context);
+    const again = recordAlert(
+      first.aggregate,
+      { ...input, alertId: ' a-1 ' },
+      context,
+    );
+    expect(again.aggregate).toBe(first.aggregate);
+    expect(again.aggregate.alerts).toHaveLength(1);
+  });
+});

@@ -3,10 +3,11 @@
  * and a team always goes; afterwards the alert is classified, and a real
  * one prolongs the measure (§7.10.2).
  */
-import type {
-  AlertClass,
-  AlertState,
-  MeasureAggregate,
+import {
+  TEXT_LIMITS,
+  type AlertClass,
+  type AlertState,
+  type MeasureAggregate,
 } from '../../../../adapters/protection/aggregate';
 import { brusselsDateOf, instantMillis } from '../clock';
 import { DomainError, invalidInput, notFound } from '../errors';
@@ -43,7 +44,8 @@ export function recordAlert(
   input: RecordAlertInput,
   context: CommandContext,
 ): Change {
-  if (aggregate.alerts.some(({ id }) => id === input.alertId)) {
+  const alertId = requireText('alertId', input.alertId, CLIENT_ID_MAX_LENGTH);
+  if (aggregate.alerts.some(({ id }) => id === alertId)) {
     return noChange('recordAlert', aggregate);
   }
   const { period } = accept(aggregate, 'recordAlert');
@@ -57,12 +59,12 @@ export function recordAlert(
   }
 
   const alert: AlertState = {
-    id: requireText('alertId', input.alertId, CLIENT_ID_MAX_LENGTH),
+    id: alertId,
     raisedAt: input.raisedAt,
     pvReference:
       input.pvReference == null
         ? null
-        : requireText('pvReference', input.pvReference),
+        : requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
     classification: null,
     classifiedAt: null,
     policeArrivedAt: null,
@@ -116,7 +118,7 @@ export function classifyAlert(
   );
   requireNotFuture('classifiedAt', brusselsDateOf(input.classifiedAt), context);
 
-  const pvReference = requireText('pvReference', input.pvReference);
+  const pvReference = requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference);
   const real = input.classification === 'REAL';
   const classified: AlertState = {
     ...alert,
@@ -194,7 +196,7 @@ export function recordPoliceArrival(
 }
 
 function alertIndex(aggregate: MeasureAggregate, alertId: string): number {
-  const index = aggregate.alerts.findIndex(({ id }) => id === alertId);
+  const index = aggregate.alerts.findIndex(({ id }) => id === alertId.trim());
   if (index < 0) throw notFound('alert', alertId);
   return index;
 }

@@ -2,9 +2,10 @@
  * §7.7: the magistrate's negative decision, and the reopening of a
  * refused request on new facts.
  */
-import type {
-  MeasureAggregate,
-  MeasureState,
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+  type MeasureState,
 } from '../../../../adapters/protection/aggregate';
 import { invalidInput } from '../errors';
 import {
@@ -67,9 +68,9 @@ export function refuseProtection(
 
   const refusal = {
     decidedOn: input.decidedOn,
-    reasons: requireText('reasons', input.reasons),
+    reasons: requireText('reasons', input.reasons, TEXT_LIMITS.reasons),
     thirdPartyInformed,
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
   };
   return changeOf(
     'refuseProtection',
@@ -125,6 +126,6 @@ export function reconsiderRequest(
   return changeOf(
     'reconsiderRequest',
     withMeasure(aggregate, { status: 'REQUESTED' }),
-    { pvReference: requireText('pvReference', input.pvReference) },
+    { pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference) },
   );
 }

@@ -3,7 +3,10 @@
  * and what follows: the return of the devices and victim support's
  * renewed offer.
  */
-import type { MeasureAggregate } from '../../../../adapters/protection/aggregate';
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+} from '../../../../adapters/protection/aggregate';
 import type { EndReason } from '../../../../adapters/protection/types';
 import {
   effect,
@@ -91,7 +94,7 @@ export function endProtectionEarly(
     context,
   );
   return changeOf('endProtectionEarly', ended, {
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
     effects,
   });
 }
@@ -163,7 +166,7 @@ export function recordDeviceReturn(
     '§7.12.2',
   );
 
-  const pvReference = requireText('pvReference', input.pvReference);
+  const pvReference = requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference);
   return changeOf(
     'recordDeviceReturn',
     withMeasure(aggregate, { devicesReturnedOn: input.returnedOn }),

@@ -2,10 +2,11 @@
  * §7.8, §7.9: the magistrate grants the alarm, and the police activate
  * the device (§7.8.1).
  */
-import type {
-  MeasureAggregate,
-  PersonState,
-  ProtectedPersonState,
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+  type PersonState,
+  type ProtectedPersonState,
 } from '../../../../adapters/protection/aggregate';
 import type { ProtectedRole } from '../../../../adapters/protection/types';
 import { grantEffects } from '../effects';
@@ -93,7 +94,7 @@ export function grantProtection(
     revisits: firstRevisits(period, context.rules),
   };
   return changeOf('grantProtection', granted, {
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
     persons,
     effects: grantEffects(granted, period, context),
   });
@@ -365,6 +366,6 @@ export function recordDeviceActivation(
   return changeOf(
     'recordDeviceActivation',
     withMeasure(aggregate, { deviceActivatedOn: input.activatedOn }),
-    { pvReference: requireText('pvReference', input.pvReference) },
+    { pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference) },
   );
 }

@@ -3,12 +3,13 @@
  * danger and the six general conditions, before a decision or, while the
  * measure runs, as its re-evaluation (§7.12.1).
  */
-import type {
-  BombFactor,
-  ConditionsState,
-  DangerAnswers,
-  EvaluationState,
-  MeasureAggregate,
+import {
+  TEXT_LIMITS,
+  type BombFactor,
+  type ConditionsState,
+  type DangerAnswers,
+  type EvaluationState,
+  type MeasureAggregate,
 } from '../../../../adapters/protection/aggregate';
 import type { Relationship } from '../../../../adapters/protection/types';
 import {
@@ -49,7 +50,7 @@ export function recordEvaluation(
 
   const evaluation: EvaluationState = {
     heardOn: input.heardOn,
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
     relationship: input.relationship,
     answers: answersOf(input.answers),
     bombFactors: [...new Set(input.bombFactors ?? [])],

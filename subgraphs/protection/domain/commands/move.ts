@@ -4,7 +4,10 @@
  * not yet deployed the measure stays only with the new parquet's
  * agreement; abroad it ends (§7.12.3).
  */
-import type { MeasureAggregate } from '../../../../adapters/protection/aggregate';
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+} from '../../../../adapters/protection/aggregate';
 import { DomainError, invalidInput, unknownZone } from '../errors';
 import {
   accept,
@@ -50,7 +53,7 @@ export function recordMove(
     { name: 'the start of', day: active.period.startDate },
     '§7.2.3',
   );
-  const pvReference = requireText('pvReference', input.pvReference);
+  const pvReference = requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference);
 
   const zoneCode = input.newZoneCode ?? null;
   if (zoneCode === null) {

@@ -3,13 +3,14 @@
  * re-evaluation each start a new 9-month period; by the DOMAIN Decision
  * the end becomes max(current end, incident + 9 months).
  */
-import type {
-  MeasureAggregate,
-  NewFactState,
-  ProlongationCause,
-  ProlongationState,
-  ReEvaluationDecisionState,
-  ReEvaluationOutcome,
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+  type NewFactState,
+  type ProlongationCause,
+  type ProlongationState,
+  type ReEvaluationDecisionState,
+  type ReEvaluationOutcome,
 } from '../../../../adapters/protection/aggregate';
 import { prolongationEffects, type TypedEffect } from '../effects';
 import { DomainError, invalidInput } from '../errors';
@@ -110,7 +111,7 @@ export function recordNewFacts(
   const fact: NewFactState = {
     reportedOn: input.reportedOn,
     factOn: input.factOn,
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
     magistrateInformed: true,
   };
   const withFact = { ...aggregate, newFacts: [...aggregate.newFacts, fact] };
@@ -179,7 +180,7 @@ export function decideReEvaluation(
   const decision: ReEvaluationDecisionState = {
     decidedOn: input.decidedOn,
     outcome: input.outcome,
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
   };
   const recorded = {
     ...aggregate,

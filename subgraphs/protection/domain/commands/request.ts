@@ -2,9 +2,10 @@
  * §7.3: a request for the alarm, routed to the residence's zone and
  * parquet (§7.2.1, §7.2.2) whoever made it.
  */
-import type {
-  MeasureAggregate,
-  Requester,
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+  type Requester,
 } from '../../../../adapters/protection/aggregate';
 import type {
   Relationship,
@@ -71,7 +72,7 @@ export function requestProtection(
       arrondissementCode: residence.arrondissementCode,
       managingZoneCode: residence.code,
       requester: requesterOf(input, residence, context),
-      pvReference: requireText('pvReference', input.pvReference),
+      pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
       requestedOn: input.requestedOn,
       decidedOn: null,
       startDate: null,
@@ -281,5 +282,9 @@ function described(
       { field: 'requesterDescription' },
     );
   }
-  return description.trim();
+  return requireText(
+    'requesterDescription',
+    description,
+    TEXT_LIMITS.description,
+  );
 }

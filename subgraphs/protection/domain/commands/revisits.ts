@@ -2,9 +2,10 @@
  * §7.11.3: the revisits of the victim. One revisit is open at a time:
  * doing it schedules the next, while the measure runs.
  */
-import type {
-  MeasureAggregate,
-  RevisitState,
+import {
+  TEXT_LIMITS,
+  type MeasureAggregate,
+  type RevisitState,
 } from '../../../../adapters/protection/aggregate';
 import { invalidInput } from '../errors';
 import {
@@ -100,7 +101,7 @@ export function recordRevisit(
   const done: RevisitState = {
     ...aggregate.revisits[index],
     doneOn: input.doneOn,
-    pvReference: requireText('pvReference', input.pvReference),
+    pvReference: requireText('pvReference', input.pvReference, TEXT_LIMITS.pvReference),
   };
   const revisits = extendRevisits(
     aggregate.revisits.with(index, done),
