@@ -47,7 +47,9 @@ describe('Territory file: the shipped one', () => {
     expect(territory.zones()).toHaveLength(14);
     expect(territory.zone('5339')).toEqual({ code: '5339',
       name: 'Bruxelles-Capitale/Ixelles', arrondissementCode: 'BRU',
-      deployedOn: '2023-12-01' });
+      deployedOn: '2023-12-01',
+      contact: { phone: '+32 2 555 53 39',
+        email: 'alarm.5339@police.example' } });
     expect(territory.arrondissement('OVL')?.provinceCode).toBe('BE-VOV');
     expect(territory.province('BE-WLG')?.cic)
       .toEqual({ code: 'CIC-WLG', name: 'CIC Liège' });
@@ -60,6 +62,15 @@ describe('Territory file: the shipped one', () => {
       .filter((zone) => !isDeployed(territory, zone.code, '2030-01-01'))
       .map((zone) => zone.arrondissementCode);
     expect(waiting.sort()).toEqual(['ANT', 'BRU', 'LIE', 'NAM', 'OVL']);
+  });
+
+  it('gives every zone a desk contact that is plainly made up', () => {
+    for (const zone of loadTerritory().zones()) {
+      expect(zone.contact).toEqual({
+        phone: expect.stringMatching(/^\+32 2 555 \d\d \d\d$/),
+        email: `alarm.${zone.code}@police.example`,
+      });
+    }
   });
 
   it('is what the imported copy holds', () => {
@@ -164,4 +175,72 @@ describe('Territory file: errors name the file and the entry', () => {
         entry: 'zones[0] (code "5303")' });
     }
   });
+});
+
+describe('Territory file: zone contacts', () => {
+  type Zone = ReturnType<typeof valid>['zones'][number] & {
+    contact?: unknown;
+  };
+
+  function withContact(contact: unknown) {
+    const file = valid();
+    (file.zones[0] as Zone).contact = contact;
+    return file;
+  }
+
+  const desk = { phone: '+32 2 555 01 23', email: 'alarm.5303@police.example' };
+
+  it('takes a zone\'s desk phone and e-mail, and leaves it out when absent',
+    () => {
+      const territory = parse(withContact(desk))();
+      expect(territory.zones[0]!.contact).toEqual(desk);
+      expect(territory.zones[1]).not.toHaveProperty('contact');
+    });
+
+  it.each([
+    '+32 2 555 01 23',
+    '+3225550123',
+    '+32 470 55 01 23',
+    '+32 81 55 01 23',
+  ])('accepts the Belgian number %p in international form', (phone) => {
+    expect(parse(withContact({ ...desk, phone }))).not.toThrow();
+  });
+
+  it.each([
+    ['02 555 01 23', 'a national form'],
+    ['+32 02 555 01 23', 'the trunk 0 kept'],
+    ['+33 1 55 50 12 34', 'another country'],
+    ['+32 2 555 01 2', 'too few digits'],
+    ['+32 470 55 01 23 4', 'too many digits'],
+    ['+32 2  555 01 23', 'a double space'],
+    ['+32-2-555-01-23', 'dashes'],
+  ])('refuses the phone %p (%s), naming the zone', (phone) => {
+    expect(parse(withContact({ ...desk, phone }))).toThrow(
+      `zones[0] (code "5303") contact: "phone" must be a Belgian number in international form, such as "+32 2 555 01 23", not ${JSON.stringify(phone)}`);
+  });
+
+  it.each([
+    ['no dot in the domain', 'alarm.5303@police'],
+    ['a space', 'alarm 5303@police.example'],
+    ['no local part', '@police.example'],
+    ['a label starting with a hyphen', 'alarm.5303@-police.example'],
+    ['an empty label', 'alarm.5303@police..example'],
+    ['two @', 'alarm@5303@police.example'],
+    ['over 254 characters', `${'a'.repeat(240)}@police.example`],
+  ])('refuses an e-mail address with %s, naming the zone', (_, email) => {
+    expect(parse(withContact({ ...desk, email }))).toThrow(
+      /zones\[0\] \(code "5303"\) contact: "email" must (be an e-mail address|have at most 254 characters)/);
+  });
+
+  it('refuses a contact that is not a phone and an e-mail, or lacks one',
+    () => {
+      expect(parse(withContact('+32 2 555 01 23'))).toThrow(
+        'zones[0] (code "5303") contact: must be an object, not "+32 2 555 01 23"');
+      expect(parse(withContact({ phone: desk.phone }))).toThrow(
+        'contact: lacks the field "email"');
+      expect(parse(withContact({ ...desk, fax: '+32 2 555 01 24' })))
+        .toThrow('contact: has an unknown field "fax"');
+      expect(parse(withContact({ ...desk, phone: 3225550123 }))).toThrow(
+        'contact: "phone" must be a non-blank string, not 3225550123');
+    });
 });

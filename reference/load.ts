@@ -12,6 +12,7 @@ import {
   type ProvinceInfo,
   type Territory,
   type TerritoryRecords,
+  type ZoneContact,
   type ZoneInfo,
 } from '../subgraphs/protection/domain/territory';
 import { parseIsoDate } from '../storage/dates';
@@ -22,6 +23,22 @@ export const SHIPPED_TERRITORY_FILE = join(__dirname, 'territory.json');
 /** Widths of the protection tables' code and name columns. */
 const MAX_CODE = 8;
 const MAX_NAME = 100;
+
+/**
+ * A Belgian number in international form: +32, then the 8 digits of a
+ * fixed line or the 9 of a mobile without the trunk 0, single spaces
+ * allowed between digits.
+ */
+const BELGIAN_PHONE = /^\+32 ?[1-9](?: ?\d){7,8}$/;
+
+/**
+ * An address as a mail client takes it: a local part, then a domain of
+ * dot-separated labels (letters, digits, inner hyphens), with a dot.
+ */
+const EMAIL_LABEL = '[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?';
+const EMAIL = new RegExp(
+  `^[A-Za-z0-9.!#$%&'*+/=?^_\`{|}~-]+@${EMAIL_LABEL}(?:\\.${EMAIL_LABEL})+$`);
+const MAX_EMAIL = 254;
 
 /** A territory file that cannot be used; `entry` locates the fault. */
 export class TerritoryFileError extends Error {
@@ -189,19 +206,37 @@ class Reader {
     arrondissements: ReadonlySet<string>,
   ): ZoneInfo {
     const fields = this.object(item, at,
-      ['code', 'name', 'arrondissementCode', 'deployedOn']);
+      ['code', 'name', 'arrondissementCode', 'deployedOn'], ['contact']);
     const entry = this.located(fields, at);
     const arrondissementCode =
       this.text(fields, 'arrondissementCode', entry, MAX_CODE);
     if (!arrondissements.has(arrondissementCode)) {
       this.fail(entry, `unknown arrondissement "${arrondissementCode}"`);
     }
-    return {
+    const zone: ZoneInfo = {
       code: this.text(fields, 'code', entry, MAX_CODE),
       name: this.text(fields, 'name', entry, MAX_NAME),
       arrondissementCode,
       deployedOn: this.deployedOn(fields.deployedOn, entry),
     };
+    if ('contact' in fields) {
+      zone.contact = this.contact(fields.contact, `${entry} contact`);
+    }
+    return zone;
+  }
+
+  /** The zone's desk: a Belgian phone number and an e-mail address. */
+  contact(value: unknown, entry: string): ZoneContact {
+    const fields = this.object(value, entry, ['phone', 'email']);
+    const phone = this.text(fields, 'phone', entry, MAX_NAME);
+    if (!BELGIAN_PHONE.test(phone)) {
+      this.fail(entry, `"phone" must be a Belgian number in international form, such as "+32 2 555 01 23", not ${show(phone)}`);
+    }
+    const email = this.text(fields, 'email', entry, MAX_EMAIL);
+    if (!EMAIL.test(email)) {
+      this.fail(entry, `"email" must be an e-mail address, such as "desk@police.example", not ${show(email)}`);
+    }
+    return { phone, email };
   }
 
   /** §5.2: the first day of the alarm in the zone; null for not yet. */

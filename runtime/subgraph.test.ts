@@ -91,3 +91,17 @@ describe('agencyLoader', () => {
     });
   });
 });
+
+describe('agencyLoader deadline', () => {
+  it('gives up on a system that does not answer', async () => {
+    const loader = agencyLoader(
+      'MaCH',
+      () => new Promise<string[]>(() => undefined),
+      silent,
+      20,
+    );
+    await expect(loader.load('a')).rejects.toMatchObject({
+      extensions: { code: 'AGENCY_UNAVAILABLE', system: 'MaCH' },
+    });
+  });
+});

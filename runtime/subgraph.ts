@@ -93,6 +93,43 @@ export function agencyUnavailable(system: string): GraphQLError {
 }
 
 /**
+ * How long a subgraph waits for its agency system: under the gateway's
+ * default fetch timeout (5 s), so that a hanging system costs only its
+ * own fields, with a precise error, and the subgraph still answers the
+ * rest of its part.
+ */
+export const AGENCY_TIMEOUT_MS = 4000;
+
+class AgencyTimeout extends Error {
+  override readonly name = 'AgencyTimeout';
+}
+
+/** Private: rejects when `promise` has not settled after `ms`. */
+function withDeadline<T>(
+  promise: Promise<T>,
+  ms: number,
+  system: string,
+): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new AgencyTimeout(`${system} gave no answer in ${ms} ms`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Loads asked for anywhere in one turn of the event loop go out as one
+ * batch: a field one level deeper than another (a protected person's name
+ * beside the suspect's) still joins the same read, however many items a
+ * list has. The default, the end of the current tick, would split them
+ * depending on how far execution got.
+ */
+const scheduleBatch = (run: () => void) => void setImmediate(run);
+
+/**
  * A per-request DataLoader over one batch read of an adapter. A failure
  * of the agency system is logged once per batch with its cause and
  * surfaces to the client as AGENCY_UNAVAILABLE.
@@ -101,18 +138,22 @@ export function agencyLoader<K, V>(
   system: string,
   read: BatchRead<K, V>,
   logger: Logger,
+  timeoutMs: number = AGENCY_TIMEOUT_MS,
 ): DataLoader<K, V> {
-  return new DataLoader<K, V>(async (keys) => {
-    try {
-      return await read(keys);
-    } catch (cause) {
-      logger.error(
-        { system, err: describeError(cause) },
-        'agency system read failed',
-      );
-      throw agencyUnavailable(system);
-    }
-  });
+  return new DataLoader<K, V>(
+    async (keys) => {
+      try {
+        return await withDeadline(read(keys), timeoutMs, system);
+      } catch (cause) {
+        logger.error(
+          { system, err: describeError(cause) },
+          'agency system read failed',
+        );
+        throw agencyUnavailable(system);
+      }
+    },
+    { batchScheduleFn: scheduleBatch },
+  );
 }
 
 /** The parts of an error that are safe to log: no parameters, no values. */

@@ -5,6 +5,7 @@
  * and MariaDB.
  */
 import { resolve } from 'node:path';
+import type { Logger as SqlLogger } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
 import type { HostedGraphQL } from '../runtime/http';
 import type { Clock } from '../subgraphs/protection/domain/clock';
@@ -38,6 +39,8 @@ export interface StackOptions {
   readonly gatewayConfig?: GatewayConfig;
   /** Default: the system clock. Tests fix the day the rules see. */
   readonly clock?: Clock;
+  /** A SQL statement logger per subgraph, for tests that count them. */
+  readonly sqlLoggers?: Partial<Record<SubgraphName, SqlLogger>>;
   /** The protection subgraph's territory file, rules and outbox pace. */
   readonly protection?: Pick<
     OpenOptions,
@@ -86,6 +89,7 @@ async function startSubgraphs(
       seedDemo: options.seedDemo,
       logger: options.logger,
       clock: options.clock,
+      sqlLogger: options.sqlLoggers?.[name],
     });
     try {
       const hosted = await opened.start({

@@ -8,6 +8,7 @@ import { openSqlDevicesAdapter } from '../adapters/devices';
 import { openSqlMachAdapter } from '../adapters/mach';
 import { openSqlProtectionAdapter } from '../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../adapters/victim-support';
+import type { Logger as SqlLogger } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
 import type { HostedGraphQL } from '../runtime/http';
 import {
@@ -67,6 +68,8 @@ export interface OpenOptions {
   readonly rules?: RulesConfig;
   /** Default 1000 ms between rounds of the effects outbox. */
   readonly effectsIntervalMs?: number;
+  /** Receives every SQL statement of the subgraph's reads; default none. */
+  readonly sqlLogger?: SqlLogger;
 }
 
 type Opener = (
@@ -104,6 +107,7 @@ async function openProtection(
   const adapter = await openSqlProtectionAdapter(storage, {
     seedDemo: options.seedDemo,
     territory,
+    logger: options.sqlLogger,
   });
   const agencies = {
     bng: await openSqlBngAdapter(storage),
@@ -150,14 +154,26 @@ async function openProtection(
 const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
   protection: openProtection,
   bng: async (storage, options) =>
-    opened(await openSqlBngAdapter(storage, { seedDemo: options.seedDemo }), bngSubgraph),
+    opened(await openSqlBngAdapter(storage, {
+        seedDemo: options.seedDemo,
+        logger: options.sqlLogger,
+      }), bngSubgraph),
   mach: async (storage, options) =>
-    opened(await openSqlMachAdapter(storage, { seedDemo: options.seedDemo }), machSubgraph),
+    opened(await openSqlMachAdapter(storage, {
+        seedDemo: options.seedDemo,
+        logger: options.sqlLogger,
+      }), machSubgraph),
   devices: async (storage, options) =>
-    opened(await openSqlDevicesAdapter(storage, { seedDemo: options.seedDemo }), devicesSubgraph),
+    opened(await openSqlDevicesAdapter(storage, {
+        seedDemo: options.seedDemo,
+        logger: options.sqlLogger,
+      }), devicesSubgraph),
   'victim-support': async (storage, options) =>
     opened(
-      await openSqlVictimSupportAdapter(storage, { seedDemo: options.seedDemo }),
+      await openSqlVictimSupportAdapter(storage, {
+        seedDemo: options.seedDemo,
+        logger: options.sqlLogger,
+      }),
       victimSupportSubgraph,
     ),
 };

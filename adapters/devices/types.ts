@@ -63,6 +63,14 @@ export interface StockRecord {
 }
 
 /**
+ * §7.8.7: the part of an arrondissement's stock one keeper holds: a
+ * zone (`zoneCode`), or the arrondissement itself (`zoneCode` null).
+ */
+export interface ZoneStockRecord extends StockRecord {
+  zoneCode: string | null;
+}
+
+/**
  * §7.8.7: a measure that found no device of a kind available in its
  * arrondissement. It is resolved the day a device of that kind is
  * assigned to the measure.
@@ -114,6 +122,16 @@ export interface AssignDeviceInput {
   kind?: DeviceKind;
 }
 
+/**
+ * §3: a daily report of the 112 app about one device, under the app's
+ * own id for it. Instants are ISO 8601 with offset.
+ */
+export interface DeviceDailyReport extends DailyReportRecord {
+  /** The same on every retry of the report. */
+  reportId: string;
+  serial: string;
+}
+
 export type AssignDeviceResult = { device: DeviceRecord } | { shortage: true };
 
 export interface ReturnDevicesInput {
@@ -127,8 +145,21 @@ export interface DevicesAdapter extends AgencyAdapter {
   devicesBySerial: BatchRead<string, DeviceRecord | null>;
   /** Each arrondissement's counts; zeros for one without devices. */
   stockByArrondissement: BatchRead<string, StockRecord>;
+  /**
+   * §7.8.7: each arrondissement's stock split by keeper: one entry per
+   * zone holding any device, by zone code, then the devices the
+   * arrondissement keeps itself (zoneCode null) if there are any; []
+   * for an arrondissement without devices. The entries add up to
+   * `stockByArrondissement`.
+   */
+  zoneStocksByArrondissement: BatchRead<string, ZoneStockRecord[]>;
   /** Open shortages first, then newest first. */
   shortagesByArrondissement: BatchRead<string, ShortageRecord[]>;
+  /**
+   * §3: the devices ASSIGNED in each zone (the device's `zoneCode`), by
+   * serial, each with its last report; [] for a zone without any.
+   */
+  assignedDevicesByZone: BatchRead<string, DeviceRecord[]>;
   grantRegistrationsByMeasureId: BatchRead<
     string,
     GrantRegistrationRecord | null
@@ -161,11 +192,24 @@ export interface DevicesAdapter extends AgencyAdapter {
    * measure's returned devices, by serial, so a retry answers the same.
    */
   returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]>;
+
+  /**
+   * §3: stores a daily report once per `reportId`: a retry answers the
+   * stored report; the same id with other content, or a second report
+   * of the device received at the same instant, is refused
+   * (DAILY_REPORT_CONFLICT); an unknown serial too (UNKNOWN_DEVICE).
+   * Answers the report with its instants in UTC, as `Date#toISOString`
+   * writes them. A battery outside 0 to 100, or a last contact after
+   * the report's arrival, is misuse (a TypeError).
+   */
+  recordDailyReport(input: DeviceDailyReport): Promise<DeviceDailyReport>;
 }
 
 export const DEVICES_RULE_CODES = [
   'REGISTRATION_END_BEFORE_START',
   'REGISTRATION_ALREADY_ENDED',
+  'UNKNOWN_DEVICE',
+  'DAILY_REPORT_CONFLICT',
 ] as const;
 export type DevicesRuleCode = (typeof DEVICES_RULE_CODES)[number];
 

@@ -42,6 +42,10 @@ export type BombFactor = (typeof BOMB_FACTORS)[number];
 export const ALERT_CLASSES = ['REAL', 'FALSE', 'TEST'] as const;
 export type AlertClass = (typeof ALERT_CLASSES)[number];
 
+/** How the 112 app's phone found its position (AML, §3). */
+export const POSITIONING_METHODS = ['GNSS', 'WIFI', 'CELL'] as const;
+export type PositioningMethod = (typeof POSITIONING_METHODS)[number];
+
 export const PROLONGATION_CAUSES = [
   'REAL_ALERT',
   'NEW_FACTS',
@@ -200,6 +204,21 @@ export interface TravelNoticeState {
   forwardedOn: string | null;
 }
 
+/**
+ * One position fix of the protected person's phone, as the 112 app sends
+ * it in the Advanced Mobile Location form (§3): WGS84 degrees, the radius
+ * in metres within which the phone lies with the given confidence.
+ */
+export interface AmlLocation {
+  latitude: number;
+  longitude: number;
+  accuracyMeters: number;
+  confidencePercent: number;
+  method: PositioningMethod;
+  /** When the phone took the fix; ISO 8601 with offset. */
+  fixedAt: string;
+}
+
 export interface AlertState {
   id: string;
   raisedAt: string;
@@ -208,6 +227,10 @@ export interface AlertState {
   classifiedAt: string | null;
   policeArrivedAt: string | null;
   magistrateInformed: boolean;
+  /** The fix with the latest `fixedAt`; null before the first (§3). */
+  location: AmlLocation | null;
+  /** Every fix received, one per `fixedAt`, oldest first. */
+  track: AmlLocation[];
 }
 
 export interface NewFactState {

@@ -157,6 +157,10 @@ export interface MeasureFilter {
   endDateBefore?: string;
   /** A move pending towards one of these arrondissements (§7.2.3). */
   transferToArrondissementCodes?: readonly string[];
+  /** Newest request first instead of id order. */
+  newestFirst?: boolean;
+  /** At most this many ids. */
+  limit?: number;
 }
 
 /**

@@ -1,7 +1,9 @@
 /**
  * The victim support service's port: the referrals of §7.8.3, the offers
- * of service made under them and the parquet's notices to the service.
- * Dates are ISO strings (YYYY-MM-DD).
+ * of service made under them and the answers to them, the person's
+ * contact data kept apart (§7.8.5), and the parquet's notices to the
+ * service. Dates are ISO strings (YYYY-MM-DD). How a referral's status
+ * moves is set out in ./status.ts.
  */
 import {
   AgencyRuleError,
@@ -25,6 +27,8 @@ export interface ServiceOfferRecord {
   kind: ServiceOfferKind;
   /** null while the person has not answered. */
   accepted: boolean | null;
+  /** The day of the answer; null exactly when `accepted` is. */
+  answeredOn: string | null;
 }
 
 export interface ReferralRecord {
@@ -61,6 +65,18 @@ export interface NoticeRecord {
   details: string | null;
 }
 
+/**
+ * §7.8.3, §7.8.5: how the service reaches the person, sent by the parquet
+ * with the referral and kept apart from it. At least one of the two.
+ */
+export interface ReferralContactRecord {
+  referralId: string;
+  /** International form (E.164): `+` and 7 to 15 digits; see ./contact.ts. */
+  phone: string | null;
+  /** At most 254 characters; see ./contact.ts. */
+  email: string | null;
+}
+
 export interface ReferralInput {
   measureId: string;
   arrondissementCode: string;
@@ -80,6 +96,20 @@ export interface NoticeInput {
   details?: string | null;
 }
 
+/** The service reached the person and made its first offer (§7.8.3). */
+export interface PersonContactedInput {
+  referralId: string;
+  contactedOn: string;
+}
+
+/** The person's answer to one offer of service (§7.8.3, §7.12.2). */
+export interface OfferAnswerInput {
+  referralId: string;
+  offerKind: ServiceOfferKind;
+  accepted: boolean;
+  answeredOn: string;
+}
+
 export interface VictimSupportAdapter extends AgencyAdapter {
   /** The referral made for each measure, or null before one. */
   referralsByMeasureId: BatchRead<string, ReferralRecord | null>;
@@ -93,6 +123,11 @@ export interface VictimSupportAdapter extends AgencyAdapter {
   referralsByArrondissement: BatchRead<string, ReferralRecord[]>;
   /** Each measure's notices in the order they were given. */
   noticesByMeasureId: BatchRead<string, NoticeRecord[]>;
+  /**
+   * §7.8.5: each referral's contact data, or null before the parquet
+   * sent it. Confidential: callers decide who may see it.
+   */
+  contactsByReferralId: BatchRead<string, ReferralContactRecord | null>;
 
   /**
    * §7.8.3: refers the measure to the service. The referral (status
@@ -103,8 +138,9 @@ export interface VictimSupportAdapter extends AgencyAdapter {
    * notice (id `end-date-<measureId>`), which callers need not send.
    * One referral per measure: a retry answers it unchanged; a referral
    * that differs from the one already made is refused
-   * (REFERRAL_CONFLICT). The status is the service's to move on: no
-   * write of this port changes it after the referral.
+   * (REFERRAL_CONFLICT). The status is the service's to move on: only
+   * its own writes, recordPersonContacted and recordOfferAnswer, change
+   * it after the referral.
    */
   refer(input: ReferralInput): Promise<ReferralRecord>;
 
@@ -116,12 +152,49 @@ export interface VictimSupportAdapter extends AgencyAdapter {
    * the measure is referred (REFERRAL_MISSING).
    */
   notify(input: NoticeInput): Promise<NoticeRecord>;
+
+  /**
+   * §7.8.3, §7.8.5: stores the person's contact data for the referral,
+   * replacing what was sent before (a new number replaces the old one).
+   * Refused for a referral that does not exist (REFERRAL_MISSING). The
+   * phone and e-mail must already be in the form ./contact.ts checks;
+   * anything else, or neither of them, is misuse (a TypeError).
+   */
+  recordContact(input: ReferralContactRecord): Promise<ReferralContactRecord>;
+
+  /**
+   * §7.8.3: the service reached the person and made its first offer:
+   * the INITIAL offer is dated `contactedOn` (and made if the referral
+   * had none) and the referral becomes CONTACTED (see ./status.ts). A
+   * retry on the same day answers the referral unchanged. Refused: an
+   * unknown referral (REFERRAL_MISSING), a day before the referral
+   * (CONTACT_BEFORE_REFERRAL), another day once contacted
+   * (CONTACT_CONFLICT), a referral the person already answered
+   * (ILLEGAL_REFERRAL_TRANSITION).
+   */
+  recordPersonContacted(input: PersonContactedInput): Promise<ReferralRecord>;
+
+  /**
+   * §7.8.3, §7.12.2: records the person's answer to the offer of that
+   * kind and moves the referral's status (see ./status.ts). The same
+   * answer again answers the referral unchanged. Refused: an unknown
+   * referral (REFERRAL_MISSING), an offer not made (OFFER_MISSING), an
+   * answer before the offer (ANSWER_BEFORE_OFFER), another answer to an
+   * offer already answered (OFFER_ALREADY_ANSWERED).
+   */
+  recordOfferAnswer(input: OfferAnswerInput): Promise<ReferralRecord>;
 }
 
 export const VICTIM_SUPPORT_RULE_CODES = [
   'REFERRAL_CONFLICT',
   'REFERRAL_MISSING',
   'NOTICE_CONFLICT',
+  'CONTACT_BEFORE_REFERRAL',
+  'CONTACT_CONFLICT',
+  'OFFER_MISSING',
+  'ANSWER_BEFORE_OFFER',
+  'OFFER_ALREADY_ANSWERED',
+  'ILLEGAL_REFERRAL_TRANSITION',
 ] as const;
 export type VictimSupportRuleCode =
   (typeof VICTIM_SUPPORT_RULE_CODES)[number];

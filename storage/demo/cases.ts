@@ -5,6 +5,7 @@
  */
 import type {
   AlertClass,
+  PositioningMethod,
   ProlongationCause,
 } from '../../adapters/protection/aggregate';
 import type {
@@ -61,10 +62,24 @@ export interface CasePlan {
   moveToZone?: string;
 }
 
-/** When an alert was raised; never before the day after the decision. */
-export type AlertPlan =
+/**
+ * When an alert was raised, never before the day after the decision, and
+ * the 112 app's position fixes during the call, if any (§3).
+ */
+export type AlertPlan = (
   | { classification: AlertClass; daysAgo: number }
-  | { classification: AlertClass; daysAfterDecision: number };
+  | { classification: AlertClass; daysAfterDecision: number }
+) & { track?: readonly DemoFix[] };
+
+/** A fix of the 112 app, dated from the press of the button (§3). */
+export interface DemoFix {
+  secondsAfterPress: number;
+  latitude: number;
+  longitude: number;
+  accuracyMeters: number;
+  confidencePercent: number;
+  method: PositioningMethod;
+}
 
 /**
  * The measure as its case fixes it; the rest of its columns come with
@@ -157,9 +172,24 @@ const REAL_ALERT: CasePlan = {
 const MISSED_REVISIT: CasePlan = { ...ACTIVE, missesRevisit: true };
 /** §7.11.3: new facts, a new initial PV, and a new period. */
 const NEW_FACTS: CasePlan = { ...ACTIVE, newFactsDaysAgo: 30 };
+/**
+ * §3: a call located as the 112 app does it, every 30 s: a cell fix the
+ * phone held at the press, then Wi-Fi and satellites as it finds them, near
+ * Antwerpen-Centraal. The case is drawn in Antwerpen (zone 5345); the
+ * demo's tests check that it stays there.
+ */
+const ANTWERPEN_TRACK: readonly DemoFix[] = [
+  { secondsAfterPress: -6, latitude: 51.2161, longitude: 4.4198,
+    accuracyMeters: 900, confidencePercent: 68, method: 'CELL' },
+  { secondsAfterPress: 24, latitude: 51.21702, longitude: 4.42091,
+    accuracyMeters: 40, confidencePercent: 68, method: 'WIFI' },
+  { secondsAfterPress: 54, latitude: 51.217243, longitude: 4.421106,
+    accuracyMeters: 6.5, confidencePercent: 68, method: 'GNSS' },
+];
+/** A false alarm, located during the call (§3, §7.11.2). */
 const FALSE_ALERT: CasePlan = {
   ...ACTIVE,
-  alerts: [{ classification: 'FALSE', daysAgo: 11 }],
+  alerts: [{ classification: 'FALSE', daysAgo: 11, track: ANTWERPEN_TRACK }],
 };
 /** A test press the day after activation, and travel announced. */
 const TRAVELLING: CasePlan = {
@@ -405,10 +435,11 @@ export function alertDays(
   plan: CasePlan,
   decidedOn: string,
   referenceDate: string,
-): { classification: AlertClass; day: string }[] {
+): { classification: AlertClass; day: string; track: readonly DemoFix[] }[] {
   const room = Math.max(daysBetween(decidedOn, referenceDate) - 1, 1);
   return (plan.alerts ?? []).map((alert) => ({
     classification: alert.classification,
+    track: alert.track ?? [],
     day: 'daysAgo' in alert
       ? addDays(referenceDate, -Math.min(alert.daysAgo, room))
       : addDays(decidedOn, Math.min(alert.daysAfterDecision, room)),

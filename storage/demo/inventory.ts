@@ -1,9 +1,11 @@
 /**
  * The demo device inventory: a button (and sometimes a lent phone) with
  * each active measure's victim, devices just back from recently ended
- * measures, and stock per arrondissement. Namur has none available: the
- * shortage of §7.8.7. Assigned devices send a daily report each morning;
- * one button's reports stopped days ago, which its zone must notice.
+ * measures, and stock per arrondissement, each device kept by a zone or
+ * by the arrondissement itself. Namur has none available: the shortage
+ * of §7.8.7. Assigned devices send a daily report each morning, the
+ * reference day's included; one button's reports stopped days ago,
+ * which its zone must notice.
  */
 import type {
   DailyReportRecord,
@@ -27,15 +29,33 @@ export interface DemoInventory {
   dailyReports: DemoDailyReport[];
 }
 
-type Stock = Partial<Record<DeviceStatus, number>> & { phones?: number };
+/** Who keeps a device: a deployed zone's code, or null for the
+ *  arrondissement itself. */
+type Keeper = string | null;
 
-/** Devices not with anyone, per arrondissement. */
+/** One keeper per device: buttons by status, then lent phones. */
+type Stock = Partial<Record<'AVAILABLE' | 'IN_REPAIR' | 'LOST', Keeper[]>>
+  & { phones?: Keeper[] };
+
+/**
+ * Devices not with anyone, per arrondissement, each with its keeper, so
+ * that the stock of every zone can be counted by hand (§7.8.7).
+ */
 const STOCK: Readonly<Record<string, Stock>> = {
-  BRU: { AVAILABLE: 3, phones: 1, IN_REPAIR: 1, LOST: 1 },
-  ANT: { AVAILABLE: 4, phones: 1, IN_REPAIR: 1 },
-  OVL: { AVAILABLE: 2, IN_REPAIR: 1 },
-  LIE: { AVAILABLE: 2, LOST: 1 },
-  NAM: { IN_REPAIR: 1 },
+  BRU: {
+    AVAILABLE: [null, '5340', null],
+    phones: [null],
+    IN_REPAIR: ['5339'],
+    LOST: [null],
+  },
+  ANT: {
+    AVAILABLE: ['5347', '5347', null, '5347'],
+    phones: ['5345'],
+    IN_REPAIR: ['5347'],
+  },
+  OVL: { AVAILABLE: [null, null], IN_REPAIR: ['5415'] },
+  LIE: { AVAILABLE: [null, '5276'], LOST: [null] },
+  NAM: { IN_REPAIR: ['5303'] },
 };
 
 /** Devices of measures ended this recently are still "returned". */
@@ -75,7 +95,7 @@ export function demoInventory(
     const local = zones.filter((zone) =>
       zone.arrondissementCode === arrondissementCode && zone.deployedOn);
     inventory.devices.push(
-      ...stockOf(arrondissementCode, stock, local, serials, prng));
+      ...stockOf(arrondissementCode, stock, local, serials));
   }
   return inventory;
 }
@@ -111,7 +131,7 @@ function assign(
   }
 }
 
-/** One report a morning since activation, oldest first. */
+/** One report a morning since activation, up to today's, oldest first. */
 function dailyReports(
   serial: string,
   demoCase: DemoCase,
@@ -121,7 +141,7 @@ function dailyReports(
   const days = demoCase.plan.staleReport
     ? [addDays(referenceDate, -STALE_REPORT_DAYS)]
     : Array.from({ length: REPORT_DAYS }, (_, i) =>
-      addDays(referenceDate, i - REPORT_DAYS));
+      addDays(referenceDate, i + 1 - REPORT_DAYS));
   const startDate = demoCase.measure.startDate ?? referenceDate;
   return days
     .filter((day) => day >= startDate)
@@ -169,26 +189,38 @@ function stockOf(
   stock: Stock,
   zones: readonly ZoneRecord[],
   serials: Serials,
-  prng: Prng,
 ): DeviceRecord[] {
-  const lines: [DeviceKind, DeviceStatus, number][] = [
-    ['BUTTON', 'AVAILABLE', stock.AVAILABLE ?? 0],
-    ['LENT_PHONE', 'AVAILABLE', stock.phones ?? 0],
-    ['BUTTON', 'IN_REPAIR', stock.IN_REPAIR ?? 0],
-    ['BUTTON', 'LOST', stock.LOST ?? 0],
+  const lines: [DeviceKind, DeviceStatus, Keeper[]][] = [
+    ['BUTTON', 'AVAILABLE', stock.AVAILABLE ?? []],
+    ['LENT_PHONE', 'AVAILABLE', stock.phones ?? []],
+    ['BUTTON', 'IN_REPAIR', stock.IN_REPAIR ?? []],
+    ['BUTTON', 'LOST', stock.LOST ?? []],
   ];
-  return lines.flatMap(([kind, status, count]) =>
-    Array.from({ length: count }, (): DeviceRecord => ({
+  return lines.flatMap(([kind, status, keepers]) =>
+    keepers.map((zoneCode): DeviceRecord => ({
       serial: serials.next(kind),
       kind,
       status,
       arrondissementCode,
-      // Some stock is kept by a zone, the rest at the arrondissement.
-      zoneCode: prng.chance(0.6) ? prng.pick(zones).code : null,
+      zoneCode: keeperOf(zoneCode, arrondissementCode, zones),
       measureId: null,
       assignedTo: null,
       assignedOn: null,
       returnedOn: null,
       lastReport: null,
     })));
+}
+
+/** Private: a keeper must be a deployed zone of the arrondissement. */
+function keeperOf(
+  zoneCode: Keeper,
+  arrondissementCode: string,
+  zones: readonly ZoneRecord[],
+): Keeper {
+  if (zoneCode !== null && !zones.some((zone) => zone.code === zoneCode)) {
+    throw new TypeError(
+      `The demo stock of ${arrondissementCode} is kept by ${zoneCode}, which is not one of its deployed zones`,
+    );
+  }
+  return zoneCode;
 }

@@ -159,6 +159,34 @@ describe('Demo lives: well-known ids', () => {
     expect(a.prolongations).toEqual([]);
   });
 
+  it('locates the false alert in Antwerpen, three fixes 30 s apart (§3)',
+    () => {
+      const a = aggregate(ids.activeWithFalseAlert);
+      expect(a.measure.managingZoneCode).toBe('5345');
+      const [alert] = a.alerts;
+      const { track } = alert!;
+      expect(track).toHaveLength(3);
+      expect(alert!.location).toEqual(track[2]);
+      for (const fix of track) {
+        expect(fix.latitude).toBeGreaterThan(51.1);
+        expect(fix.latitude).toBeLessThan(51.3);
+        expect(fix.longitude).toBeGreaterThan(4.3);
+        expect(fix.longitude).toBeLessThan(4.5);
+      }
+      const times = track.map((fix) => Date.parse(fix.fixedAt));
+      expect(times.map((time) => time - times[0]!)).toEqual([0, 30e3, 60e3]);
+      // Taken at most 5 minutes before the press, as the domain accepts.
+      expect(Date.parse(alert!.raisedAt) - times[0]!).toBeLessThan(300e3);
+      expect(journalOf(a.measure.id).filter((entry) =>
+        entry.action === 'ALERT_LOCATION')).toHaveLength(2);
+    });
+
+  it('has no fixes for the alerts planned without a track (§3)', () => {
+    const a = aggregate(ids.activeWithRealAlert);
+    expect(a.alerts).toEqual([expect.objectContaining({
+      location: null, track: [] })]);
+  });
+
   it('names new facts that prolonged the measure (§7.11.3)', () => {
     const a = aggregate(ids.activeWithNewFacts);
     expect(a.newFacts).toHaveLength(1);

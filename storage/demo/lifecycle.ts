@@ -11,6 +11,7 @@
 import type {
   Actor,
   AlertState,
+  AmlLocation,
   BombFactor,
   ConditionsState,
   DangerAnswers,
@@ -40,6 +41,7 @@ import {
   MEASURE_MONTHS,
   alertDays,
   isGranted,
+  type DemoFix,
   newFactDays,
   prolongationIncidents,
   type DemoCase,
@@ -314,18 +316,23 @@ class Life {
 
   /**
    * §7.11.2: alerts with their PV; the magistrate hears at once of every
-   * one that is not false. A test press brings no team.
+   * one that is not false. A test press brings no team. The CIC records
+   * the alert, and its position fixes as they come in (§3).
    */
   private alerts(measure: MeasureState): AlertState[] {
     const { plan, number } = this.demoCase;
     const days = alertDays(plan, measure.decidedOn!, this.today);
-    return days.map(({ classification, day }, index) => {
+    return days.map(({ classification, day, track: fixes }, index) => {
       const raisedAt = `${day}T19:42:00.000Z`;
       const arrived = classification === 'TEST' ? null
         : `${day}T19:51:00.000Z`;
       const classifiedAt = `${day}T21:10:00.000Z`;
       const pvReference = this.pv(day);
+      const track = fixes.map((fix) => fixOf(fix, raisedAt));
       this.recordAt(raisedAt, 'ALERT', this.cic(), null);
+      for (const later of track.slice(1)) {
+        this.recordAt(later.fixedAt, 'ALERT_LOCATION', this.cic(), null);
+      }
       if (arrived) {
         this.recordAt(arrived, 'POLICE_ARRIVAL', this.police(), null);
       }
@@ -339,6 +346,8 @@ class Life {
         classifiedAt,
         policeArrivedAt: arrived,
         magistrateInformed: classification !== 'FALSE',
+        location: track.at(-1) ?? null,
+        track,
       };
     });
   }
@@ -644,4 +653,11 @@ function laterOf(a: string, b: string): string {
 
 function unreachable(value: never): never {
   throw new Error(`Unexpected request origin ${JSON.stringify(value)}`);
+}
+
+/** A planned fix, dated from the alert raised at `raisedAt` (§3). */
+function fixOf(fix: DemoFix, raisedAt: string): AmlLocation {
+  const { secondsAfterPress, ...position } = fix;
+  const fixedAt = Date.parse(raisedAt) + secondsAfterPress * 1000;
+  return { ...position, fixedAt: new Date(fixedAt).toISOString() };
 }

@@ -1,16 +1,19 @@
 /**
- * The demo BNG: a record for each suspect (violence, wanted, weapons, the
- * no-contact orders of §7.8.4) and for each person an alarm protects or
- * protected (the mention of §7.8.1). Suspects of measures still being
+ * The demo BNG: a record for each suspect (violence, wanted and why,
+ * weapons, the no-contact orders of §7.8.4) and for each person an alarm
+ * protects or protected (the mention of §7.8.1); some of them with the
+ * police interventions at their address. Suspects of measures still being
  * requested have no record: the BNG answers null for them.
  */
 import type {
+  InterventionNature,
+  InterventionRecord,
   NoContactOrderRecord,
   PoliceRecord,
   WeaponCategory,
   WeaponHoldingRecord,
 } from '../../adapters/bng/types';
-import { addDays } from '../dates';
+import { addDays, addMonths } from '../dates';
 import type { Prng } from '../prng';
 import { isGranted, type DemoCase } from './cases';
 import { compareText, pad } from './text';
@@ -21,11 +24,27 @@ const WEAPON_DESCRIPTIONS: Readonly<Record<WeaponCategory, string[]>> = {
   OTHER: ['Arbalète', 'Matraque télescopique', 'Aérosol incapacitant'],
 };
 
+/** Demo permits run five years from the holding's registration. */
+const PERMIT_MONTHS = 60;
+
+const INTERVENTION_WEIGHTS: readonly (readonly [InterventionNature, number])[]
+  = [
+    ['DOMESTIC_VIOLENCE', 35], ['THREATS', 20], ['HARASSMENT', 20],
+    ['DISTURBANCE', 15], ['PROPERTY_DAMAGE', 10],
+  ];
+
+/** The heavy profile's interventions, in days before the request. */
+const HEAVY_INTERVENTIONS: readonly (readonly [number, InterventionNature])[]
+  = [[20, 'DOMESTIC_VIOLENCE'], [150, 'THREATS'], [400, 'DISTURBANCE']];
+
 export function demoPoliceRecords(
   cases: readonly DemoCase[],
   prng: Prng,
 ): PoliceRecord[] {
-  return [...suspectRecords(cases, prng), ...protectedRecords(cases)];
+  const records = [...suspectRecords(cases, prng), ...protectedRecords(cases)];
+  // Drawn after everything else, so that the values drawn before the
+  // interventions existed stay as they were.
+  return withInterventions(records, cases, prng);
 }
 
 /** Cases by person, in first-appearance order. */
@@ -52,17 +71,21 @@ function suspectRecords(
     if (own.every((c) => c.measure.status === 'REQUESTED')) continue;
     const profile = own[0]!.plan.suspect ?? 'DRAWN';
     const since = own[0]!.measure.requestedOn;
+    const wanted = own.some((c) => c.plan.wanted === true);
     records.push({
       nationalNumber,
       knownForViolence: profile === 'HEAVY'
         || (profile === 'DRAWN' && prng.chance(0.55)),
-      wanted: own.some((c) => c.plan.wanted === true),
+      wanted,
+      // §7.8.4: wanted so as to be heard on the facts of the grant.
+      wantedReason: wanted ? 'TO_BE_HEARD' : null,
       weapons: weaponsOf(profile, since, prng),
       alarmMention: null,
       noContactOrders: own
         .filter(isGranted)
         .map((c) => orderFor(c, prng))
         .sort((a, b) => compareText(a.validFrom, b.validFrom)),
+      interventions: [],
     });
   }
   return records;
@@ -85,6 +108,12 @@ function weaponsOf(
         ? `DEMO-PERMIT-${pad(prng.int(1, 9999), 4)}`
         : null,
       registeredOn: addDays(before, -prng.int(100, 2000)),
+    }))
+    .map((weapon) => ({
+      ...weapon,
+      permitValidUntil: weapon.permitReference === null
+        ? null
+        : addDays(addMonths(weapon.registeredOn, PERMIT_MONTHS), -1),
     }))
     .sort((a, b) => compareText(a.registeredOn, b.registeredOn));
 }
@@ -115,6 +144,7 @@ function protectedRecords(cases: readonly DemoCase[]): PoliceRecord[] {
       nationalNumber,
       knownForViolence: false,
       wanted: false,
+      wantedReason: null,
       weapons: [],
       alarmMention: {
         measureId: latest.measure.id,
@@ -122,6 +152,73 @@ function protectedRecords(cases: readonly DemoCase[]): PoliceRecord[] {
         validUntil: latest.measure.endedOn ?? latest.measure.endDate!,
       },
       noContactOrders: [],
+      interventions: [],
     };
   });
+}
+
+/**
+ * Interventions at the address of some suspects and victims, before the
+ * request: the heavy profile's are fixed, the others drawn; clean
+ * suspects and children or relatives have none.
+ */
+function withInterventions(
+  records: readonly PoliceRecord[],
+  cases: readonly DemoCase[],
+  prng: Prng,
+): PoliceRecord[] {
+  const asSuspect = casesBy(cases, (c) => [c.suspect.nationalNumber]);
+  const asVictim = casesBy(cases.filter(isGranted),
+    (c) => [c.victim.nationalNumber]);
+  return records.map((record) => {
+    const number = record.nationalNumber;
+    const suspectOf = asSuspect.get(number)?.[0];
+    const victimOf = asVictim.get(number)?.[0];
+    const interventions = suspectOf
+      ? suspectInterventions(suspectOf, prng)
+      : victimOf ? victimInterventions(victimOf, prng) : [];
+    return { ...record, interventions: interventions.sort(newestFirst) };
+  });
+}
+
+function suspectInterventions(
+  demoCase: DemoCase,
+  prng: Prng,
+): InterventionRecord[] {
+  const { requestedOn, managingZoneCode } = demoCase.measure;
+  const at = (daysBefore: number, nature: InterventionNature) => ({
+    occurredOn: addDays(requestedOn, -daysBefore),
+    nature,
+    zoneCode: managingZoneCode,
+  });
+  switch (demoCase.plan.suspect ?? 'DRAWN') {
+    case 'HEAVY':
+      return HEAVY_INTERVENTIONS.map(([days, nature]) => at(days, nature));
+    case 'CLEAN':
+      return [];
+    case 'DRAWN':
+      if (!prng.chance(0.4)) return [];
+      return Array.from({ length: prng.int(1, 2) }, () =>
+        at(prng.int(10, 1500), prng.weighted(INTERVENTION_WEIGHTS)));
+  }
+}
+
+/** The victim's address: the facts that led to the request, at times. */
+function victimInterventions(
+  demoCase: DemoCase,
+  prng: Prng,
+): InterventionRecord[] {
+  const { requestedOn, managingZoneCode } = demoCase.measure;
+  const heavy = demoCase.plan.suspect === 'HEAVY';
+  if (!heavy && !prng.chance(0.3)) return [];
+  return [{
+    occurredOn: addDays(requestedOn, heavy ? -20 : -prng.int(5, 200)),
+    nature: heavy ? 'DOMESTIC_VIOLENCE'
+      : prng.pick(['DOMESTIC_VIOLENCE', 'HARASSMENT'] as const),
+    zoneCode: managingZoneCode,
+  }];
+}
+
+function newestFirst(a: InterventionRecord, b: InterventionRecord): number {
+  return compareText(b.occurredOn, a.occurredOn);
 }

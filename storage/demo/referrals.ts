@@ -8,6 +8,7 @@
 import type {
   ReferralRecord,
   ReferralStatus,
+  ServiceOfferKind,
   ServiceOfferRecord,
 } from '../../adapters/victim-support/types';
 import { addDays, daysBetween } from '../dates';
@@ -17,6 +18,8 @@ import { pad } from './text';
 
 /** Days a person takes, at most, to answer an offer. */
 const ANSWER_DAYS = 10;
+/** Days the demo's answers come after their offer (fewer than above). */
+const ANSWER_LAG_DAYS = 4;
 /** The renewal comes this long before the planned end. */
 const RENEWAL_LEAD_DAYS = 30;
 
@@ -72,17 +75,29 @@ function offersFor(
   const offers: ServiceOfferRecord[] = [];
   const initial = addDays(referredOn, prng.int(1, 5));
   if (initial < referenceDate) {
-    offers.push({ offeredOn: initial, kind: 'INITIAL',
-      accepted: answer(initial, prng, referenceDate) });
+    offers.push(offer(initial, 'INITIAL', prng, referenceDate));
   }
   const { endDate, endReason, status } = demoCase.measure;
   const renewal = addDays(endDate!, -RENEWAL_LEAD_DAYS);
   const nearEnd = status === 'ACTIVE' || endReason === 'EXPIRED';
   if (nearEnd && renewal > initial && renewal < referenceDate) {
-    offers.push({ offeredOn: renewal, kind: 'RENEWAL',
-      accepted: answer(renewal, prng, referenceDate) });
+    offers.push(offer(renewal, 'RENEWAL', prng, referenceDate));
   }
   return offers;
+}
+
+/** An offer and the person's answer, if any, a few days later. */
+function offer(
+  offeredOn: string,
+  kind: ServiceOfferKind,
+  prng: Prng,
+  referenceDate: string,
+): ServiceOfferRecord {
+  const accepted = answer(offeredOn, prng, referenceDate);
+  const answeredOn = accepted === null
+    ? null
+    : addDays(offeredOn, ANSWER_LAG_DAYS);
+  return { offeredOn, kind, accepted, answeredOn };
 }
 
 /** Null while the person may still be thinking it over. */

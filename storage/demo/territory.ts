@@ -26,6 +26,9 @@ export const DEMO_PROVINCES: readonly ProvinceRecord[] =
 export const DEMO_ARRONDISSEMENTS: readonly ArrondissementRecord[] =
   SHIPPED_TERRITORY.arrondissements.map((a) => ({ ...a }));
 
+/** The zones as the protection tables hold them (no desk contact). */
 export function demoZones(): ZoneRecord[] {
-  return SHIPPED_TERRITORY.zones.map((zone) => ({ ...zone }));
+  return SHIPPED_TERRITORY.zones.map(
+    ({ code, name, arrondissementCode, deployedOn }) =>
+      ({ code, name, arrondissementCode, deployedOn }));
 }

@@ -1,6 +1,7 @@
+import { coversUntil, type InterventionRecord } from '../../adapters/bng/types';
 import { DateScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
-import type { Resolvers } from './generated/graphql';
+import type { Intervention, Resolvers } from './generated/graphql';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
@@ -16,5 +17,19 @@ export const resolvers: Resolvers = {
 
   PoliceRecord: {
     holdsWeapons: (record) => record.weapons.length > 0,
+    interventions: (record) => record.interventions.map(toIntervention),
+  },
+
+  NoContactOrder: {
+    coversUntil: (order, { date }) => coversUntil(order, date),
   },
 };
+
+/** The zone as a reference the protection subgraph resolves. */
+function toIntervention(record: InterventionRecord): Intervention {
+  return {
+    occurredOn: record.occurredOn,
+    nature: record.nature,
+    zone: { code: record.zoneCode },
+  };
+}

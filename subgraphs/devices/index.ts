@@ -1,6 +1,6 @@
 /**
- * The devices subgraph: the inventory of buttons and lent phones, and the
- * 112 app's daily reports.
+ * The devices subgraph: the inventory of buttons and lent phones, its
+ * stock and shortages (§7.8.7), and the 112 app's daily reports (§3).
  */
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import type { DevicesAdapter } from '../../adapters/devices/types';
@@ -8,17 +8,28 @@ import {
   loadSubgraphTypeDefs,
   type SubgraphDefinition,
 } from '../../runtime/subgraph';
+import { systemClock, type Clock } from '../protection/domain/clock';
 import { createDevicesContext, type DevicesContext } from './context';
 import { resolvers } from './resolvers';
 
+export interface DevicesSubgraphOptions {
+  /**
+   * What "now" is when a daily report arrives and when its age is
+   * judged; default: the system clock. Tests fix it.
+   */
+  readonly clock?: Clock;
+}
+
 export function devicesSubgraph(
   adapter: DevicesAdapter,
+  options: DevicesSubgraphOptions = {},
 ): SubgraphDefinition<DevicesContext> {
+  const clock = options.clock ?? systemClock;
   return {
     name: 'devices',
     typeDefs: loadSubgraphTypeDefs('devices'),
     resolvers: resolvers as GraphQLResolverMap<DevicesContext>,
-    createContext: (base) => createDevicesContext(adapter, base),
+    createContext: (base) => createDevicesContext(adapter, clock, base),
     readiness: () => adapter.ping(),
   };
 }

@@ -10,12 +10,20 @@ export interface MachContext extends SubgraphContext {
   readonly loaders: {
     antecedents: DataLoader<string, JudicialFileRecord[]>;
     registrationComments: DataLoader<string, RegistrationCommentRecord[]>;
+    /** Each suspect's current comments, by national number. */
+    currentRegistrationComments: DataLoader<
+      string,
+      RegistrationCommentRecord[]
+    >;
   };
+  /** Today in Belgium (YYYY-MM-DD): a review's default reference date. */
+  readonly today: () => string;
 }
 
 export function createMachContext(
   adapter: MachAdapter,
   base: SubgraphContext,
+  today: () => string,
 ): MachContext {
   return {
     ...base,
@@ -30,6 +38,13 @@ export function createMachContext(
         (ids) => adapter.registrationCommentsByMeasureId(ids),
         base.logger,
       ),
+      currentRegistrationComments: agencyLoader(
+        'MaCH',
+        (numbers) =>
+          adapter.currentRegistrationCommentsByNationalNumber(numbers),
+        base.logger,
+      ),
     },
+    today,
   };
 }

@@ -7,17 +7,29 @@ import {
   loadSubgraphTypeDefs,
   type SubgraphDefinition,
 } from '../../runtime/subgraph';
+import { systemClock, type Clock } from '../protection/domain/clock';
 import { createMachContext, type MachContext } from './context';
 import { resolvers } from './resolvers';
 
+export interface MachSubgraphOptions {
+  /**
+   * Gives "today" for an antecedent review asked without a reference
+   * date. Default: the system clock, in Europe/Brussels.
+   */
+  readonly clock?: Pick<Clock, 'today'>;
+}
+
 export function machSubgraph(
   adapter: MachAdapter,
+  options: MachSubgraphOptions = {},
 ): SubgraphDefinition<MachContext> {
+  const clock = options.clock ?? systemClock;
   return {
     name: 'mach',
     typeDefs: loadSubgraphTypeDefs('mach'),
     resolvers: resolvers as GraphQLResolverMap<MachContext>,
-    createContext: (base) => createMachContext(adapter, base),
+    createContext: (base) =>
+      createMachContext(adapter, base, () => clock.today()),
     readiness: () => adapter.ping(),
   };
 }

@@ -1,3 +1,6 @@
+import { reviewAntecedents } from '../../adapters/mach/look-back';
+import { forbidden } from '../../runtime/errors';
+import type { Identity } from '../../runtime/identity';
 import { DateScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import type { Resolvers } from './generated/graphql';
@@ -12,6 +15,17 @@ export const resolvers: Resolvers = {
     }),
     antecedents: (person, _, { loaders }) =>
       loaders.antecedents.load(person.nationalNumber),
+    // §7.4.2: the review reads the same listing, so asking for both costs
+    // one read of MaCH, whatever the number of persons and dates.
+    antecedentReview: async (person, { referenceDate }, context) => {
+      const listing = await context.loaders.antecedents.load(
+        person.nationalNumber);
+      return reviewAntecedents(listing, referenceDate ?? context.today());
+    },
+    registrationComments: (person, _, { identity, loaders }) => {
+      requireMagistrate(identity);
+      return loaders.currentRegistrationComments.load(person.nationalNumber);
+    },
   },
 
   ProtectionMeasure: {
@@ -20,3 +34,14 @@ export const resolvers: Resolvers = {
       loaders.registrationComments.load(measure.id),
   },
 };
+
+/**
+ * §7.8.4: the suspect is never told of the alarm, so only the parquet
+ * reads the comments of §7.13.2 from the suspect's side.
+ */
+function requireMagistrate(identity: Identity): void {
+  if (identity.role === 'magistrate') return;
+  throw forbidden(
+    `Only a magistrate may read a suspect's registration comments (§7.8.4, §7.13.2); this caller's role is ${identity.role}.`,
+  );
+}

@@ -137,6 +137,7 @@ export const mutations: MutationResolvers = {
   recordAlert: change(ALERT_HANDLERS, domain.recordAlert),
   classifyAlert: change(ALERT_HANDLERS, domain.classifyAlert),
   recordPoliceArrival: change(ALERT_HANDLERS, domain.recordPoliceArrival),
+  recordAlertLocation: change(ALERT_HANDLERS, domain.recordAlertLocation),
   recordNewFacts: change(POLICE_OR_MAGISTRATE, domain.recordNewFacts),
   decideReEvaluation: change(MAGISTRATE, domain.decideReEvaluation),
   recordMove: change(POLICE, domain.recordMove),

@@ -19,6 +19,7 @@ import {
   yesCount,
 } from './domain';
 import type { Resolvers } from './generated/graphql';
+import { protectionMeasures } from './lists';
 import { mutations } from './mutations';
 import { workList } from './work-list';
 
@@ -43,6 +44,8 @@ export const resolvers: Resolvers = {
     protectionMeasure: (_, { id }, { loaders }) => loaders.measure.load(id),
     person: (_, { nationalNumber }, { loaders }) =>
       loaders.person.load(parseNationalNumber(nationalNumber, 'nationalNumber')),
+    protectionMeasures: (_, args, context) =>
+      protectionMeasures(context, args),
     policeZones: (_, __, { territory }) => [...territory.zones()],
     workList: (_, __, context) => workList(context),
   },
@@ -162,6 +165,7 @@ export const resolvers: Resolvers = {
 
   PoliceZone: {
     __resolveReference: (key, { territory }) => territory.zone(key.code),
+    contact: (zone) => zone.contact ?? null,
     arrondissement: (zone, _, { territory }) =>
       required(
         territory.arrondissement(zone.arrondissementCode),

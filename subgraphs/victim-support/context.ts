@@ -1,49 +1,43 @@
 import type DataLoader from 'dataloader';
 import type {
   NoticeRecord,
+  ReferralContactRecord,
   ReferralRecord,
   VictimSupportAdapter,
 } from '../../adapters/victim-support/types';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 
 export interface VictimSupportContext extends SubgraphContext {
+  /** For the writes; reads go through the loaders. */
+  readonly adapter: VictimSupportAdapter;
   readonly loaders: {
     referralOfMeasure: DataLoader<string, ReferralRecord | null>;
     referral: DataLoader<string, ReferralRecord | null>;
     referralsOfArrondissement: DataLoader<string, ReferralRecord[]>;
     notices: DataLoader<string, NoticeRecord[]>;
+    /** By referral id; confidential (§7.8.5): see ./referrals.ts. */
+    contact: DataLoader<string, ReferralContactRecord | null>;
   };
 }
 
-const SYSTEM = 'The victim support service';
+export const SYSTEM = 'The victim support service';
 
 export function createVictimSupportContext(
   adapter: VictimSupportAdapter,
   base: SubgraphContext,
 ): VictimSupportContext {
+  const loader = <K, V>(read: (keys: readonly K[]) => Promise<V[]>) =>
+    agencyLoader(SYSTEM, read, base.logger);
   return {
     ...base,
+    adapter,
     loaders: {
-      referralOfMeasure: agencyLoader(
-        SYSTEM,
-        (ids) => adapter.referralsByMeasureId(ids),
-        base.logger,
-      ),
-      referral: agencyLoader(
-        SYSTEM,
-        (ids) => adapter.referralsById(ids),
-        base.logger,
-      ),
-      referralsOfArrondissement: agencyLoader(
-        SYSTEM,
-        (codes) => adapter.referralsByArrondissement(codes),
-        base.logger,
-      ),
-      notices: agencyLoader(
-        SYSTEM,
-        (ids) => adapter.noticesByMeasureId(ids),
-        base.logger,
-      ),
+      referralOfMeasure: loader((ids) => adapter.referralsByMeasureId(ids)),
+      referral: loader((ids) => adapter.referralsById(ids)),
+      referralsOfArrondissement: loader(
+        (codes) => adapter.referralsByArrondissement(codes)),
+      notices: loader((ids) => adapter.noticesByMeasureId(ids)),
+      contact: loader((ids) => adapter.contactsByReferralId(ids)),
     },
   };
 }

@@ -1,6 +1,12 @@
 import { DateScalar } from '../../runtime/scalars';
 import type { Resolvers } from './generated/graphql';
 import {
+  loadContact,
+  recordOfferAnswer,
+  recordPersonContacted,
+  recordReferralContact,
+} from './referrals';
+import {
   loadReferralsToContact,
   loadRenewedOffersToMake,
   workListScope,
@@ -11,6 +17,15 @@ export const resolvers: Resolvers = {
 
   Query: {
     victimSupportWorkList: (_, __, { identity }) => workListScope(identity),
+  },
+
+  Mutation: {
+    recordReferralContact: (_, { input }, context) =>
+      recordReferralContact(input, context),
+    recordPersonContacted: (_, { input }, context) =>
+      recordPersonContacted(input, context),
+    recordOfferAnswer: (_, { input }, context) =>
+      recordOfferAnswer(input, context),
   },
 
   VictimSupportWorkList: {
@@ -30,5 +45,6 @@ export const resolvers: Resolvers = {
     __resolveReference: (key, { loaders }) => loaders.referral.load(key.id),
     notices: (referral, _, { loaders }) =>
       loaders.notices.load(referral.measureId),
+    contact: (referral, _, context) => loadContact(referral, context),
   },
 };

@@ -37,12 +37,21 @@ function notice(measureId: string, kind: NoticeKind): NoticeRecord {
     details: null };
 }
 
-const initial = (accepted: boolean | null): ServiceOfferRecord =>
-  ({ offeredOn: '2026-01-05', kind: 'INITIAL', accepted });
+const initial = (accepted: boolean | null): ServiceOfferRecord => ({
+  offeredOn: '2026-01-05',
+  kind: 'INITIAL',
+  accepted,
+  answeredOn: accepted === null ? null : '2026-01-09',
+});
 const renewal = (
   offeredOn: string,
   accepted: boolean | null,
-): ServiceOfferRecord => ({ offeredOn, kind: 'RENEWAL', accepted });
+): ServiceOfferRecord => ({
+  offeredOn,
+  kind: 'RENEWAL',
+  accepted,
+  answeredOn: accepted === null ? null : offeredOn,
+});
 
 const savIdentity: Identity = {
   subject: 'sav-1',
@@ -124,8 +133,12 @@ describe('loading the work list', () => {
       },
       referralsByMeasureId: unused('referralsByMeasureId'),
       referralsById: unused('referralsById'),
+      contactsByReferralId: unused('contactsByReferralId'),
       refer: unused('refer'),
       notify: unused('notify'),
+      recordContact: unused('recordContact'),
+      recordPersonContacted: unused('recordPersonContacted'),
+      recordOfferAnswer: unused('recordOfferAnswer'),
       ping: unused('ping'),
       close: unused('close'),
     };

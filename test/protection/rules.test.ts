@@ -485,6 +485,11 @@ describeEachDatabase('the rules of a measure', (storage) => {
           classifiedAt: `${TODAY}T08:05:00Z`, pvReference,
         },
         recordPoliceArrival: { ...alert, arrivedAt: `${TODAY}T08:09:00Z` },
+        recordAlertLocation: { ...alert, location: {
+          latitude: 51.2172, longitude: 4.4211, accuracyMeters: 15,
+          confidencePercent: 68, method: 'GNSS',
+          fixedAt: `${TODAY}T08:00:30Z`,
+        } },
         recordNewFacts: {
           measureId, reportedOn: TODAY, factOn: TODAY, pvReference,
         },

@@ -199,6 +199,7 @@ export const MUTATION_NAMES = [
   'recordAlert',
   'classifyAlert',
   'recordPoliceArrival',
+  'recordAlertLocation',
   'recordNewFacts',
   'decideReEvaluation',
   'recordMove',

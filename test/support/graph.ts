@@ -7,7 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readGatewayConfig } from '../../gateway/config';
 import { createLogger, type Logger } from '../../runtime/logger';
-import { startStack, type RunningStack } from '../../scripts/stack';
+import {
+  startStack,
+  type RunningStack,
+  type StackOptions,
+} from '../../scripts/stack';
 import {
   DEMO_REFERENCE_DATE,
   generateDemoData,
@@ -60,6 +64,10 @@ export interface DemoGraphOptions {
    * that the demo measures are in the state the data set describes.
    */
   readonly clock?: Clock;
+  /** Gateway variables on top of the test defaults (SUBGRAPH_TIMEOUT_MS). */
+  readonly gatewayEnv?: NodeJS.ProcessEnv;
+  /** A recorder of SQL statements per subgraph, for batching tests. */
+  readonly sqlLoggers?: StackOptions['sqlLoggers'];
 }
 
 /** The demo graph on ephemeral ports, seeded, with its own local keys. */
@@ -76,9 +84,11 @@ export async function startDemoGraph(
     seedDemo: generateDemoData(),
     ephemeralPorts: true,
     clock: options.clock ?? new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`),
+    sqlLoggers: options.sqlLoggers,
     gatewayConfig: readGatewayConfig({
       NODE_ENV: 'test',
       KEYS_DIR: keysDirectory,
+      ...options.gatewayEnv,
     }),
   });
   return {

@@ -4,6 +4,7 @@
  * persons whose national numbers are valid but made up.
  */
 import type {
+  AmlLocation,
   MeasureAggregate,
   PersonState,
 } from '../../adapters/protection/aggregate';
@@ -24,6 +25,25 @@ export function testPerson(birthDate: string, lastName: string): PersonState {
     birthDate,
     gender: 'FEMALE',
   };
+}
+
+/**
+ * Three fixes of the 112 app in Ixelles, oldest first: a cell fix from
+ * before the press, then Wi-Fi and GNSS. Degrees to the full precision
+ * of a double, so that a store that cuts digits shows.
+ */
+export function ixellesTrack(): AmlLocation[] {
+  return [
+    { latitude: 50.8336771234567, longitude: 4.3669987654321,
+      accuracyMeters: 850, confidencePercent: 68, method: 'CELL',
+      fixedAt: '2026-06-10T19:41:50.000Z' },
+    { latitude: 50.833412, longitude: 4.367123, accuracyMeters: 35.5,
+      confidencePercent: 68, method: 'WIFI',
+      fixedAt: '2026-06-10T19:42:20.000Z' },
+    { latitude: 50.8331, longitude: 4.3675, accuracyMeters: 4.2,
+      confidencePercent: 95, method: 'GNSS',
+      fixedAt: '2026-06-10T19:42:50.000Z' },
+  ];
 }
 
 export interface AggregateFixture {
@@ -148,10 +168,12 @@ export function fullAggregate(id: string, reference: string): AggregateFixture {
         pvReference: 'PV/5339/2026/000150', classification: 'REAL',
         classifiedAt: '2026-06-10T21:00:00.000Z',
         policeArrivedAt: '2026-06-10T19:50:30.000Z',
-        magistrateInformed: true },
+        magistrateInformed: true, location: ixellesTrack()[2]!,
+        track: ixellesTrack() },
       { id: 'alert-2', raisedAt: '2026-08-01T08:00:00.000Z',
         pvReference: null, classification: null, classifiedAt: null,
-        policeArrivedAt: null, magistrateInformed: false },
+        policeArrivedAt: null, magistrateInformed: false, location: null,
+        track: [] },
     ],
     newFacts: [
       { reportedOn: '2026-07-22', factOn: '2026-07-20',

@@ -55,6 +55,56 @@ describeEachDatabase('SqlBngAdapter', (getOptions) => {
         expect(record?.alarmMention).toBeNull();
       });
 
+    it('answers the interventions at the address, newest first', async () => {
+      const [record] = await adapter.policeRecordsByNationalNumber(
+        [DEMO.nationalNumbers.suspectOfActiveWithEverything]);
+      const interventions = record?.interventions ?? [];
+      expect(interventions.map((i) => i.nature))
+        .toEqual(['DOMESTIC_VIOLENCE', 'THREATS', 'DISTURBANCE']);
+      expect(interventions.map((i) => i.occurredOn))
+        .toEqual(interventions.map((i) => i.occurredOn).sort().reverse());
+      const zone = demo.protection.measures.find((m) =>
+        m.id === DEMO.measureIds.activeWithEverything)?.managingZoneCode;
+      expect(new Set(interventions.map((i) => i.zoneCode)))
+        .toEqual(new Set([zone]));
+    });
+
+    it('answers why a wanted person is wanted, null for anyone else',
+      async () => {
+        const wanted = demo.protection.measures.find((m) =>
+          m.id === DEMO.measureIds.activeWantedSuspect)!;
+        const [sought, other] = await adapter.policeRecordsByNationalNumber([
+          wanted.suspectNationalNumber,
+          DEMO.nationalNumbers.suspectOfActiveWithEverything,
+        ]);
+        expect(sought).toMatchObject(
+          { wanted: true, wantedReason: 'TO_BE_HEARD' });
+        expect(other).toMatchObject({ wanted: false, wantedReason: null });
+      });
+
+    it('answers a permit\'s last valid day, null without a permit',
+      async () => {
+        const [record] = await adapter.policeRecordsByNationalNumber(
+          [DEMO.nationalNumbers.suspectOfActiveWithEverything]);
+        for (const weapon of record?.weapons ?? []) {
+          expect(weapon.permitValidUntil === null)
+            .toBe(weapon.permitReference === null);
+        }
+        expect(record?.weapons.some((w) => w.permitValidUntil !== null))
+          .toBe(true);
+      });
+
+    it('shows no alarm mention on any suspect\'s record (§7.8.4)',
+      async () => {
+        const suspects = [...new Set(demo.protection.measures
+          .map((m) => m.suspectNationalNumber))];
+        const records = await adapter.policeRecordsByNationalNumber(suspects);
+        expect(records.filter((record) => record !== null).length)
+          .toBeGreaterThan(20);
+        expect(records.map((record) => record?.alarmMention ?? null))
+          .toEqual(suspects.map(() => null));
+      });
+
     it('answers booleans as booleans and dates as YYYY-MM-DD', async () => {
       const [record] = await adapter.policeRecordsByNationalNumber(
         [DEMO.nationalNumbers.victimOfTwoMeasures]);
@@ -66,14 +116,14 @@ describeEachDatabase('SqlBngAdapter', (getOptions) => {
   });
 
   describe('batching', () => {
-    it('issues four statements, one per table, for 1 key as for 20',
+    it('issues five statements, one per table, for 1 key as for 20',
       async () => {
         const read = (keys: string[]) =>
           recorder.during(() => adapter.policeRecordsByNationalNumber(keys));
         const one = await read(numbers.slice(0, 1));
         const many = await read(twentyKeys(numbers));
-        expect(one).toHaveLength(4);
-        expect(many).toHaveLength(4);
+        expect(one).toHaveLength(5);
+        expect(many).toHaveLength(5);
       });
   });
 

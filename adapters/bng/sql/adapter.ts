@@ -1,5 +1,5 @@
 /**
- * The BNG port over SQL. A batch of persons costs four statements, one
+ * The BNG port over SQL. A batch of persons costs five statements, one
  * per table, whatever the number of persons; a batch of measures, one.
  * Each write is one transaction (see storage/write.ts).
  */
@@ -20,21 +20,27 @@ import {
 import type { BatchRead } from '../../adapter';
 import {
   BngRuleError,
+  coversUntil,
   type AlarmMentionInput,
   type AlarmMentionRecord,
   type BngAdapter,
+  type InterventionRecord,
   type NoContactOrderInput,
   type NoContactOrderRecord,
   type PoliceRecord,
+  type WantedReason,
   type WeaponHoldingRecord,
 } from '../types';
 import {
   BngAlarmMention,
+  BngIntervention,
   BngNoContactOrder,
   BngPerson,
   BngWeapon,
   type BngAlarmMentionRow,
+  type BngInterventionRow,
   type BngNoContactOrderRow,
+  type BngPersonRow,
   type BngWeaponRow,
 } from './schema';
 
@@ -45,7 +51,10 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
     super('bng', dataSource);
   }
 
-  /** Weapons oldest registration first; orders oldest first. */
+  /**
+   * Weapons oldest registration first; orders oldest first; interventions
+   * newest first (the same day, the latest registered first).
+   */
   readonly policeRecordsByNationalNumber: BatchRead<
     string,
     PoliceRecord | null
@@ -57,34 +66,31 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
   ): Promise<Map<string, PoliceRecord>> {
     const manager = this.dataSource.manager;
     const where = { nationalNumber: In(numbers) };
-    const [persons, weapons, mentions, orders] = await Promise.all([
-      manager.find(BngPerson, { where }),
-      manager.find(BngWeapon, {
-        where,
-        order: { registeredOn: 'ASC', id: 'ASC' },
-      }),
-      manager.find(BngAlarmMention, { where }),
-      manager.find(BngNoContactOrder, {
-        where,
-        order: { validFrom: 'ASC', id: 'ASC' },
-      }),
-    ]);
+    const [persons, weapons, mentions, orders, interventions] =
+      await Promise.all([
+        manager.find(BngPerson, { where }),
+        manager.find(BngWeapon, {
+          where,
+          order: { registeredOn: 'ASC', id: 'ASC' },
+        }),
+        manager.find(BngAlarmMention, { where }),
+        manager.find(BngNoContactOrder, {
+          where,
+          order: { validFrom: 'ASC', id: 'ASC' },
+        }),
+        manager.find(BngIntervention, {
+          where,
+          order: { occurredOn: 'DESC', id: 'DESC' },
+        }),
+      ]);
 
-    const weaponsOf = groupBy(weapons, (row) => row.nationalNumber);
-    const mentionOf = indexBy(mentions, (row) => row.nationalNumber);
-    const ordersOf = groupBy(orders, (row) => row.nationalNumber);
-    const records = persons.map((person): PoliceRecord => {
-      const mention = mentionOf.get(person.nationalNumber);
-      const number = person.nationalNumber;
-      return {
-        nationalNumber: number,
-        knownForViolence: person.knownForViolence,
-        wanted: person.wanted,
-        weapons: (weaponsOf.get(number) ?? []).map(toWeapon),
-        alarmMention: mention ? toMention(mention) : null,
-        noContactOrders: (ordersOf.get(number) ?? []).map(toOrder),
-      };
-    });
+    const parts: RecordParts = {
+      weapons: groupBy(weapons, (row) => row.nationalNumber),
+      mentions: indexBy(mentions, (row) => row.nationalNumber),
+      orders: groupBy(orders, (row) => row.nationalNumber),
+      interventions: groupBy(interventions, (row) => row.nationalNumber),
+    };
+    const records = persons.map((person) => toRecord(person, parts));
     return indexBy(records, (record) => record.nationalNumber);
   }
 
@@ -114,6 +120,7 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
 
     return writeTransaction('bng', 'upsertAlarmMention', this.dataSource,
       async (manager) => {
+        await refuseMentionOnSuspect(manager, mention);
         await ensurePerson(manager, mention.nationalNumber);
         const stored = await findOneForUpdate(manager, BngAlarmMention,
           { nationalNumber: mention.nationalNumber });
@@ -142,6 +149,7 @@ export class SqlBngAdapter extends SqlAgencyAdapter implements BngAdapter {
             `The no-contact order of measure ${order.measureId} is registered against another suspect`);
         }
         const merged = stored ? widen(stored, order) : order;
+        await refuseOrderShorterThanMeasure(manager, merged);
         await manager.save(BngNoContactOrder, merged);
         return toOrder(merged);
       });
@@ -169,6 +177,48 @@ function checkOrder(input: NoContactOrderInput): BngNoContactOrderRow {
     validFrom: requireDate('validFrom', input.validFrom),
     validUntil: requireDate('validUntil', input.validUntil),
   };
+}
+
+/**
+ * §7.8.4: the suspect is never told of the alarm, so the mention never
+ * goes on the record of the person the measure's order is against.
+ */
+async function refuseMentionOnSuspect(
+  manager: EntityManager,
+  mention: BngAlarmMentionRow,
+): Promise<void> {
+  const orders = await manager.find(BngNoContactOrder,
+    { where: { measureId: mention.measureId } });
+  const againstThisPerson = orders.some((order) =>
+    order.measureId === mention.measureId
+    && order.nationalNumber === mention.nationalNumber);
+  if (againstThisPerson) {
+    throw new BngRuleError('MENTION_ON_SUSPECT',
+      `The alarm mention of measure ${mention.measureId} cannot go on the record of the measure's suspect: it belongs on the protected person's record (§7.8.4)`);
+  }
+}
+
+/**
+ * §7.8.4: the order lasts at least the whole protection, prolongations
+ * included. The BNG knows that end from the measure's alarm mentions
+ * (§7.8.1), which follow each prolongation; without a mention there is
+ * nothing to check against, and the order stands as given.
+ */
+async function refuseOrderShorterThanMeasure(
+  manager: EntityManager,
+  order: BngNoContactOrderRow,
+): Promise<void> {
+  const mentions = await manager.find(BngAlarmMention,
+    { where: { measureId: order.measureId } });
+  // MySQL compares case-insensitively: keep the measure's own mentions.
+  const protectedUntil = mentions
+    .filter((mention) => mention.measureId === order.measureId)
+    .map((mention) => mention.validUntil)
+    .reduce<string | null>((a, b) => (a === null || b > a ? b : a), null);
+  if (protectedUntil !== null && !coversUntil(order, protectedUntil)) {
+    throw new BngRuleError('ORDER_ENDS_BEFORE_MEASURE',
+      `The no-contact order of measure ${order.measureId} cannot end on ${order.validUntil}, before the protection it must cover ends on ${protectedUntil}, prolongations included (§7.8.4)`);
+  }
 }
 
 /** Creates the person's record unless the BNG holds one already. */
@@ -219,12 +269,56 @@ function toMention(row: BngAlarmMentionRow): AlarmMentionRecord {
   };
 }
 
+/** Private: the rows of a batch's other tables, by national number. */
+interface RecordParts {
+  weapons: Map<string, BngWeaponRow[]>;
+  mentions: Map<string, BngAlarmMentionRow>;
+  orders: Map<string, BngNoContactOrderRow[]>;
+  interventions: Map<string, BngInterventionRow[]>;
+}
+
+function toRecord(person: BngPersonRow, parts: RecordParts): PoliceRecord {
+  const number = person.nationalNumber;
+  const orders = parts.orders.get(number) ?? [];
+  const mention = parts.mentions.get(number);
+  // §7.8.4: the suspect's side never shows the measure's alarm, even if
+  // a mention reached this record before the rule refused it.
+  const ownSuspect = mention
+    && orders.some((order) => order.measureId === mention.measureId);
+  return {
+    nationalNumber: number,
+    knownForViolence: person.knownForViolence,
+    wanted: person.wanted,
+    wantedReason: wantedReasonOf(person),
+    weapons: (parts.weapons.get(number) ?? []).map(toWeapon),
+    alarmMention: mention && !ownSuspect ? toMention(mention) : null,
+    noContactOrders: orders.map(toOrder),
+    interventions: (parts.interventions.get(number) ?? [])
+      .map(toIntervention),
+  };
+}
+
+/** A reason only when wanted; OTHER for a person wanted without one. */
+function wantedReasonOf(person: BngPersonRow): WantedReason | null {
+  if (!person.wanted) return null;
+  return person.wantedReason ?? 'OTHER';
+}
+
 function toWeapon(row: BngWeaponRow): WeaponHoldingRecord {
   return {
     category: row.category,
     description: row.description,
     permitReference: row.permitReference,
+    permitValidUntil: row.permitValidUntil ?? null,
     registeredOn: row.registeredOn,
+  };
+}
+
+function toIntervention(row: BngInterventionRow): InterventionRecord {
+  return {
+    occurredOn: row.occurredOn,
+    nature: row.nature,
+    zoneCode: row.zoneCode,
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * The BNG's tables: a person's police record, the weapons they hold, the
- * alarm mention of §7.8.1 and the no-contact orders of §7.8.4.
+ * alarm mention of §7.8.1, the no-contact orders of §7.8.4 and the police
+ * interventions at the person's address.
  */
 import {
   EntitySchema,
   Table,
+  TableColumn,
   TableForeignKey,
   TableIndex,
   type MigrationInterface,
@@ -12,12 +14,21 @@ import {
 } from 'typeorm';
 import { column, tableColumn } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
-import type { WeaponCategory } from '../types';
+import type {
+  InterventionNature,
+  WantedReason,
+  WeaponCategory,
+} from '../types';
+
+/** Room for the longest category name of WANTED_REASONS and more. */
+const CATEGORY_LENGTH = 24;
 
 export interface BngPersonRow {
   nationalNumber: string;
   knownForViolence: boolean;
   wanted: boolean;
+  /** Null when not wanted, and on rows older than the column. */
+  wantedReason?: WantedReason | null;
 }
 
 export interface BngWeaponRow {
@@ -27,7 +38,18 @@ export interface BngWeaponRow {
   category: WeaponCategory;
   description: string;
   permitReference: string | null;
+  /** Null without a permit, and on rows older than the column. */
+  permitValidUntil?: string | null;
   registeredOn: string;
+}
+
+export interface BngInterventionRow {
+  /** Generated on insert; orders interventions of the same day. */
+  id?: number;
+  nationalNumber: string;
+  occurredOn: string;
+  nature: InterventionNature;
+  zoneCode: string;
 }
 
 /** One mention per person: a new grant replaces the previous mention. */
@@ -53,6 +75,8 @@ export const BngPerson = new EntitySchema<BngPersonRow>({
     nationalNumber: column.key('national_number', 11),
     knownForViolence: column.flag('known_for_violence'),
     wanted: column.flag('wanted'),
+    wantedReason: column.text('wanted_reason', CATEGORY_LENGTH,
+      { nullable: true }),
   },
 });
 
@@ -65,6 +89,7 @@ export const BngWeapon = new EntitySchema<BngWeaponRow>({
     category: column.text('category', 16),
     description: column.text('description', 200),
     permitReference: column.text('permit_reference', 40, { nullable: true }),
+    permitValidUntil: column.date('permit_valid_until', { nullable: true }),
     registeredOn: column.date('registered_on'),
   },
 });
@@ -89,6 +114,18 @@ export const BngNoContactOrder = new EntitySchema<BngNoContactOrderRow>({
     measureId: column.text('measure_id', 36),
     validFrom: column.date('valid_from'),
     validUntil: column.date('valid_until'),
+  },
+});
+
+export const BngIntervention = new EntitySchema<BngInterventionRow>({
+  name: 'BngIntervention',
+  tableName: 'bng_intervention',
+  columns: {
+    id: column.generatedKey('id'),
+    nationalNumber: column.text('national_number', 11),
+    occurredOn: column.date('occurred_on'),
+    nature: column.text('nature', CATEGORY_LENGTH),
+    zoneCode: column.text('zone_code', 8),
   },
 });
 
@@ -203,7 +240,67 @@ export class BngWrites1764800000000 implements MigrationInterface {
   }
 }
 
+/**
+ * The record made complete: why a person is wanted (a category), how long
+ * a weapon permit runs, the interventions at the person's address, and
+ * the mentions by measure, which the §7.8.4 check of an order reads.
+ */
+export class BngRecordDetails1765000000000 implements MigrationInterface {
+  name = 'BngRecordDetails1765000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('bng_person', new TableColumn(
+      tableColumn.text('wanted_reason', CATEGORY_LENGTH, { nullable: true })));
+    await queryRunner.addColumn('bng_weapon', new TableColumn(
+      tableColumn.date('permit_valid_until', { nullable: true })));
+    await queryRunner.createTable(interventionTable(), true);
+    await queryRunner.createIndex('bng_alarm_mention', new TableIndex({
+      name: 'IDX_bng_alarm_mention_measure',
+      columnNames: ['measure_id'],
+    }));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('bng_alarm_mention',
+      'IDX_bng_alarm_mention_measure');
+    await queryRunner.dropTable('bng_intervention', true);
+    await queryRunner.dropColumn('bng_weapon', 'permit_valid_until');
+    await queryRunner.dropColumn('bng_person', 'wanted_reason');
+  }
+}
+
+function interventionTable(): Table {
+  return new Table({
+    name: 'bng_intervention',
+    columns: [
+      tableColumn.generatedKey('id'),
+      tableColumn.text('national_number', 11),
+      tableColumn.date('occurred_on'),
+      tableColumn.text('nature', CATEGORY_LENGTH),
+      tableColumn.text('zone_code', 8),
+    ],
+    foreignKeys: [personKey('bng_intervention')],
+    indices: [
+      // A record lists the person's interventions newest first.
+      new TableIndex({
+        name: 'IDX_bng_intervention_person',
+        columnNames: ['national_number', 'occurred_on'],
+      }),
+    ],
+  });
+}
+
 export const bngSchema: SystemSchema = {
-  entities: [BngPerson, BngWeapon, BngAlarmMention, BngNoContactOrder],
-  migrations: [BngInitial1764700000000, BngWrites1764800000000],
+  entities: [
+    BngPerson,
+    BngWeapon,
+    BngAlarmMention,
+    BngNoContactOrder,
+    BngIntervention,
+  ],
+  migrations: [
+    BngInitial1764700000000,
+    BngWrites1764800000000,
+    BngRecordDetails1765000000000,
+  ],
 };

@@ -51,6 +51,7 @@ describeEachDatabase('SqlBngAdapter writes', (getOptions) => {
         nationalNumber: person(1),
         knownForViolence: false,
         wanted: false,
+        wantedReason: null,
         weapons: [],
         alarmMention: {
           measureId: 'test-measure-m1',
@@ -58,6 +59,7 @@ describeEachDatabase('SqlBngAdapter writes', (getOptions) => {
           validUntil: '2027-09-01',
         },
         noContactOrders: [],
+        interventions: [],
       });
     });
 
@@ -142,6 +144,69 @@ describeEachDatabase('SqlBngAdapter writes', (getOptions) => {
       });
       expect(await recordOf(person(6))).toBeNull();
     });
+
+    it('refuses a mention on the record of the measure\'s suspect (§7.8.4)',
+      async () => {
+        await adapter.upsertNoContactOrder({
+          measureId: 'test-measure-m8',
+          suspectNationalNumber: person(8),
+          validFrom: '2026-12-01',
+          validUntil: '2027-09-01',
+        });
+        const writing = adapter.upsertAlarmMention({
+          nationalNumber: person(8),
+          measureId: 'test-measure-m8',
+          registeredOn: '2026-12-01',
+          validUntil: '2027-09-01',
+        });
+        await expect(writing).rejects.toBeInstanceOf(BngRuleError);
+        await expect(writing).rejects.toMatchObject({
+          code: 'MENTION_ON_SUSPECT',
+          message: 'The alarm mention of measure test-measure-m8 cannot go '
+            + 'on the record of the measure\'s suspect: it belongs on the '
+            + 'protected person\'s record (§7.8.4)',
+        });
+        expect((await recordOf(person(8)))?.alarmMention).toBeNull();
+      });
+
+    it('never shows the suspect a mention that reached their record first',
+      async () => {
+        const measure = {
+          measureId: 'test-measure-m9',
+          validFrom: '2026-12-01',
+          validUntil: '2027-09-01',
+        };
+        // Written before the order said who the suspect is.
+        await adapter.upsertAlarmMention({
+          nationalNumber: person(9),
+          measureId: measure.measureId,
+          registeredOn: measure.validFrom,
+          validUntil: measure.validUntil,
+        });
+        await adapter.upsertNoContactOrder(
+          { ...measure, suspectNationalNumber: person(9) });
+        const record = await recordOf(person(9));
+        expect(record?.noContactOrders).toHaveLength(1);
+        expect(record?.alarmMention).toBeNull();
+      });
+
+    it('keeps the mention of a measure protecting a suspect of another one',
+      async () => {
+        await adapter.upsertNoContactOrder({
+          measureId: 'test-measure-m10-a',
+          suspectNationalNumber: person(10),
+          validFrom: '2026-12-01',
+          validUntil: '2027-09-01',
+        });
+        await adapter.upsertAlarmMention({
+          nationalNumber: person(10),
+          measureId: 'test-measure-m10-b',
+          registeredOn: '2026-12-02',
+          validUntil: '2027-09-02',
+        });
+        expect((await recordOf(person(10)))?.alarmMention?.measureId)
+          .toBe('test-measure-m10-b');
+      });
 
     it('rejects misuse, never showing a national number', async () => {
       await expect(adapter.upsertAlarmMention({
@@ -249,6 +314,83 @@ describeEachDatabase('SqlBngAdapter writes', (getOptions) => {
         expect(await adapter.noContactOrdersByMeasureId(['test-measure-o3']))
           .toEqual([null]);
       });
+
+    describe('covering the whole protection (§7.8.4)', () => {
+      const measureId = 'test-measure-o4';
+      const mention = (nationalNumber: string, validUntil: string) =>
+        adapter.upsertAlarmMention({
+          nationalNumber,
+          measureId,
+          registeredOn: '2026-12-01',
+          validUntil,
+        });
+      const orderUntil = (validUntil: string) =>
+        adapter.upsertNoContactOrder({
+          measureId,
+          suspectNationalNumber: person(13),
+          validFrom: '2026-12-01',
+          validUntil,
+        });
+
+      it('refuses an order ending before the measure, saying both ends',
+        async () => {
+          await mention(person(14), '2027-09-01');
+          const writing = orderUntil('2027-08-31');
+          await expect(writing).rejects.toBeInstanceOf(BngRuleError);
+          await expect(writing).rejects.toMatchObject({
+            code: 'ORDER_ENDS_BEFORE_MEASURE',
+            message: 'The no-contact order of measure test-measure-o4 cannot '
+              + 'end on 2027-08-31, before the protection it must cover '
+              + 'ends on 2027-09-01, prolongations included (§7.8.4)',
+          });
+          expect(await adapter.noContactOrdersByMeasureId([measureId]))
+            .toEqual([null]);
+        });
+
+      it('registers an order ending on the measure\'s last day', async () => {
+        expect(await orderUntil('2027-09-01'))
+          .toMatchObject({ validUntil: '2027-09-01' });
+      });
+
+      it('follows a prolongation: the order must reach the new end',
+        async () => {
+          // §7.10.2: the mention moves first, then the order follows.
+          await mention(person(14), '2028-06-01');
+          await expect(orderUntil('2027-09-01')).rejects
+            .toMatchObject({ code: 'ORDER_ENDS_BEFORE_MEASURE' });
+          expect(await orderUntil('2028-06-01'))
+            .toMatchObject({ validUntil: '2028-06-01' });
+        });
+
+      it('checks the widened order: a late, shorter retry changes nothing',
+        async () => {
+          expect(await orderUntil('2027-09-01'))
+            .toMatchObject({ validUntil: '2028-06-01' });
+        });
+
+      it('weighs the latest end among the mentions of the measure',
+        async () => {
+          // A child protected by the same measure, for longer.
+          await mention(person(15), '2028-07-01');
+          await expect(orderUntil('2028-06-30')).rejects
+            .toMatchObject({ code: 'ORDER_ENDS_BEFORE_MEASURE' });
+        });
+
+      it('ignores the mentions of other measures', async () => {
+        await adapter.upsertAlarmMention({
+          nationalNumber: person(16),
+          measureId: 'test-measure-o5-other',
+          registeredOn: '2026-12-01',
+          validUntil: '2029-01-01',
+        });
+        expect(await adapter.upsertNoContactOrder({
+          measureId: 'test-measure-o5',
+          suspectNationalNumber: person(13),
+          validFrom: '2026-12-01',
+          validUntil: '2027-01-01',
+        })).toMatchObject({ validUntil: '2027-01-01' });
+      });
+    });
 
     it('refuses the measure\'s order against another suspect', async () => {
       await expect(adapter.upsertNoContactOrder({

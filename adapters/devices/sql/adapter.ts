@@ -1,8 +1,9 @@
 /**
- * The device inventory port over SQL. A batch of devices costs two
- * statements run together (the devices, and the last daily report of
- * each); a batch of stocks, shortages or registrations, one. Each write
- * is one transaction (see storage/write.ts and ./assignment.ts).
+ * The device inventory port over SQL. A batch of devices, by serial,
+ * measure or zone, costs two statements run together (the devices, and
+ * the last daily report of each); a batch of stocks, shortages or
+ * registrations, one. Each write is one transaction (see storage/write.ts,
+ * ./assignment.ts and ./reports.ts).
  */
 import { In, type DataSource } from 'typeorm';
 import { groupBy, indexBy } from '../../../storage/batch';
@@ -22,6 +23,7 @@ import {
 import {
   type AssignDeviceInput,
   type AssignDeviceResult,
+  type DeviceDailyReport,
   type DeviceRecord,
   type DeviceStatus,
   type DevicesAdapter,
@@ -29,9 +31,11 @@ import {
   type ReturnDevicesInput,
   type ShortageRecord,
   type StockRecord,
+  type ZoneStockRecord,
 } from '../types';
 import { assign, giveBack } from './assignment';
 import { findDevices } from './devices';
+import { checkDailyReport, storeDailyReport } from './reports';
 import {
   Device,
   GrantRegistration,
@@ -53,6 +57,8 @@ const STOCK_FIELDS: Readonly<
 
 interface StatusCount {
   arrondissementCode: string;
+  /** Selected by the per-zone count only. */
+  zoneCode?: string | null;
   status: DeviceStatus;
   /** MySQL may answer a COUNT as a string. */
   count: number | string;
@@ -89,9 +95,24 @@ export class SqlDevicesAdapter
     batchReadCommitted('devices', 'stockByArrondissement', this.dataSource,
       (codes) => this.countStock(codes), () => emptyStock(''));
 
+  /** By zone code, then the arrondissement's own devices. */
+  readonly zoneStocksByArrondissement: BatchRead<string, ZoneStockRecord[]> =
+    batchReadCommitted('devices', 'zoneStocksByArrondissement',
+      this.dataSource, (codes) => this.countZoneStocks(codes), () => []);
+
   readonly shortagesByArrondissement: BatchRead<string, ShortageRecord[]> =
     batchReadCommitted('devices', 'shortagesByArrondissement',
       this.dataSource, (codes) => this.findShortages(codes), () => []);
+
+  /** By serial. */
+  readonly assignedDevicesByZone: BatchRead<string, DeviceRecord[]> =
+    batchReadCommitted('devices', 'assignedDevicesByZone', this.dataSource,
+      async (codes) => {
+        const devices = await findDevices(this.dataSource.manager,
+          { column: 'zoneCode', keys: codes, status: 'ASSIGNED' });
+        // Selected by zone code, so none of them lacks one.
+        return groupBy(devices, (device) => device.zoneCode as string);
+      }, () => []);
 
   readonly grantRegistrationsByMeasureId: BatchRead<
     string,
@@ -123,6 +144,14 @@ export class SqlDevicesAdapter
     const { measureId, returnedOn } = checkReturn(input);
     return writeTransaction('devices', 'returnDevices', this.dataSource,
       (manager) => giveBack(manager, measureId, returnedOn));
+  }
+
+  async recordDailyReport(
+    input: DeviceDailyReport,
+  ): Promise<DeviceDailyReport> {
+    const report = checkDailyReport(input);
+    return writeTransaction('devices', 'recordDailyReport', this.dataSource,
+      (manager) => storeDailyReport(manager, report));
   }
 
   /** Open shortages first, then newest first. */
@@ -173,6 +202,48 @@ export class SqlDevicesAdapter
     }
     return stocks;
   }
+
+  /** One GROUP BY for all the arrondissements, by keeper and status. */
+  private async countZoneStocks(
+    codes: string[],
+  ): Promise<Map<string, ZoneStockRecord[]>> {
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Device, 'device')
+      .select('device.arrondissementCode', 'arrondissementCode')
+      .addSelect('device.zoneCode', 'zoneCode')
+      .addSelect('device.status', 'status')
+      .addSelect('COUNT(*)', 'count')
+      .where('device.arrondissementCode IN (:...codes)', { codes })
+      .groupBy('device.arrondissementCode')
+      .addGroupBy('device.zoneCode')
+      .addGroupBy('device.status')
+      .getRawMany<StatusCount>();
+
+    const keepers = new Map<string, ZoneStockRecord>();
+    for (const row of rows) {
+      const field = STOCK_FIELDS[row.status];
+      // A status this port does not know is not part of any count.
+      if (!field) continue;
+      const zoneCode = row.zoneCode ?? null;
+      const key = JSON.stringify([row.arrondissementCode, zoneCode]);
+      const stock = keepers.get(key)
+        ?? { ...emptyStock(row.arrondissementCode), zoneCode };
+      stock[field] += Number(row.count);
+      keepers.set(key, stock);
+    }
+    const groups = groupBy([...keepers.values()],
+      (stock) => stock.arrondissementCode);
+    for (const stocks of groups.values()) stocks.sort(byKeeper);
+    return groups;
+  }
+}
+
+/** Zones in code order, then the arrondissement's own devices. */
+function byKeeper(first: ZoneStockRecord, second: ZoneStockRecord): number {
+  if (first.zoneCode === second.zoneCode) return 0;
+  if (first.zoneCode === null) return 1;
+  if (second.zoneCode === null) return -1;
+  return first.zoneCode < second.zoneCode ? -1 : 1;
 }
 
 function emptyStock(arrondissementCode: string): StockRecord {

@@ -4,7 +4,7 @@
  */
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { indexBy } from '../../../storage/batch';
-import type { DeviceRecord } from '../types';
+import type { DeviceRecord, DeviceStatus } from '../types';
 import {
   DailyReport,
   Device,
@@ -12,19 +12,21 @@ import {
   type DeviceRow,
 } from './schema';
 
-export type Selection = { column: 'serial' | 'measureId'; keys: string[] };
+export interface Selection {
+  column: 'serial' | 'measureId' | 'zoneCode';
+  keys: string[];
+  /** Only the devices in this status; default: any. */
+  status?: DeviceStatus;
+}
 
 /** The selected devices by serial, each with its last report. */
 export async function findDevices(
   manager: EntityManager,
   selection: Selection,
 ): Promise<DeviceRecord[]> {
+  const query = manager.createQueryBuilder(Device, 'device');
   const [devices, reports] = await Promise.all([
-    manager
-      .createQueryBuilder(Device, 'device')
-      .where(`device.${selection.column} IN (:...keys)`, selection)
-      .orderBy('device.serial', 'ASC')
-      .getMany(),
+    selected(query, selection).orderBy('device.serial', 'ASC').getMany(),
     lastReports(manager, selection).getMany(),
   ]);
   const reportOf = indexBy(reports, (report) => report.deviceSerial);
@@ -40,11 +42,11 @@ function lastReports(
   manager: EntityManager,
   selection: Selection,
 ): SelectQueryBuilder<DailyReportRow> {
-  const query = manager
+  const reports = manager
     .createQueryBuilder(DailyReport, 'report')
     .innerJoin(Device.options.name, 'device',
-      'device.serial = report.deviceSerial')
-    .where(`device.${selection.column} IN (:...keys)`, selection);
+      'device.serial = report.deviceSerial');
+  const query = selected(reports, selection);
   const latest = query
     .subQuery()
     .select('MAX(other.receivedAt)')
@@ -52,6 +54,18 @@ function lastReports(
     .where('other.deviceSerial = report.deviceSerial')
     .getQuery();
   return query.andWhere(`report.receivedAt = ${latest}`);
+}
+
+/** Private: the devices (aliased `device`) the selection names. */
+function selected<R extends object>(
+  query: SelectQueryBuilder<R>,
+  selection: Selection,
+): SelectQueryBuilder<R> {
+  const where = query.where(`device.${selection.column} IN (:...keys)`,
+    { keys: selection.keys });
+  return selection.status
+    ? where.andWhere('device.status = :status', { status: selection.status })
+    : where;
 }
 
 function toRecord(

@@ -40,6 +40,11 @@ export interface DailyReportRow {
   /** Generated on insert. */
   id?: number;
   deviceSerial: string;
+  /**
+   * The 112 app's id of the report, unique; null for the reports stored
+   * before ids were (the demo's among them).
+   */
+  reportId?: string | null;
   /** UTC, as `Date#toISOString` writes it, so that text order is time. */
   receivedAt: string;
   batteryPercent: number;
@@ -69,6 +74,8 @@ export type GrantRegistrationRow = GrantRegistrationRecord;
 
 /** Room for the protection system's enumerations. */
 const ENUM_LENGTH = 40;
+/** Room for the 112 app's report ids (a UUID, or a longer id). */
+export const REPORT_ID_LENGTH = 64;
 /** `LENT_PHONE:` and a 36-character measure id. */
 const OPEN_FOR_LENGTH = 48;
 
@@ -94,6 +101,7 @@ export const DailyReport = new EntitySchema<DailyReportRow>({
   columns: {
     id: column.generatedKey('id'),
     deviceSerial: column.text('device_serial', 32),
+    reportId: column.text('report_id', REPORT_ID_LENGTH, { nullable: true }),
     receivedAt: column.text('received_at', INSTANT_LENGTH),
     batteryPercent: column.integer('battery_percent'),
     lastContactAt: column.text('last_contact_at', INSTANT_LENGTH),
@@ -288,7 +296,42 @@ function grantRegistrationTable(): Table {
   });
 }
 
+/**
+ * §3: the 112 app's daily reports arrive with an id of their own, which
+ * makes a retried report a no-op; the managing zone reads the devices
+ * it keeps, to watch their reports.
+ */
+export class DevicesDailyReports1764900000000 implements MigrationInterface {
+  name = 'DevicesDailyReports1764900000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('devices_daily_report', new TableColumn(
+      tableColumn.text('report_id', REPORT_ID_LENGTH, { nullable: true })));
+    // NULLs never clash, on SQLite as on MySQL: older reports keep none.
+    await queryRunner.createIndex('devices_daily_report', new TableIndex({
+      name: 'UQ_devices_daily_report_id',
+      columnNames: ['report_id'],
+      isUnique: true,
+    }));
+    await queryRunner.createIndex('devices_device', new TableIndex({
+      name: 'IDX_devices_device_zone',
+      columnNames: ['zone_code', 'status'],
+    }));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('devices_device', 'IDX_devices_device_zone');
+    await queryRunner.dropIndex('devices_daily_report',
+      'UQ_devices_daily_report_id');
+    await queryRunner.dropColumn('devices_daily_report', 'report_id');
+  }
+}
+
 export const devicesSchema: SystemSchema = {
   entities: [Device, DailyReport, Shortage, GrantRegistration],
-  migrations: [DevicesInitial1764700000000, DevicesWrites1764800000000],
+  migrations: [
+    DevicesInitial1764700000000,
+    DevicesWrites1764800000000,
+    DevicesDailyReports1764900000000,
+  ],
 };

@@ -165,7 +165,10 @@ export class SqlProtectionAdapter
     const provinces = territory.provinces.map(({ code, name }) =>
       ({ code, name }));
     const arrondissements = territory.arrondissements.map((a) => ({ ...a }));
-    const zones = territory.zones.map((z) => ({ ...z }));
+    // The contacts stay in the file: the tables keep what measures name.
+    const zones = territory.zones.map(
+      ({ code, name, arrondissementCode, deployedOn }) =>
+        ({ code, name, arrondissementCode, deployedOn }));
     await this.operation('syncTerritory', () =>
       this.dataSource.transaction(async (manager) => {
         if (provinces.length > 0) {
@@ -255,8 +258,15 @@ export class SqlProtectionAdapter
     const rows = await this.operation('findMeasureIds', () => {
       const query = this.dataSource.manager
         .createQueryBuilder(Measure, 'measure')
-        .select('measure.id', 'id')
-        .orderBy('measure.id', 'ASC');
+        .select('measure.id', 'id');
+      if (filter.newestFirst) {
+        query
+          .orderBy('measure.requestedOn', 'DESC')
+          .addOrderBy('measure.id', 'DESC');
+      } else {
+        query.orderBy('measure.id', 'ASC');
+      }
+      if (filter.limit !== undefined) query.limit(filter.limit);
       matchAny(query, 'measure.status', 'statuses', filter.statuses);
       matchAny(query, 'measure.managingZoneCode', 'zones',
         filter.managingZoneCodes);

@@ -23,10 +23,11 @@ import {
   TravelNotice,
 } from './lifecycle';
 import { isSqlite } from './gate';
+import { AlertLocation } from './locations';
 import { aggregateOf, type AggregateRows, type PartName } from './rows';
 import { Measure, ProtectedPerson } from './schema';
 
-/** The table of each part of an aggregate. */
+/** The table of each part of an aggregate, and of the alerts' tracks. */
 export const PART_ENTITIES: Readonly<Record<PartName, EntitySchema>> = {
   protectedPersons: ProtectedPerson,
   evaluations: Evaluation,
@@ -36,6 +37,7 @@ export const PART_ENTITIES: Readonly<Record<PartName, EntitySchema>> = {
   revisits: Revisit,
   travelNotices: TravelNotice,
   alerts: Alert,
+  alertLocations: AlertLocation,
   newFacts: NewFact,
 };
 

@@ -47,6 +47,10 @@ import {
   keyPart,
   uniqueIndex,
 } from './tables';
+import {
+  ALERT_LOCATION_COLUMNS,
+  type AlertLocationColumns,
+} from './locations';
 
 // ---------------------------------------------------------------------
 // Rows
@@ -121,7 +125,8 @@ export interface TravelNoticeRow {
   forwardedOn: string | null;
 }
 
-export interface AlertRow {
+/** The latest fix's columns: ProtectionAlertLocation, see locations.ts. */
+export interface AlertRow extends AlertLocationColumns {
   measureId: string;
   id: string;
   position: number;
@@ -277,6 +282,8 @@ export const Alert = new EntitySchema<AlertRow>({
     classifiedAt: column.instant('classified_at', nullable),
     policeArrivedAt: column.instant('police_arrived_at', nullable),
     magistrateInformed: column.flag('magistrate_informed'),
+    // Added by ProtectionAlertLocation1764900000000.
+    ...ALERT_LOCATION_COLUMNS,
   },
 });
 

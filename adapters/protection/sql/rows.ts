@@ -8,6 +8,7 @@
  */
 import type {
   AlertState,
+  AmlLocation,
   BombFactor,
   EvaluationState,
   JournalEntry,
@@ -32,6 +33,7 @@ import type {
   RevisitRow,
   TravelNoticeRow,
 } from './lifecycle';
+import type { AlertLocationColumns, AlertLocationRow } from './locations';
 
 /** Every row of one measure, table by table. */
 export interface AggregateRows {
@@ -44,11 +46,18 @@ export interface AggregateRows {
   revisits: RevisitRow[];
   travelNotices: TravelNoticeRow[];
   alerts: AlertRow[];
+  /** The fixes of every alert's track, alert by alert (§3). */
+  alertLocations: AlertLocationRow[];
   newFacts: NewFactRow[];
 }
 
-/** The parts of an aggregate below the measure, one table each. */
-export type PartName = Exclude<keyof MeasureAggregate, 'measure'>;
+/**
+ * The tables below the measure: one per part of the aggregate, and one
+ * for the alerts' tracks, which the aggregate keeps inside each alert.
+ */
+export type PartName =
+  | Exclude<keyof MeasureAggregate, 'measure'>
+  | 'alertLocations';
 
 // Keyed by every part of the aggregate: a part added to aggregate.ts
 // fails to compile here until it has its table and its rows.
@@ -61,6 +70,7 @@ const PARTS: Record<PartName, true> = {
   revisits: true,
   travelNotices: true,
   alerts: true,
+  alertLocations: true,
   newFacts: true,
 };
 
@@ -83,6 +93,14 @@ export function rowsOf(aggregate: MeasureAggregate): AggregateRows {
     revisits: numbered(aggregate.revisits, (r) => ({ ...r })),
     travelNotices: numbered(aggregate.travelNotices, (t) => ({ ...t })),
     alerts: numbered(aggregate.alerts, alertColumns),
+    alertLocations: aggregate.alerts.flatMap((alert) =>
+      alert.track.map((fix, position) => ({
+        measureId,
+        alertId: alert.id,
+        position,
+        ...fix,
+        fixedAt: utcInstant(fix.fixedAt, 'fixedAt'),
+      }))),
     newFacts: numbered(aggregate.newFacts, (f) => ({ ...f })),
   };
 }
@@ -93,18 +111,32 @@ function evaluationColumns(evaluation: EvaluationState) {
 }
 
 function alertColumns(alert: AlertState) {
+  const { location, track: _track, ...rest } = alert;
   return {
-    ...alert,
+    ...rest,
     raisedAt: utcInstant(alert.raisedAt, 'raisedAt'),
     classifiedAt: optionalInstant(alert.classifiedAt, 'classifiedAt'),
     policeArrivedAt: optionalInstant(alert.policeArrivedAt,
       'policeArrivedAt'),
+    ...latestFixColumns(location),
+  };
+}
+
+function latestFixColumns(fix: AmlLocation | null): AlertLocationColumns {
+  return {
+    locationLatitude: fix?.latitude ?? null,
+    locationLongitude: fix?.longitude ?? null,
+    locationAccuracyMeters: fix?.accuracyMeters ?? null,
+    locationConfidencePercent: fix?.confidencePercent ?? null,
+    locationMethod: fix?.method ?? null,
+    locationFixedAt: optionalInstant(fix?.fixedAt ?? null, 'fixedAt'),
   };
 }
 
 /** Rows of one measure, each list in position order, back as a whole. */
 export function aggregateOf(rows: AggregateRows): MeasureAggregate {
   const [conditions] = rows.conditions;
+  const tracks = tracksOf(rows.alertLocations);
   return {
     measure: measureStateOf(rows.measure),
     protectedPersons: rows.protectedPersons.map(protectedPersonStateOf),
@@ -114,7 +146,8 @@ export function aggregateOf(rows: AggregateRows): MeasureAggregate {
     reEvaluationDecisions: rows.reEvaluationDecisions.map(withoutKeys),
     revisits: rows.revisits.map(withoutKeys),
     travelNotices: rows.travelNotices.map(travelNoticeOf),
-    alerts: rows.alerts.map(alertOf),
+    alerts: rows.alerts.map((row) =>
+      alertOf(row, tracks.get(row.id) ?? [])),
     newFacts: rows.newFacts.map(withoutKeys),
   };
 }
@@ -163,7 +196,7 @@ function travelNoticeOf(row: TravelNoticeRow): TravelNoticeState {
   };
 }
 
-function alertOf(row: AlertRow): AlertState {
+function alertOf(row: AlertRow, track: AmlLocation[]): AlertState {
   return {
     id: row.id,
     raisedAt: row.raisedAt,
@@ -172,7 +205,41 @@ function alertOf(row: AlertRow): AlertState {
     classifiedAt: row.classifiedAt,
     policeArrivedAt: row.policeArrivedAt,
     magistrateInformed: row.magistrateInformed,
+    location: latestFixOf(row),
+    track,
   };
+}
+
+/** The alert row's latest fix; null when its columns are (no fix yet). */
+function latestFixOf(row: AlertRow): AmlLocation | null {
+  const {
+    locationLatitude: latitude,
+    locationLongitude: longitude,
+    locationAccuracyMeters: accuracyMeters,
+    locationConfidencePercent: confidencePercent,
+    locationMethod: method,
+    locationFixedAt: fixedAt,
+  } = row;
+  if (latitude === null || longitude === null || accuracyMeters === null
+    || confidencePercent === null || method === null || fixedAt === null) {
+    return null;
+  }
+  return { latitude, longitude, accuracyMeters, confidencePercent, method,
+    fixedAt };
+}
+
+/** Each alert's fixes, by alert id, in the order of their rows. */
+function tracksOf(rows: readonly AlertLocationRow[]) {
+  const tracks = new Map<string, AmlLocation[]>();
+  for (const row of rows) {
+    const { latitude, longitude, accuracyMeters, confidencePercent, method,
+      fixedAt } = row;
+    const track = tracks.get(row.alertId) ?? [];
+    track.push({ latitude, longitude, accuracyMeters, confidencePercent,
+      method, fixedAt });
+    tracks.set(row.alertId, track);
+  }
+  return tracks;
 }
 
 export function journalRowOf(entry: JournalEntry): JournalRow {

@@ -2,7 +2,8 @@
  * The protection system's tables: the territory (provinces, judicial
  * arrondissements, police zones), the persons, the measures of COL 03/2023
  * and who each measure protects. The tables of the rest of a measure's
- * life, the journal and the effects outbox are in `lifecycle.ts`.
+ * life, the journal and the effects outbox are in `lifecycle.ts`; the
+ * position fixes of alerts in `locations.ts`.
  */
 import {
   EntitySchema,
@@ -25,6 +26,10 @@ import {
   LIFECYCLE_ENTITIES,
   ProtectionLifecycle1764800000000,
 } from './lifecycle';
+import {
+  AlertLocation,
+  ProtectionAlertLocation1764900000000,
+} from './locations';
 import {
   CODE,
   DESCRIPTION,
@@ -291,9 +296,11 @@ export const protectionSchema: SystemSchema = {
     Measure,
     ProtectedPerson,
     ...LIFECYCLE_ENTITIES,
+    AlertLocation,
   ],
   migrations: [
     ProtectionInitial1764700000000,
     ProtectionLifecycle1764800000000,
+    ProtectionAlertLocation1764900000000,
   ],
 };

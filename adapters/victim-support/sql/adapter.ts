@@ -1,8 +1,8 @@
 /**
  * The victim support port over SQL. A batch of referrals, by measure, id
  * or arrondissement, costs two statements run together: the referrals,
- * and the offers made under them; a batch of notices, one. Each write is
- * one transaction (see storage/write.ts).
+ * and the offers made under them; a batch of notices or contacts, one.
+ * Each write is one transaction (see storage/write.ts and ./service.ts).
  */
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { groupBy, indexBy } from '../../../storage/batch';
@@ -25,6 +25,9 @@ import {
   VictimSupportRuleError,
   type NoticeInput,
   type NoticeRecord,
+  type OfferAnswerInput,
+  type PersonContactedInput,
+  type ReferralContactRecord,
   type ReferralInput,
   type ReferralRecord,
   type VictimSupportAdapter,
@@ -34,11 +37,20 @@ import {
   NOTICE_ID_LENGTH,
   Notice,
   Referral,
+  ReferralContact,
   ServiceOffer,
   type NoticeRow,
   type ReferralRow,
   type ServiceOfferRow,
 } from './schema';
+import {
+  checkAnswer,
+  checkContact,
+  checkContacted,
+  markContacted,
+  recordAnswer,
+  storeContact,
+} from './service';
 
 const MEASURE_ID_LENGTH = 36;
 const CODE_LENGTH = 8;
@@ -100,6 +112,17 @@ export class SqlVictimSupportAdapter
         return groupBy(rows.map(toNotice), (notice) => notice.measureId);
       }, () => []);
 
+  readonly contactsByReferralId: BatchRead<
+    string,
+    ReferralContactRecord | null
+  > = batchReadCommitted('victim-support', 'contactsByReferralId',
+    this.dataSource, async (ids) => {
+      const rows = await this.dataSource.manager.findBy(ReferralContact,
+        { referralId: In(ids) });
+      return indexBy(rows.map((row) => ({ ...row })),
+        (contact) => contact.referralId);
+    }, () => null);
+
   async refer(input: ReferralInput): Promise<ReferralRecord> {
     const referral = checkReferral(input);
     const endDate = endDateNotice(input.measureId, input.plannedEndDate);
@@ -137,6 +160,34 @@ export class SqlVictimSupportAdapter
       });
   }
 
+  async recordContact(
+    input: ReferralContactRecord,
+  ): Promise<ReferralContactRecord> {
+    const contact = checkContact(input);
+    return writeTransaction('victim-support', 'recordContact',
+      this.dataSource, (manager) => storeContact(manager, contact));
+  }
+
+  async recordPersonContacted(
+    input: PersonContactedInput,
+  ): Promise<ReferralRecord> {
+    const contacted = checkContacted(input);
+    return writeTransaction('victim-support', 'recordPersonContacted',
+      this.dataSource, async (manager) => {
+        await markContacted(manager, contacted);
+        return referralAfterWrite(manager, contacted.referralId);
+      });
+  }
+
+  async recordOfferAnswer(input: OfferAnswerInput): Promise<ReferralRecord> {
+    const answer = checkAnswer(input);
+    return writeTransaction('victim-support', 'recordOfferAnswer',
+      this.dataSource, async (manager) => {
+        await recordAnswer(manager, answer);
+        return referralAfterWrite(manager, answer.referralId);
+      });
+  }
+
   private findReferrals(selection: Selection): Promise<ReferralRecord[]> {
     return findReferrals(this.dataSource.manager, selection);
   }
@@ -165,6 +216,19 @@ async function findReferrals(
   const offersOf = groupBy(offers, (offer) => offer.referralId);
   return referrals.map((referral) =>
     toRecord(referral, offersOf.get(referral.id) ?? []));
+}
+
+/** The referral as a write of the transaction left it. */
+async function referralAfterWrite(
+  manager: EntityManager,
+  referralId: string,
+): Promise<ReferralRecord> {
+  const [referral] = await findReferrals(manager,
+    { column: 'id', keys: [referralId] });
+  if (!referral) {
+    throw new Error(`The referral ${referralId} vanished during a write`);
+  }
+  return referral;
 }
 
 function checkReferral(input: ReferralInput): ReferralRow {
@@ -228,6 +292,7 @@ async function makeReferral(
     offeredOn: referral.referredOn,
     kind: 'INITIAL',
     accepted: null,
+    answeredOn: null,
   });
 }
 
@@ -267,6 +332,7 @@ async function renewOffer(
     offeredOn: notice.date,
     kind: 'RENEWAL',
     accepted: null,
+    answeredOn: null,
   });
 }
 
@@ -310,6 +376,7 @@ function toRecord(
       offeredOn: offer.offeredOn,
       kind: offer.kind,
       accepted: offer.accepted,
+      answeredOn: offer.answeredOn,
     })),
   };
 }

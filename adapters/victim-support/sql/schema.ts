@@ -1,10 +1,13 @@
 /**
  * The victim support service's tables: the referrals of §7.8.3, the
- * offers of service made under each and the parquet's notices.
+ * offers of service made under each and the answers to them, the
+ * person's contact data, kept in a table of its own (§7.8.5), and the
+ * parquet's notices.
  */
 import {
   EntitySchema,
   Table,
+  TableColumn,
   TableForeignKey,
   TableIndex,
   type MigrationInterface,
@@ -12,6 +15,7 @@ import {
 } from 'typeorm';
 import { column, tableColumn } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
+import { EMAIL_LENGTH, PHONE_LENGTH } from '../contact';
 import type {
   NoticeKind,
   ReferralStatus,
@@ -38,6 +42,14 @@ export interface ServiceOfferRow {
   offeredOn: string;
   kind: ServiceOfferKind;
   accepted: boolean | null;
+  answeredOn: string | null;
+}
+
+/** §7.8.5: confidential, so apart from the referral it belongs to. */
+export interface ReferralContactRow {
+  referralId: string;
+  phone: string | null;
+  email: string | null;
 }
 
 export interface NoticeRow {
@@ -72,6 +84,17 @@ export const ServiceOffer = new EntitySchema<ServiceOfferRow>({
     offeredOn: column.date('offered_on'),
     kind: column.text('kind', 16),
     accepted: column.flag('accepted', { nullable: true }),
+    answeredOn: column.date('answered_on', { nullable: true }),
+  },
+});
+
+export const ReferralContact = new EntitySchema<ReferralContactRow>({
+  name: 'ReferralContact',
+  tableName: 'vs_referral_contact',
+  columns: {
+    referralId: column.key('referral_id', 36),
+    phone: column.text('phone', PHONE_LENGTH, { nullable: true }),
+    email: column.text('email', EMAIL_LENGTH, { nullable: true }),
   },
 });
 
@@ -212,11 +235,51 @@ export class VictimSupportWorkList1764900000000 implements MigrationInterface {
   }
 }
 
+/**
+ * §7.8.3, §7.8.5: the person's contact data the parquet sends, in a table
+ * of its own, and the day each offer of service was answered.
+ */
+export class VictimSupportContacts1765000000000 implements MigrationInterface {
+  name = 'VictimSupportContacts1765000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(
+      new Table({
+        name: 'vs_referral_contact',
+        columns: [
+          tableColumn.key('referral_id', 36),
+          tableColumn.text('phone', PHONE_LENGTH, { nullable: true }),
+          tableColumn.text('email', EMAIL_LENGTH, { nullable: true }),
+        ],
+        foreignKeys: [
+          new TableForeignKey({
+            name: 'FK_vs_referral_contact_referral',
+            columnNames: ['referral_id'],
+            referencedTableName: 'vs_referral',
+            referencedColumnNames: ['id'],
+            onDelete: 'CASCADE',
+          }),
+        ],
+      }),
+      true,
+    );
+    // Answers recorded before this column have no known day.
+    await queryRunner.addColumn('vs_service_offer', new TableColumn(
+      tableColumn.date('answered_on', { nullable: true })));
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropColumn('vs_service_offer', 'answered_on');
+    await queryRunner.dropTable('vs_referral_contact', true);
+  }
+}
+
 export const victimSupportSchema: SystemSchema = {
-  entities: [Referral, ServiceOffer, Notice],
+  entities: [Referral, ServiceOffer, Notice, ReferralContact],
   migrations: [
     VictimSupportInitial1764700000000,
     VictimSupportWrites1764800000000,
     VictimSupportWorkList1764900000000,
+    VictimSupportContacts1765000000000,
   ],
 };

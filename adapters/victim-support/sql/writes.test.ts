@@ -52,7 +52,8 @@ describeEachDatabase('SqlVictimSupportAdapter writes', (getOptions) => {
           pvReference: 'PV/5339/2026/000123',
           status: 'RECEIVED',
           offers: [
-            { offeredOn: '2026-12-01', kind: 'INITIAL', accepted: null },
+            { offeredOn: '2026-12-01', kind: 'INITIAL', accepted: null,
+              answeredOn: null },
           ],
         };
         expect(await adapter.refer(referral('test-measure-r1')))
@@ -169,8 +170,10 @@ describeEachDatabase('SqlVictimSupportAdapter writes', (getOptions) => {
         const [made] = await adapter.referralsByMeasureId(
           ['test-measure-r1']);
         expect(made!.offers).toEqual([
-          { offeredOn: '2026-12-01', kind: 'INITIAL', accepted: null },
-          { offeredOn: '2027-08-01', kind: 'RENEWAL', accepted: null },
+          { offeredOn: '2026-12-01', kind: 'INITIAL', accepted: null,
+            answeredOn: null },
+          { offeredOn: '2027-08-01', kind: 'RENEWAL', accepted: null,
+            answeredOn: null },
         ]);
         expect(made!.status).toBe('RECEIVED');
       });

@@ -4,6 +4,7 @@ import type { PoliceRecord as PoliceRecordModel } from '../../../adapters/bng/ty
 import type { BngContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -30,12 +31,44 @@ export type AlarmMention = {
   validUntil: Scalars['Date']['output'];
 };
 
+/** A police intervention at a person's address, as the BNG records it. */
+export type Intervention = {
+  __typename?: 'Intervention';
+  /** What the police intervened for. */
+  nature: InterventionNature;
+  /** The day of the intervention. */
+  occurredOn: Scalars['Date']['output'];
+  /** The police zone that intervened. */
+  zone: PoliceZone;
+};
+
+/** What the police intervened for, as a category. */
+export type InterventionNature =
+  /** A dispute or disturbance without any of the above. */
+  | 'DISTURBANCE'
+  /** Violence within the family or between (ex-)partners. */
+  | 'DOMESTIC_VIOLENCE'
+  /** Stalking or harassment. */
+  | 'HARASSMENT'
+  /** Anything else. */
+  | 'OTHER'
+  /** Destruction of or damage to belongings (§7.6). */
+  | 'PROPERTY_DAMAGE'
+  /** Threats, including threats to kill or to commit suicide (§7.6). */
+  | 'THREATS';
+
 /**
  * A no-contact order (mesure prétorienne d'interdiction de contact) against
  * the suspect, registered for at least the whole measure (§7.8.4).
  */
 export type NoContactOrder = {
   __typename?: 'NoContactOrder';
+  /**
+   * True when the order is in force at least until `date`, its last day
+   * being that day or later. §7.8.4 asks it to cover the whole protection:
+   * pass the measure's planned end, prolongations included.
+   */
+  coversUntil: Scalars['Boolean']['output'];
   /** The order's identifier in the BNG. */
   id: Scalars['ID']['output'];
   /** The measure whose protected person the order shields. */
@@ -44,6 +77,15 @@ export type NoContactOrder = {
   validFrom: Scalars['Date']['output'];
   /** The last day; never before the measure's planned end (§7.8.4). */
   validUntil: Scalars['Date']['output'];
+};
+
+
+/**
+ * A no-contact order (mesure prétorienne d'interdiction de contact) against
+ * the suspect, registered for at least the whole measure (§7.8.4).
+ */
+export type NoContactOrderCoversUntilArgs = {
+  date: Scalars['Date']['input'];
 };
 
 /**
@@ -65,15 +107,45 @@ export type PoliceRecord = {
   alarmMention: Maybe<AlarmMention>;
   /** True when the person holds a weapon or a weapon permit. */
   holdsWeapons: Scalars['Boolean']['output'];
+  /**
+   * Police interventions at the person's address, newest first: context for
+   * the team sent on an alert (§3) and for the evaluation (§7.6).
+   */
+  interventions: Array<Intervention>;
   /** The person is known to the police for violence. */
   knownForViolence: Scalars['Boolean']['output'];
   /** No-contact orders (mesures prétoriennes) against this person (§7.8.4). */
   noContactOrders: Array<NoContactOrder>;
   /** The person is wanted (signalé à rechercher) (§7.8.4). */
   wanted: Scalars['Boolean']['output'];
+  /**
+   * Why the person is wanted, as a category: never the BNG's free text,
+   * which may name people. Null when the person is not wanted.
+   */
+  wantedReason: Maybe<WantedReason>;
   /** Weapons registered to the person, for the team sent on an alert (§3). */
   weapons: Array<WeaponHolding>;
 };
+
+/** A local police zone; the alarm is available once the zone is deployed (§5.2). */
+export type PoliceZone = {
+  __typename?: 'PoliceZone';
+  /** The zone's number, e.g. 5345. */
+  code: Scalars['ID']['output'];
+};
+
+/** Why a person is wanted (signalé à rechercher), as a category. */
+export type WantedReason =
+  /** Any other reason, or one the BNG does not categorise. */
+  | 'OTHER'
+  /** To serve a sentence. */
+  | 'SENTENCE_TO_SERVE'
+  /** To be arrested (deprived of liberty) (§7.8.4). */
+  | 'TO_BE_ARRESTED'
+  /** To be heard, e.g. on the facts behind an alarm (§7.8.4). */
+  | 'TO_BE_HEARD'
+  /** To be located, e.g. to be served a document. */
+  | 'TO_BE_LOCATED';
 
 /** The kind of a registered weapon. */
 export type WeaponCategory =
@@ -93,6 +165,8 @@ export type WeaponHolding = {
   description: Scalars['String']['output'];
   /** The permit's reference, when the weapon is held under a permit. */
   permitReference: Maybe<Scalars['String']['output']>;
+  /** The permit's last valid day; null when the weapon is held without one. */
+  permitValidUntil: Maybe<Scalars['Date']['output']>;
   /** The day the holding was registered. */
   registeredOn: Scalars['Date']['output'];
 };
@@ -194,10 +268,14 @@ export type ResolversTypes = {
   AlarmMention: ResolverTypeWrapper<AlarmMention>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Intervention: ResolverTypeWrapper<Intervention>;
+  InterventionNature: InterventionNature;
   NoContactOrder: ResolverTypeWrapper<NoContactOrder>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Person: ResolverTypeWrapper<PersonKeyModel>;
   PoliceRecord: ResolverTypeWrapper<PoliceRecordModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  PoliceZone: ResolverTypeWrapper<PoliceZone>;
+  WantedReason: WantedReason;
   WeaponCategory: WeaponCategory;
   WeaponHolding: ResolverTypeWrapper<WeaponHolding>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -208,10 +286,12 @@ export type ResolversParentTypes = {
   AlarmMention: AlarmMention;
   ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
+  Intervention: Intervention;
   NoContactOrder: NoContactOrder;
+  Boolean: Scalars['Boolean']['output'];
   Person: PersonKeyModel;
   PoliceRecord: PoliceRecordModel;
-  Boolean: Scalars['Boolean']['output'];
+  PoliceZone: PoliceZone;
   WeaponHolding: WeaponHolding;
   String: Scalars['String']['output'];
 };
@@ -226,7 +306,14 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export type InterventionResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['Intervention'] = ResolversParentTypes['Intervention']> = {
+  nature?: Resolver<ResolversTypes['InterventionNature'], ParentType, ContextType>;
+  occurredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
 export type NoContactOrderResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['NoContactOrder'] = ResolversParentTypes['NoContactOrder']> = {
+  coversUntil?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<NoContactOrderCoversUntilArgs, 'date'>>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   measureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -242,25 +329,34 @@ export type PersonResolvers<ContextType = BngContext, ParentType extends Resolve
 export type PoliceRecordResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['PoliceRecord'] = ResolversParentTypes['PoliceRecord']> = {
   alarmMention?: Resolver<Maybe<ResolversTypes['AlarmMention']>, ParentType, ContextType>;
   holdsWeapons?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  interventions?: Resolver<Array<ResolversTypes['Intervention']>, ParentType, ContextType>;
   knownForViolence?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   noContactOrders?: Resolver<Array<ResolversTypes['NoContactOrder']>, ParentType, ContextType>;
   wanted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  wantedReason?: Resolver<Maybe<ResolversTypes['WantedReason']>, ParentType, ContextType>;
   weapons?: Resolver<Array<ResolversTypes['WeaponHolding']>, ParentType, ContextType>;
+};
+
+export type PoliceZoneResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['PoliceZone'] = ResolversParentTypes['PoliceZone']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type WeaponHoldingResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['WeaponHolding'] = ResolversParentTypes['WeaponHolding']> = {
   category?: Resolver<ResolversTypes['WeaponCategory'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   permitReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  permitValidUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = BngContext> = {
   AlarmMention?: AlarmMentionResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  Intervention?: InterventionResolvers<ContextType>;
   NoContactOrder?: NoContactOrderResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
   PoliceRecord?: PoliceRecordResolvers<ContextType>;
+  PoliceZone?: PoliceZoneResolvers<ContextType>;
   WeaponHolding?: WeaponHoldingResolvers<ContextType>;
 };
 

@@ -4,6 +4,8 @@ import type { DeviceRecord as DeviceRecordModel, GrantRegistrationRecord as Gran
 import type { DevicesContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -16,6 +18,18 @@ export type Scalars = {
   /** An instant, ISO 8601 with offset. */
   DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * A judicial arrondissement, with its parquet (§7.2.1); the protection
+ * subgraph gives its name and province.
+ */
+export type Arrondissement = {
+  __typename?: 'Arrondissement';
+  /** The arrondissement's code, e.g. ANT. */
+  code: Scalars['ID']['output'];
+  /** Its devices by status, in all and per keeper; the roles of Query.deviceStock (§7.8.7). */
+  deviceStock: DeviceStock;
 };
 
 /** The 112 app's daily report for a device. */
@@ -50,12 +64,68 @@ export type Device = {
   zone: Maybe<PoliceZone>;
 };
 
+/** Devices counted by status (see DeviceStatus). */
+export type DeviceCounts = {
+  __typename?: 'DeviceCounts';
+  /** Handed to a protected person under a measure. */
+  assigned: Scalars['Int']['output'];
+  /** In stock, ready to be assigned. */
+  available: Scalars['Int']['output'];
+  /** Out of use while repaired. */
+  inRepair: Scalars['Int']['output'];
+  /** Lost. */
+  lost: Scalars['Int']['output'];
+  /** Back from an ended measure, not yet checked and restocked (§7.12.2). */
+  returned: Scalars['Int']['output'];
+};
+
+/** An assigned device whose daily reports need the managing zone's attention (§3). */
+export type DeviceIssue = {
+  __typename?: 'DeviceIssue';
+  /** The device. */
+  device: Device;
+  /** What is wrong; a device with two problems is listed once for each. */
+  kind: DeviceIssueKind;
+  /** The measure the device is assigned under. */
+  measure: ProtectionMeasure;
+};
+
+/** What is wrong with an assigned device's daily reports (§3). */
+export type DeviceIssueKind =
+  /** Its last daily report gave a battery level under 20%. */
+  | 'LOW_BATTERY'
+  /** The 112 app has sent no daily report about the device yet. */
+  | 'NEVER_REPORTED'
+  /** Its last contact with the app is more than 24 hours old: a daily report is missing. */
+  | 'NO_RECENT_CONTACT';
+
 /** The kind of a device (§3). */
 export type DeviceKind =
   /** The Bluetooth panic button paired with the 112 app. */
   | 'BUTTON'
   /** An Android phone lent to a person who has none (§3). */
   | 'LENT_PHONE';
+
+/**
+ * A measure that found no device of a kind available in its
+ * arrondissement (§7.8.7); resolved once a device of that kind is
+ * assigned to it.
+ */
+export type DeviceShortage = {
+  __typename?: 'DeviceShortage';
+  /** The shortage's id in the inventory. */
+  id: Scalars['ID']['output'];
+  /** The kind of device missing. */
+  kind: DeviceKind;
+  /** The measure waiting for a device. */
+  measure: ProtectionMeasure;
+  /** The day no device was found. */
+  reportedOn: Scalars['Date']['output'];
+  /** The day a device was assigned at last; null while the shortage is open. */
+  resolvedOn: Maybe<Scalars['Date']['output']>;
+  /** The measure's managing zone. */
+  zone: PoliceZone;
+};
 
 /** Where a device is in its life (§7.8.7, §7.12.2). */
 export type DeviceStatus =
@@ -69,6 +139,19 @@ export type DeviceStatus =
   | 'LOST'
   /** Back from an ended measure, not yet checked and restocked (§7.12.2). */
   | 'RETURNED';
+
+/** The devices of an arrondissement, counted by status (§7.8.7). */
+export type DeviceStock = {
+  __typename?: 'DeviceStock';
+  /** The arrondissement counted. */
+  arrondissementCode: Scalars['ID']['output'];
+  /** The devices the arrondissement keeps itself, not left with a zone. */
+  keptByArrondissement: DeviceCounts;
+  /** Every device of the arrondissement, whoever keeps it. */
+  total: DeviceCounts;
+  /** The devices each zone keeps, by zone code; a zone keeping none is left out. */
+  zones: Array<ZoneDeviceStock>;
+};
 
 /** The grant's registration in SharePoint, the source of statistics (§7.13.1). */
 export type GrantRegistration = {
@@ -102,6 +185,51 @@ export type GrantRegistrationStatus =
   /** The measure ended (§7.12). */
   | 'ENDED';
 
+/** A daily report of the 112 app about one device (§3). */
+export type IngestDailyReportInput = {
+  /** The alarm was pressed during the period reported. */
+  alarmPressed: Scalars['Boolean']['input'];
+  /** The battery level, 0 to 100. */
+  batteryPercent: Scalars['Int']['input'];
+  /** The device's last contact with the app; not after receivedAt. */
+  lastContactAt: Scalars['DateTime']['input'];
+  /** When the report arrived; not after now. */
+  receivedAt: Scalars['DateTime']['input'];
+  /** The app's own id of the report, the same on every retry (at most 64 characters). */
+  reportId: Scalars['ID']['input'];
+  /** The device's serial number. */
+  serial: Scalars['ID']['input'];
+};
+
+/** A daily report as the inventory keeps it, instants in UTC. */
+export type IngestedDailyReport = {
+  __typename?: 'IngestedDailyReport';
+  /** What the report says. */
+  report: DailyReport;
+  /** The app's id of the report. */
+  reportId: Scalars['ID']['output'];
+  /** The device reported on. */
+  serial: Scalars['ID']['output'];
+};
+
+/** The changes the device inventory accepts from the graph. */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Stores a daily report of the 112 app (§3). Only for the 112 app (role
+   * app112). Sending a report again under the same reportId changes
+   * nothing and answers the stored report; other content under that id is
+   * refused (CONFLICT), as is an unknown serial (NOT_FOUND).
+   */
+  ingestDailyReport: IngestedDailyReport;
+};
+
+
+/** The changes the device inventory accepts from the graph. */
+export type MutationIngestDailyReportArgs = {
+  input: IngestDailyReportInput;
+};
+
 /** A local police zone; the alarm is available once the zone is deployed (§5.2). */
 export type PoliceZone = {
   __typename?: 'PoliceZone';
@@ -112,12 +240,62 @@ export type PoliceZone = {
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
-  /** Devices assigned under this measure, from the SharePoint inventory. */
-  devices: Array<Device>;
+  /**
+   * Devices assigned under this measure, from the SharePoint inventory;
+   * null, with an error, when the inventory does not answer.
+   */
+  devices: Maybe<Array<Device>>;
   /** The police registration of the grant in SharePoint (§7.13.1). */
   grantRegistration: Maybe<GrantRegistration>;
   /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
+};
+
+/** The entry points for reading the graph. */
+export type Query = {
+  __typename?: 'Query';
+  /**
+   * The devices assigned in the caller's police zone whose daily reports
+   * need the zone's attention (§3): no contact for over 24 hours, no
+   * report at all, or a low battery. Devices never heard from first, then
+   * those gone quiet, then low batteries; by serial within each. Only for
+   * the police; any other role gets FORBIDDEN.
+   */
+  deviceIssues: Array<DeviceIssue>;
+  /**
+   * The measures of the arrondissement that found no device available
+   * (§7.8.7): the open ones first, of which the reference magistrate is
+   * told, then the resolved ones; newest first within each. The same
+   * roles as deviceStock.
+   */
+  deviceShortages: Array<DeviceShortage>;
+  /**
+   * How many devices the arrondissement has, by status, in all and per
+   * keeper (§7.8.7). For the police, magistrates and CICs; any other role
+   * gets FORBIDDEN. A code the inventory does not know counts zero.
+   */
+  deviceStock: DeviceStock;
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryDeviceShortagesArgs = {
+  arrondissementCode: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryDeviceStockArgs = {
+  arrondissementCode: Scalars['ID']['input'];
+};
+
+/** The part of an arrondissement's devices one police zone keeps (§7.8.7). */
+export type ZoneDeviceStock = {
+  __typename?: 'ZoneDeviceStock';
+  /** Its devices by status. */
+  counts: DeviceCounts;
+  /** The zone keeping the devices. */
+  zone: PoliceZone;
 };
 
 
@@ -200,12 +378,16 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = {
+  Arrondissement: Arrondissement;
   Device: Device;
   ProtectionMeasure: ProtectionMeasure;
 };
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = {
+  Arrondissement:
+    ( { __typename: 'Arrondissement' }
+    & GraphQLRecursivePick<FederationTypes['Arrondissement'], {"code":true}> );
   Device:
     ( { __typename: 'Device' }
     & GraphQLRecursivePick<FederationTypes['Device'], {"serial":true}> );
@@ -218,6 +400,8 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Arrondissement: ResolverTypeWrapper<Arrondissement>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   DailyReport: ResolverTypeWrapper<DailyReport>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -225,17 +409,28 @@ export type ResolversTypes = {
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DeviceCounts: ResolverTypeWrapper<DeviceCounts>;
+  DeviceIssue: ResolverTypeWrapper<Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversTypes['Device'], measure: ResolversTypes['ProtectionMeasure'] }>;
+  DeviceIssueKind: DeviceIssueKind;
   DeviceKind: DeviceKind;
+  DeviceShortage: ResolverTypeWrapper<Omit<DeviceShortage, 'measure'> & { measure: ResolversTypes['ProtectionMeasure'] }>;
   DeviceStatus: DeviceStatus;
+  DeviceStock: ResolverTypeWrapper<DeviceStock>;
   GrantRegistration: ResolverTypeWrapper<GrantRegistrationRecordModel>;
   GrantRegistrationStatus: GrantRegistrationStatus;
+  IngestDailyReportInput: IngestDailyReportInput;
+  IngestedDailyReport: ResolverTypeWrapper<IngestedDailyReport>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PoliceZone: ResolverTypeWrapper<PoliceZone>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ZoneDeviceStock: ResolverTypeWrapper<ZoneDeviceStock>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Arrondissement: Arrondissement | FederationReferenceTypes['Arrondissement'];
+  ID: Scalars['ID']['output'];
   DailyReport: DailyReport;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -243,10 +438,24 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceRecordModel;
   String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
+  DeviceCounts: DeviceCounts;
+  DeviceIssue: Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversParentTypes['Device'], measure: ResolversParentTypes['ProtectionMeasure'] };
+  DeviceShortage: Omit<DeviceShortage, 'measure'> & { measure: ResolversParentTypes['ProtectionMeasure'] };
+  DeviceStock: DeviceStock;
   GrantRegistration: GrantRegistrationRecordModel;
+  IngestDailyReportInput: IngestDailyReportInput;
+  IngestedDailyReport: IngestedDailyReport;
+  Mutation: Record<PropertyKey, never>;
   PoliceZone: PoliceZone;
   ProtectionMeasure: MeasureKeyModel;
+  Query: Record<PropertyKey, never>;
+  ZoneDeviceStock: ZoneDeviceStock;
+};
+
+export type ArrondissementResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['Arrondissement'] = ResolversParentTypes['Arrondissement'], FederationReferenceType extends FederationReferenceTypes['Arrondissement'] = FederationReferenceTypes['Arrondissement']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Arrondissement']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  deviceStock?: Resolver<ResolversTypes['DeviceStock'], ParentType, ContextType>;
 };
 
 export type DailyReportResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DailyReport'] = ResolversParentTypes['DailyReport']> = {
@@ -275,6 +484,36 @@ export type DeviceResolvers<ContextType = DevicesContext, ParentType extends Res
   zone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
 };
 
+export type DeviceCountsResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceCounts'] = ResolversParentTypes['DeviceCounts']> = {
+  assigned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inRepair?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type DeviceIssueResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceIssue'] = ResolversParentTypes['DeviceIssue']> = {
+  device?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeviceIssueKind'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType>;
+};
+
+export type DeviceShortageResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceShortage'] = ResolversParentTypes['DeviceShortage']> = {
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['DeviceKind'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType>;
+  reportedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  resolvedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
+export type DeviceStockResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceStock'] = ResolversParentTypes['DeviceStock']> = {
+  arrondissementCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  keptByArrondissement?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
+  zones?: Resolver<Array<ResolversTypes['ZoneDeviceStock']>, ParentType, ContextType>;
+};
+
 export type GrantRegistrationResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['GrantRegistration'] = ResolversParentTypes['GrantRegistration']> = {
   arrondissementCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   decidedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -288,24 +527,54 @@ export type GrantRegistrationResolvers<ContextType = DevicesContext, ParentType 
   zoneCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
+export type IngestedDailyReportResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['IngestedDailyReport'] = ResolversParentTypes['IngestedDailyReport']> = {
+  report?: Resolver<ResolversTypes['DailyReport'], ParentType, ContextType>;
+  reportId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  serial?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type MutationResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  ingestDailyReport?: Resolver<ResolversTypes['IngestedDailyReport'], ParentType, ContextType, RequireFields<MutationIngestDailyReportArgs, 'input'>>;
+};
+
 export type PoliceZoneResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['PoliceZone'] = ResolversParentTypes['PoliceZone']> = {
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type ProtectionMeasureResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  devices?: Resolver<Array<ResolversTypes['Device']>, ParentType, ContextType>;
+  devices?: Resolver<Maybe<Array<ResolversTypes['Device']>>, ParentType, ContextType>;
   grantRegistration?: Resolver<Maybe<ResolversTypes['GrantRegistration']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
+export type QueryResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  deviceIssues?: Resolver<Array<ResolversTypes['DeviceIssue']>, ParentType, ContextType>;
+  deviceShortages?: Resolver<Array<ResolversTypes['DeviceShortage']>, ParentType, ContextType, RequireFields<QueryDeviceShortagesArgs, 'arrondissementCode'>>;
+  deviceStock?: Resolver<ResolversTypes['DeviceStock'], ParentType, ContextType, RequireFields<QueryDeviceStockArgs, 'arrondissementCode'>>;
+};
+
+export type ZoneDeviceStockResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['ZoneDeviceStock'] = ResolversParentTypes['ZoneDeviceStock']> = {
+  counts?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
+  zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = DevicesContext> = {
+  Arrondissement?: ArrondissementResolvers<ContextType>;
   DailyReport?: DailyReportResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
+  DeviceCounts?: DeviceCountsResolvers<ContextType>;
+  DeviceIssue?: DeviceIssueResolvers<ContextType>;
+  DeviceShortage?: DeviceShortageResolvers<ContextType>;
+  DeviceStock?: DeviceStockResolvers<ContextType>;
   GrantRegistration?: GrantRegistrationResolvers<ContextType>;
+  IngestedDailyReport?: IngestedDailyReportResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PoliceZone?: PoliceZoneResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+  ZoneDeviceStock?: ZoneDeviceStockResolvers<ContextType>;
 };
 

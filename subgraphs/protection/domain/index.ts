@@ -9,6 +9,7 @@ export * from './clock';
 export * from './rules';
 export * from './territory';
 export * from './errors';
+export * from './location';
 export {
   COMMANDS,
   isNoOp,

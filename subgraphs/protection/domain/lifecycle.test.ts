@@ -116,6 +116,7 @@ describe('accept', () => {
     );
     expect(onEnded.sort()).toEqual([
       'classifyAlert',
+      'recordAlertLocation',
       'recordDeviceReturn',
       'recordPoliceArrival',
     ]);

@@ -124,7 +124,8 @@ function stored<T>(measure: MeasureState, field: string, value: T | null): T {
 /**
  * Which status each command accepts, the journal action it writes and
  * the section it applies. An ENDED measure takes only the late paperwork
- * of its alerts (raised while it ran) and the return of its devices.
+ * of its alerts raised while it ran (class, police arrival, position
+ * fixes) and the return of its devices.
  */
 export const COMMANDS = {
   requestProtection: { statuses: [], action: 'REQUEST', section: '§7.3' },
@@ -183,6 +184,11 @@ export const COMMANDS = {
     statuses: ['ACTIVE', 'ENDED'],
     action: 'POLICE_ARRIVAL',
     section: '§7.11.2',
+  },
+  recordAlertLocation: {
+    statuses: ['ACTIVE', 'ENDED'],
+    action: 'ALERT_LOCATION',
+    section: '§3, §7.11.2',
   },
   recordNewFacts: {
     statuses: ['ACTIVE'],

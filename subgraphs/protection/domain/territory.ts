@@ -10,6 +10,18 @@ export interface ZoneInfo {
   arrondissementCode: string;
   /** The first day the alarm applies in the zone; null: not yet. */
   deployedOn: string | null;
+  /** The dispatch or reference officer desk; absent when not given. */
+  contact?: ZoneContact;
+}
+
+/**
+ * How the CIC reaches a zone's dispatch or reference officer desk when
+ * it briefs an intervention (§7.11.2, §8).
+ */
+export interface ZoneContact {
+  /** International form, e.g. +32 2 555 01 23. */
+  phone: string;
+  email: string;
 }
 
 export interface ArrondissementInfo {

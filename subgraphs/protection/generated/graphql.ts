@@ -38,6 +38,12 @@ export type Alert = {
   classifiedAt: Maybe<Scalars['DateTime']['output']>;
   /** The client's id of the alert. */
   id: Scalars['ID']['output'];
+  /**
+   * Where the person was, by the latest position fix the 112 app sent
+   * during the call (§3): the one taken last, whatever the order of
+   * arrival. Null before the first fix.
+   */
+  location: Maybe<AmlLocation>;
   /** The magistrate was told: every alert classified REAL (§7.11.2). */
   magistrateInformed: Scalars['Boolean']['output'];
   /** When the police team reached the person (§7.11.2). */
@@ -46,6 +52,8 @@ export type Alert = {
   pvReference: Maybe<Scalars['String']['output']>;
   /** When the button was pressed. */
   raisedAt: Scalars['DateTime']['output'];
+  /** Every position fix received for the alert, oldest first (§3). */
+  track: Array<AmlLocation>;
 };
 
 /** What an alert turned out to be (§7.11.2, §9). */
@@ -56,6 +64,46 @@ export type AlertClass =
   | 'REAL'
   /** A test press: no prolongation, the magistrate is not told. */
   | 'TEST';
+
+/**
+ * A position of the protected person's phone, as the 112 app sends it in
+ * the Advanced Mobile Location (AML) form: at the start of the call, then
+ * about every 30 seconds while it lasts (§3).
+ */
+export type AmlLocation = {
+  __typename?: 'AmlLocation';
+  /** The radius in metres around the point within which the phone lies. */
+  accuracyMeters: Scalars['Float']['output'];
+  /** The likelihood, in percent, that the phone lies within that radius. */
+  confidencePercent: Scalars['Int']['output'];
+  /** When the phone took the fix. */
+  fixedAt: Scalars['DateTime']['output'];
+  /** Latitude in degrees (WGS84), from -90 to 90. */
+  latitude: Scalars['Float']['output'];
+  /** Longitude in degrees (WGS84), from -180 to 180. */
+  longitude: Scalars['Float']['output'];
+  /** How the phone found its position. */
+  method: PositioningMethod;
+};
+
+/**
+ * A position fix in the AML form (§3); see AmlLocation. A fix may be
+ * taken up to 5 minutes before the alert, never after now.
+ */
+export type AmlLocationInput = {
+  /** The accuracy radius in metres, 0 or more. */
+  accuracyMeters: Scalars['Float']['input'];
+  /** The confidence in percent, from 0 to 100. */
+  confidencePercent: Scalars['Int']['input'];
+  /** When the phone took the fix. */
+  fixedAt: Scalars['DateTime']['input'];
+  /** Latitude in degrees (WGS84), from -90 to 90. */
+  latitude: Scalars['Float']['input'];
+  /** Longitude in degrees (WGS84), from -180 to 180. */
+  longitude: Scalars['Float']['input'];
+  /** How the phone found its position. */
+  method: PositioningMethod;
+};
 
 /** A trip or a usual place announced to the managing zone (§7.11.1). */
 export type AnnounceTravelInput = {
@@ -425,6 +473,13 @@ export type Mutation = {
   reconsiderRequest: ProtectionMeasure;
   /** Records an alert as a fact of the measure (§7.11.2). */
   recordAlert: ProtectionMeasure;
+  /**
+   * Records a position fix the 112 app sent during an alert's call (§3):
+   * it joins the alert's track, and becomes its location when taken later
+   * than the one on record. A fix taken at an instant already on record
+   * changes nothing.
+   */
+  recordAlertLocation: ProtectionMeasure;
   /** Records the six general conditions (§7.5). */
   recordConditions: ProtectionMeasure;
   /** The police activated the device (§7.8.1). */
@@ -537,6 +592,16 @@ export type MutationReconsiderRequestArgs = {
  */
 export type MutationRecordAlertArgs = {
   input: RecordAlertInput;
+};
+
+
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
+export type MutationRecordAlertLocationArgs = {
+  input: RecordAlertLocationInput;
 };
 
 
@@ -706,11 +771,25 @@ export type PoliceZone = {
   arrondissement: Arrondissement;
   /** The zone's number, e.g. 5345. */
   code: Scalars['ID']['output'];
+  /**
+   * The desk of the zone's dispatch or reference officer, for the briefing
+   * of an intervention (§7.11.2, §8); null when the territory file has none.
+   */
+  contact: Maybe<ZoneContact>;
   /** The day the alarm was deployed in the zone; null while it is not (§5.2). */
   deployedOn: Maybe<Scalars['Date']['output']>;
   /** The zone's name. */
   name: Scalars['String']['output'];
 };
+
+/** How the phone found its position, as AML names it. */
+export type PositioningMethod =
+  /** The cells of the mobile network. */
+  | 'CELL'
+  /** Satellite positioning (GPS, Galileo and the like). */
+  | 'GNSS'
+  /** The Wi-Fi networks around the phone. */
+  | 'WIFI';
 
 /** A new 9-month period (§7.10.2, §7.12.1). */
 export type Prolongation = {
@@ -870,6 +949,12 @@ export type Query = {
   /** One measure by its id; null when there is none. */
   protectionMeasure: Maybe<ProtectionMeasure>;
   /**
+   * Measures of one zone or arrondissement, newest request first: a police
+   * zone lists the measures it manages (§7.2.2), a magistrate those of the
+   * parquet's arrondissement (§7.2.1), a CIC those of its province's zones.
+   */
+  protectionMeasures: Array<ProtectionMeasure>;
+  /**
    * What is due for the caller: a police zone's revisits, re-evaluations,
    * device returns and travel notices; a magistrate's pending decisions,
    * re-evaluations, alerts and transfers.
@@ -887,6 +972,15 @@ export type QueryPersonArgs = {
 /** The entry points for reading the graph. */
 export type QueryProtectionMeasureArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryProtectionMeasuresArgs = {
+  arrondissementCode?: InputMaybe<Scalars['ID']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<MeasureStatus>;
+  zoneCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
 /** The outcome of the re-evaluation before the end (§7.12.1). */
@@ -910,12 +1004,27 @@ export type ReconsiderRequestInput = {
 export type RecordAlertInput = {
   /** The client's id of the alert; recording it twice changes nothing. */
   alertId: Scalars['ID']['input'];
+  /**
+   * The first position fix, when the CIC has one already; later fixes go
+   * through `recordAlertLocation` (§3).
+   */
+  location?: InputMaybe<AmlLocationInput>;
   /** The measure concerned. */
   measureId: Scalars['ID']['input'];
   /** The alert's PV, when already drawn up. */
   pvReference?: InputMaybe<Scalars['String']['input']>;
   /** When the button was pressed. */
   raisedAt: Scalars['DateTime']['input'];
+};
+
+/** A position fix of the 112 app for an alert (§3). */
+export type RecordAlertLocationInput = {
+  /** The alert whose call the fix belongs to. */
+  alertId: Scalars['ID']['input'];
+  /** The fix as the 112 app sent it. */
+  location: AmlLocationInput;
+  /** The measure concerned. */
+  measureId: Scalars['ID']['input'];
 };
 
 /**
@@ -1215,6 +1324,15 @@ export type WorkList = {
   travelToForward: Array<WorkItem>;
 };
 
+/** How to reach a police zone's dispatch or reference officer desk. */
+export type ZoneContact = {
+  __typename?: 'ZoneContact';
+  /** E-mail address of the desk. */
+  email: Scalars['String']['output'];
+  /** Telephone, in international form (+32 ...). */
+  phone: Scalars['String']['output'];
+};
+
 
 
 export type ResolverTypeWrapper<T> = Promise<T> | T;
@@ -1331,6 +1449,10 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AlertClass: AlertClass;
+  AmlLocation: ResolverTypeWrapper<AmlLocation>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AmlLocationInput: AmlLocationInput;
   AnnounceTravelInput: AnnounceTravelInput;
   Arrondissement: ResolverTypeWrapper<ArrondissementInfoModel>;
   BombFactor: BombFactor;
@@ -1346,7 +1468,6 @@ export type ResolversTypes = {
   DecideReEvaluationInput: DecideReEvaluationInput;
   EarlyEndReason: EarlyEndReason;
   Effect: ResolverTypeWrapper<EffectStateModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   EffectKind: EffectKind;
   EffectStatus: EffectStatus;
   EndProtectionEarlyInput: EndProtectionEarlyInput;
@@ -1362,6 +1483,7 @@ export type ResolversTypes = {
   Person: ResolverTypeWrapper<PersonRecordModel>;
   PersonInput: PersonInput;
   PoliceZone: ResolverTypeWrapper<ZoneInfoModel>;
+  PositioningMethod: PositioningMethod;
   Prolongation: ResolverTypeWrapper<ProlongationStateModel>;
   ProlongationCause: ProlongationCause;
   ProtectedPerson: ResolverTypeWrapper<ProtectedPersonStateModel>;
@@ -1373,6 +1495,7 @@ export type ResolversTypes = {
   ReEvaluationOutcome: ReEvaluationOutcome;
   ReconsiderRequestInput: ReconsiderRequestInput;
   RecordAlertInput: RecordAlertInput;
+  RecordAlertLocationInput: RecordAlertLocationInput;
   RecordConditionsInput: RecordConditionsInput;
   RecordDeviceActivationInput: RecordDeviceActivationInput;
   RecordDeviceReturnInput: RecordDeviceReturnInput;
@@ -1394,6 +1517,7 @@ export type ResolversTypes = {
   TravelNotice: ResolverTypeWrapper<TravelNoticeStateModel>;
   WorkItem: ResolverTypeWrapper<WorkListItemModel>;
   WorkList: ResolverTypeWrapper<WorkListSectionsModel>;
+  ZoneContact: ResolverTypeWrapper<ZoneContact>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1403,6 +1527,10 @@ export type ResolversParentTypes = {
   Alert: AlertStateModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  AmlLocation: AmlLocation;
+  Float: Scalars['Float']['output'];
+  Int: Scalars['Int']['output'];
+  AmlLocationInput: AmlLocationInput;
   AnnounceTravelInput: AnnounceTravelInput;
   Arrondissement: ArrondissementInfoModel;
   Cic: Cic;
@@ -1415,7 +1543,6 @@ export type ResolversParentTypes = {
   DateTime: Scalars['DateTime']['output'];
   DecideReEvaluationInput: DecideReEvaluationInput;
   Effect: EffectStateModel;
-  Int: Scalars['Int']['output'];
   EndProtectionEarlyInput: EndProtectionEarlyInput;
   Evaluation: EvaluationStateModel;
   ForwardTravelNoticeInput: ForwardTravelNoticeInput;
@@ -1434,6 +1561,7 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   ReconsiderRequestInput: ReconsiderRequestInput;
   RecordAlertInput: RecordAlertInput;
+  RecordAlertLocationInput: RecordAlertLocationInput;
   RecordConditionsInput: RecordConditionsInput;
   RecordDeviceActivationInput: RecordDeviceActivationInput;
   RecordDeviceReturnInput: RecordDeviceReturnInput;
@@ -1452,16 +1580,28 @@ export type ResolversParentTypes = {
   TravelNotice: TravelNoticeStateModel;
   WorkItem: WorkListItemModel;
   WorkList: WorkListSectionsModel;
+  ZoneContact: ZoneContact;
 };
 
 export type AlertResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
   classification?: Resolver<Maybe<ResolversTypes['AlertClass']>, ParentType, ContextType>;
   classifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  location?: Resolver<Maybe<ResolversTypes['AmlLocation']>, ParentType, ContextType>;
   magistrateInformed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   policeArrivedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  track?: Resolver<Array<ResolversTypes['AmlLocation']>, ParentType, ContextType>;
+};
+
+export type AmlLocationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AmlLocation'] = ResolversParentTypes['AmlLocation']> = {
+  accuracyMeters?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  confidencePercent?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fixedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  latitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  longitude?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['PositioningMethod'], ParentType, ContextType>;
 };
 
 export type ArrondissementResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Arrondissement'] = ResolversParentTypes['Arrondissement'], FederationReferenceType extends FederationReferenceTypes['Arrondissement'] = FederationReferenceTypes['Arrondissement']> = {
@@ -1551,6 +1691,7 @@ export type MutationResolvers<ContextType = ProtectionContext, ParentType extend
   grantProtection?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationGrantProtectionArgs, 'input'>>;
   reconsiderRequest?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationReconsiderRequestArgs, 'input'>>;
   recordAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertArgs, 'input'>>;
+  recordAlertLocation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertLocationArgs, 'input'>>;
   recordConditions?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordConditionsArgs, 'input'>>;
   recordDeviceActivation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceActivationArgs, 'input'>>;
   recordDeviceReturn?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceReturnArgs, 'input'>>;
@@ -1585,6 +1726,7 @@ export type PoliceZoneResolvers<ContextType = ProtectionContext, ParentType exte
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceZone']> | FederationReferenceType, FederationReferenceType, ContextType>;
   arrondissement?: Resolver<ResolversTypes['Arrondissement'], ParentType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['ZoneContact']>, ParentType, ContextType>;
   deployedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
@@ -1653,6 +1795,7 @@ export type QueryResolvers<ContextType = ProtectionContext, ParentType extends R
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'nationalNumber'>>;
   policeZones?: Resolver<Array<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
   protectionMeasure?: Resolver<Maybe<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasureArgs, 'id'>>;
+  protectionMeasures?: Resolver<Array<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasuresArgs, 'first' | 'status'>>;
   workList?: Resolver<ResolversTypes['WorkList'], ParentType, ContextType>;
 };
 
@@ -1712,8 +1855,14 @@ export type WorkListResolvers<ContextType = ProtectionContext, ParentType extend
   travelToForward?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
 };
 
+export type ZoneContactResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ZoneContact'] = ResolversParentTypes['ZoneContact']> = {
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  phone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type Resolvers<ContextType = ProtectionContext> = {
   Alert?: AlertResolvers<ContextType>;
+  AmlLocation?: AmlLocationResolvers<ContextType>;
   Arrondissement?: ArrondissementResolvers<ContextType>;
   Cic?: CicResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
@@ -1740,5 +1889,6 @@ export type Resolvers<ContextType = ProtectionContext> = {
   TravelNotice?: TravelNoticeResolvers<ContextType>;
   WorkItem?: WorkItemResolvers<ContextType>;
   WorkList?: WorkListResolvers<ContextType>;
+  ZoneContact?: ZoneContactResolvers<ContextType>;
 };
 

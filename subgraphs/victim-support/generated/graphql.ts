@@ -5,6 +5,7 @@ import type { WorkListScope as WorkListScopeModel } from '../work-list';
 import type { VictimSupportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -15,6 +16,63 @@ export type Scalars = {
   /** A calendar date, ISO 8601 (YYYY-MM-DD), in Belgian local time. */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/**
+ * What the parquet and the victim support service record about a
+ * referral (§7.8.3). Each answers the referral as it stands afterwards.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * The person's answer to an offer of service (§7.8.3, §7.12.2); moves
+   * the referral's status (see ReferralStatus). For the victim support
+   * service of the referral's arrondissement. The same answer again
+   * changes nothing; another answer to an offer already answered is
+   * refused (CONFLICT).
+   */
+  recordOfferAnswer: Referral;
+  /**
+   * The service reached the person and made its first offer (§7.8.3):
+   * RECEIVED becomes CONTACTED. For the victim support service of the
+   * referral's arrondissement. The same day again changes nothing; another
+   * day, or a referral the person already answered, is refused (CONFLICT).
+   */
+  recordPersonContacted: Referral;
+  /**
+   * The parquet sends the person's contact data to the service (§7.8.3),
+   * kept apart and confidential (§7.8.5); it replaces what was sent
+   * before. For the magistrates of the referral's arrondissement; any
+   * other caller gets FORBIDDEN. NOT_FOUND before the measure is referred.
+   */
+  recordReferralContact: Referral;
+};
+
+
+/**
+ * What the parquet and the victim support service record about a
+ * referral (§7.8.3). Each answers the referral as it stands afterwards.
+ */
+export type MutationRecordOfferAnswerArgs = {
+  input: RecordOfferAnswerInput;
+};
+
+
+/**
+ * What the parquet and the victim support service record about a
+ * referral (§7.8.3). Each answers the referral as it stands afterwards.
+ */
+export type MutationRecordPersonContactedArgs = {
+  input: RecordPersonContactedInput;
+};
+
+
+/**
+ * What the parquet and the victim support service record about a
+ * referral (§7.8.3). Each answers the referral as it stands afterwards.
+ */
+export type MutationRecordReferralContactArgs = {
+  input: RecordReferralContactInput;
 };
 
 /** A notice from the parquet to the victim support service (§7.8.3). */
@@ -59,11 +117,52 @@ export type Query = {
   victimSupportWorkList: VictimSupportWorkList;
 };
 
+/** The person's answer to an offer of service (§7.8.3, §7.12.2). */
+export type RecordOfferAnswerInput = {
+  /** The person takes up the offer. */
+  accepted: Scalars['Boolean']['input'];
+  /** The day of the answer; not before the offer. */
+  answeredOn: Scalars['Date']['input'];
+  /** The offer answered: the first, or the one renewed near the end. */
+  offerKind: ServiceOfferKind;
+  /** The referral. */
+  referralId: Scalars['ID']['input'];
+};
+
+/** The service's first contact with the person (§7.8.3). */
+export type RecordPersonContactedInput = {
+  /** The day the service reached the person and made its offer; not before the referral. */
+  contactedOn: Scalars['Date']['input'];
+  /** The referral. */
+  referralId: Scalars['ID']['input'];
+};
+
+/** How the victim support service can reach the protected person (§7.8.3). */
+export type RecordReferralContactInput = {
+  /** An e-mail address; null when the person has none. At least one of the two. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The measure whose referral the data goes with. */
+  measureId: Scalars['ID']['input'];
+  /**
+   * A phone number in international form: + and the country code, e.g.
+   * +32 470 12 34 56 (spaces, dots, dashes and slashes are dropped; 00
+   * counts as +). Null when the person has none.
+   */
+  phone?: InputMaybe<Scalars['String']['input']>;
+};
+
 /** A referral of the protected person to the victim support service (SAV). */
 export type Referral = {
   __typename?: 'Referral';
   /** The arrondissement whose parquet referred the person; its SAV acts (§7.8.3). */
   arrondissementCode: Scalars['String']['output'];
+  /**
+   * How to reach the person, as the parquet sent it (§7.8.3); null before
+   * it did. Confidential (§7.8.5): only the victim support service and the
+   * magistrates of the referral's arrondissement read it; anyone else gets
+   * null and a FORBIDDEN error.
+   */
+  contact: Maybe<ReferralContact>;
   /** The referral's identifier at the service. */
   id: Scalars['ID']['output'];
   /** What the parquet told the service about the measure, oldest first (§7.8.3). */
@@ -78,9 +177,28 @@ export type Referral = {
   status: ReferralStatus;
 };
 
-/** Where the victim support service stands with a referred person. */
+/** How the victim support service reaches the protected person (§7.8.3, §7.8.5). */
+export type ReferralContact = {
+  __typename?: 'ReferralContact';
+  /** An e-mail address; null when none was given. */
+  email: Maybe<Scalars['String']['output']>;
+  /** A phone number in international form (E.164), e.g. +32470123456; null when none was given. */
+  phone: Maybe<Scalars['String']['output']>;
+};
+
+/**
+ * Where the victim support service stands with a referred person. Only
+ * the service's own records move it: the first contact (RECEIVED becomes
+ * CONTACTED) and the person's answers. An accepted offer makes it
+ * SUPPORT_ONGOING, from any status; a declined one makes it CLOSED, or
+ * leaves it CONTACTED while another offer awaits an answer. Support under
+ * way stays SUPPORT_ONGOING whatever a later answer says.
+ */
 export type ReferralStatus =
-  /** Closed: the offer declined, or the support over. */
+  /**
+   * Closed: every offer made was declined, or the support is over. An
+   * accepted renewed offer (§7.12.2) reopens it as SUPPORT_ONGOING.
+   */
   | 'CLOSED'
   /** The person was contacted; the offer awaits an answer. */
   | 'CONTACTED'
@@ -94,6 +212,8 @@ export type ServiceOffer = {
   __typename?: 'ServiceOffer';
   /** The person's answer; null while there is none. */
   accepted: Maybe<Scalars['Boolean']['output']>;
+  /** The day of the answer; null while there is none, or when it was not recorded. */
+  answeredOn: Maybe<Scalars['Date']['output']>;
   /** The first offer, or the one renewed near the end. */
   kind: ServiceOfferKind;
   /** The day the offer was made. */
@@ -227,16 +347,21 @@ export type FederationReferenceTypes = {
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<NoticeRecordModel>;
   NoticeKind: NoticeKind;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Referral: ResolverTypeWrapper<ReferralRecordModel>;
+  RecordOfferAnswerInput: RecordOfferAnswerInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RecordPersonContactedInput: RecordPersonContactedInput;
+  RecordReferralContactInput: RecordReferralContactInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Referral: ResolverTypeWrapper<ReferralRecordModel>;
+  ReferralContact: ResolverTypeWrapper<ReferralContact>;
   ReferralStatus: ReferralStatus;
   ServiceOffer: ResolverTypeWrapper<ServiceOffer>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ServiceOfferKind: ServiceOfferKind;
   VictimSupportWorkList: ResolverTypeWrapper<WorkListScopeModel>;
 };
@@ -244,20 +369,31 @@ export type ResolversTypes = {
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
+  Mutation: Record<PropertyKey, never>;
   Notice: NoticeRecordModel;
   ProtectionMeasure: MeasureKeyModel;
   ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
-  Referral: ReferralRecordModel;
-  String: Scalars['String']['output'];
-  ServiceOffer: ServiceOffer;
+  RecordOfferAnswerInput: RecordOfferAnswerInput;
   Boolean: Scalars['Boolean']['output'];
+  RecordPersonContactedInput: RecordPersonContactedInput;
+  RecordReferralContactInput: RecordReferralContactInput;
+  String: Scalars['String']['output'];
+  Referral: ReferralRecordModel;
+  ReferralContact: ReferralContact;
+  ServiceOffer: ServiceOffer;
   VictimSupportWorkList: WorkListScopeModel;
 };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
+
+export type MutationResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  recordOfferAnswer?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordOfferAnswerArgs, 'input'>>;
+  recordPersonContacted?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordPersonContactedArgs, 'input'>>;
+  recordReferralContact?: Resolver<ResolversTypes['Referral'], ParentType, ContextType, RequireFields<MutationRecordReferralContactArgs, 'input'>>;
+};
 
 export type NoticeResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -277,6 +413,7 @@ export type QueryResolvers<ContextType = VictimSupportContext, ParentType extend
 export type ReferralResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Referral'] = ResolversParentTypes['Referral'], FederationReferenceType extends FederationReferenceTypes['Referral'] = FederationReferenceTypes['Referral']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Referral']> | FederationReferenceType, FederationReferenceType, ContextType>;
   arrondissementCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  contact?: Resolver<Maybe<ResolversTypes['ReferralContact']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   notices?: Resolver<Array<ResolversTypes['Notice']>, ParentType, ContextType>;
   offers?: Resolver<Array<ResolversTypes['ServiceOffer']>, ParentType, ContextType>;
@@ -285,8 +422,14 @@ export type ReferralResolvers<ContextType = VictimSupportContext, ParentType ext
   status?: Resolver<ResolversTypes['ReferralStatus'], ParentType, ContextType>;
 };
 
+export type ReferralContactResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['ReferralContact'] = ResolversParentTypes['ReferralContact']> = {
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
 export type ServiceOfferResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['ServiceOffer'] = ResolversParentTypes['ServiceOffer']> = {
   accepted?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  answeredOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ServiceOfferKind'], ParentType, ContextType>;
   offeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
@@ -298,10 +441,12 @@ export type VictimSupportWorkListResolvers<ContextType = VictimSupportContext, P
 
 export type Resolvers<ContextType = VictimSupportContext> = {
   Date?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
+  ReferralContact?: ReferralContactResolvers<ContextType>;
   ServiceOffer?: ServiceOfferResolvers<ContextType>;
   VictimSupportWorkList?: VictimSupportWorkListResolvers<ContextType>;
 };

@@ -1,5 +1,9 @@
-import type { MeasureAggregate } from '../../../../adapters/protection/aggregate';
-import { isNoOp } from '../lifecycle';
+import type {
+  AmlLocation,
+  MeasureAggregate,
+} from '../../../../adapters/protection/aggregate';
+import { fixedClock } from '../clock';
+import { isNoOp, type CommandContext } from '../lifecycle';
 import {
   contextOn,
   deepFreeze,
@@ -7,7 +11,12 @@ import {
   payloadsOf,
   requested,
 } from '../testing';
-import { classifyAlert, recordAlert, recordPoliceArrival } from './alerts';
+import {
+  classifyAlert,
+  recordAlert,
+  recordAlertLocation,
+  recordPoliceArrival,
+} from './alerts';
 import { endProtectionEarly } from './end';
 
 /** Granted 31 May 2026 (ends 28 Feb 2027), one alert recorded. */
@@ -49,6 +58,8 @@ describe('recordAlert', () => {
         classifiedAt: null,
         policeArrivedAt: null,
         magistrateInformed: false,
+        location: null,
+        track: [],
       },
     ]);
   });
@@ -288,5 +299,164 @@ describe('alert ids as clients send them', () => {
     );
     expect(again.aggregate).toBe(first.aggregate);
     expect(again.aggregate.alerts).toHaveLength(1);
+  });
+});
+
+/** The day of the alert, at 22:00 in Brussels: after every fix below. */
+function lateEvening(): CommandContext {
+  return { ...contextOn('2026-08-10'),
+    clock: fixedClock('2026-08-10T22:00:00+02:00') };
+}
+
+/** A GNSS fix in Antwerpen, taken `secondsAfter` the press (21:15). */
+function fix(secondsAfter: number, latitude = 51.2172): AmlLocation {
+  const at = new Date(Date.parse('2026-08-10T19:15:00Z')
+    + secondsAfter * 1000);
+  return {
+    latitude,
+    longitude: 4.4212,
+    accuracyMeters: 12.5,
+    confidencePercent: 68,
+    method: 'GNSS',
+    fixedAt: at.toISOString(),
+  };
+}
+
+function located(...secondsAfter: number[]): MeasureAggregate {
+  return secondsAfter.reduce(
+    (aggregate, seconds) => deepFreeze(recordAlertLocation(
+      aggregate,
+      { alertId: 'alert-1', location: fix(seconds, 51.2 + seconds / 1e5) },
+      lateEvening(),
+    ).aggregate),
+    withAlert(),
+  );
+}
+
+describe('alert location', () => {
+  it('§3: an alert recorded with a fix has it as location and track', () => {
+    const change = recordAlert(
+      granted(),
+      { alertId: 'alert-1', raisedAt: '2026-08-10T21:15:00+02:00',
+        location: fix(2) },
+      lateEvening(),
+    );
+    const [alert] = change.aggregate.alerts;
+    expect(alert.location).toEqual(fix(2));
+    expect(alert.track).toEqual([fix(2)]);
+  });
+
+  it('§3: an alert recorded before any fix has no location yet', () => {
+    const [alert] = withAlert().alerts;
+    expect(alert.location).toBeNull();
+    expect(alert.track).toEqual([]);
+  });
+
+  it('§3: a newer fix becomes the location and joins the track', () => {
+    const change = recordAlertLocation(
+      located(0),
+      { alertId: ' alert-1 ', location: fix(30) },
+      lateEvening(),
+    );
+    const [alert] = change.aggregate.alerts;
+    expect(alert.location).toEqual(fix(30));
+    expect(alert.track.map((f) => f.fixedAt)).toEqual([
+      '2026-08-10T19:15:00.000Z', '2026-08-10T19:15:30.000Z']);
+    expect(change.action).toBe('ALERT_LOCATION');
+    expect(change.pvReference).toBeNull();
+    expect(change.effects).toEqual([]);
+  });
+
+  it('§3: a late fix joins the track in time order, the location stays '
+    + 'the latest', () => {
+    const [alert] = located(60, 0, 30).alerts;
+    expect(alert.location?.fixedAt).toBe('2026-08-10T19:16:00.000Z');
+    expect(alert.track.map((f) => f.fixedAt)).toEqual([
+      '2026-08-10T19:15:00.000Z',
+      '2026-08-10T19:15:30.000Z',
+      '2026-08-10T19:16:00.000Z',
+    ]);
+  });
+
+  it('§3: a fix taken at an instant already in the track changes nothing', () => {
+    const aggregate = located(0, 30);
+    const again = recordAlertLocation(
+      aggregate,
+      // The same instant with another offset, and other figures.
+      { alertId: 'alert-1', location: {
+        ...fix(30, 50.1), fixedAt: '2026-08-10T21:15:30+02:00' } },
+      lateEvening(),
+    );
+    expect(isNoOp(aggregate, again)).toBe(true);
+  });
+
+  it('§3: the offset of a fix does not decide which one is newer', () => {
+    const aggregate = located(60);
+    // 21:15:30 in Brussels is 19:15:30 UTC: older than 19:16 UTC.
+    const change = recordAlertLocation(
+      aggregate,
+      { alertId: 'alert-1', location: {
+        ...fix(0), fixedAt: '2026-08-10T21:15:30+02:00' } },
+      lateEvening(),
+    );
+    const [alert] = change.aggregate.alerts;
+    expect(alert.location?.fixedAt).toBe('2026-08-10T19:16:00.000Z');
+    expect(alert.track).toHaveLength(2);
+  });
+
+  it('§3, §7.11.2: a fix of an alert the measure does not hold is NOT_FOUND', () => {
+    expect(() => recordAlertLocation(
+      withAlert(),
+      { alertId: 'nope', location: fix(0) },
+      lateEvening(),
+    )).toThrow(expect.objectContaining({ code: 'NOT_FOUND' }));
+  });
+
+  it('§3, §7.12: an ended measure still takes the fixes of its alert', () => {
+    const ended = endProtectionEarly(
+      withAlert(),
+      { decidedOn: '2026-08-10', reason: 'PERSON_REQUEST',
+        pvReference: 'PV-E' },
+      contextOn('2026-08-10'),
+    ).aggregate;
+    const change = recordAlertLocation(
+      ended,
+      { alertId: 'alert-1', location: fix(30) },
+      lateEvening(),
+    );
+    expect(change.aggregate.measure.status).toBe('ENDED');
+    expect(change.aggregate.alerts[0].track).toEqual([fix(30)]);
+  });
+
+  it('§3: a fix for an alert is refused on a measure not yet granted', () => {
+    expect(() => recordAlertLocation(
+      requested(),
+      { alertId: 'alert-1', location: fix(0) },
+      lateEvening(),
+    )).toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
+  });
+
+  it('§3: an invalid fix refuses the whole alert, naming the field', () => {
+    expect(() => recordAlert(
+      granted(),
+      { alertId: 'alert-1', raisedAt: '2026-08-10T21:15:00+02:00',
+        location: { ...fix(0), latitude: 91 } },
+      lateEvening(),
+    )).toThrow(expect.objectContaining({
+      code: 'INVALID_INPUT',
+      details: { field: 'location.latitude' },
+    }));
+  });
+
+  it('§3: a fix is checked against the raised alert, not the input', () => {
+    // Six minutes before the press: too old to say where the person was.
+    expect(() => recordAlertLocation(
+      withAlert(),
+      { alertId: 'alert-1', location: fix(-6 * 60) },
+      lateEvening(),
+    )).toThrow(expect.objectContaining({
+      code: 'INVALID_INPUT',
+      details: { field: 'location.fixedAt' },
+    }));
   });
 });

@@ -1,7 +1,8 @@
 /**
  * §7.11.2: alerts as facts of the measure. Imminent danger is presumed
  * and a team always goes; afterwards the alert is classified, and a real
- * one prolongs the measure (§7.10.2).
+ * one prolongs the measure (§7.10.2). While the call lasts, the 112 app's
+ * position fixes are recorded with the alert (§3, see ../location.ts).
  */
 import {
   TEXT_LIMITS,
@@ -18,6 +19,11 @@ import {
   type Change,
   type CommandContext,
 } from '../lifecycle';
+import {
+  amlLocationFrom,
+  withFix,
+  type AmlLocationInput,
+} from '../location';
 import { isWithin } from '../rules';
 import {
   CLIENT_ID_MAX_LENGTH,
@@ -32,6 +38,8 @@ export interface RecordAlertInput {
   alertId: string;
   raisedAt: string;
   pvReference?: string | null;
+  /** The first fix, when the CIC has one already (§3). */
+  location?: AmlLocationInput | null;
 }
 
 /**
@@ -57,6 +65,9 @@ export function recordAlert(
       { field: 'raisedAt' },
     );
   }
+  const location = input.location == null
+    ? null
+    : amlLocationFrom('location', input.location, input.raisedAt, context);
 
   const alert: AlertState = {
     id: alertId,
@@ -69,6 +80,8 @@ export function recordAlert(
     classifiedAt: null,
     policeArrivedAt: null,
     magistrateInformed: false,
+    location,
+    track: location === null ? [] : [location],
   };
   return changeOf(
     'recordAlert',
@@ -191,6 +204,38 @@ export function recordPoliceArrival(
   return changeOf(
     'recordPoliceArrival',
     { ...aggregate, alerts: aggregate.alerts.with(index, arrived) },
+    { pvReference: null },
+  );
+}
+
+export interface RecordAlertLocationInput {
+  alertId: string;
+  location: AmlLocationInput;
+}
+
+/**
+ * §3: a position fix the 112 app sent during the alarm call. It joins
+ * the alert's track; it becomes the alert's location only when taken
+ * later than the one on record, since fixes may arrive out of order. A
+ * fix taken at an instant already in the track is a no-op. Like the rest
+ * of an alert's paperwork, it may come after the measure ended.
+ */
+export function recordAlertLocation(
+  aggregate: MeasureAggregate,
+  input: RecordAlertLocationInput,
+  context: CommandContext,
+): Change {
+  accept(aggregate, 'recordAlertLocation');
+  const index = alertIndex(aggregate, input.alertId);
+  const alert = aggregate.alerts[index];
+  const fix = amlLocationFrom('location', input.location, alert.raisedAt,
+    context);
+  const located = withFix(alert, fix);
+  if (located === null) return noChange('recordAlertLocation', aggregate);
+
+  return changeOf(
+    'recordAlertLocation',
+    { ...aggregate, alerts: aggregate.alerts.with(index, located) },
     { pvReference: null },
   );
 }

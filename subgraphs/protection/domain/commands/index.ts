@@ -39,9 +39,11 @@ export {
 export {
   classifyAlert,
   recordAlert,
+  recordAlertLocation,
   recordPoliceArrival,
   type ClassifyAlertInput,
   type RecordAlertInput,
+  type RecordAlertLocationInput,
   type RecordPoliceArrivalInput,
 } from './alerts';
 export {

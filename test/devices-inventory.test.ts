@@ -1,0 +1,303 @@
+/**
+ * The device inventory through the gateway, on both databases (§7.8.7):
+ * the stock of an arrondissement in all and per keeper, also as a field
+ * of the arrondissement the protection subgraph owns, and the shortages
+ * a grant runs into. The expected counts are counted by hand from the
+ * demo data set (storage/demo/inventory.ts and the demo measures).
+ */
+import { makeNationalNumber } from '../runtime/national-number';
+import { DEMO } from '../storage/demo-data';
+import { describeEachDatabase } from './support/databases';
+import { postGraphQL, startDemoGraph } from './support/graph';
+
+type Stack = Awaited<ReturnType<typeof startDemoGraph>>;
+
+const STOCK = /* GraphQL */ `
+  query ($code: ID!) {
+    deviceStock(arrondissementCode: $code) {
+      arrondissementCode
+      total { available assigned inRepair lost returned }
+      keptByArrondissement { available assigned inRepair lost returned }
+      zones {
+        zone { code name }
+        counts { available assigned inRepair lost returned }
+      }
+    }
+  }
+`;
+
+const SHORTAGES = /* GraphQL */ `
+  query ($code: ID!) {
+    deviceShortages(arrondissementCode: $code) {
+      measure { id status managingZone { code } }
+      kind
+      zone { code }
+      reportedOn
+      resolvedOn
+    }
+  }
+`;
+
+/** Counts by status; the statuses not named are zero. */
+function counts(given: Partial<Record<
+  'available' | 'assigned' | 'inRepair' | 'lost' | 'returned', number>>) {
+  return { available: 0, assigned: 0, inRepair: 0, lost: 0, returned: 0,
+    ...given };
+}
+
+/** Namur: its zone 5303 is deployed; no device is available there. */
+const NAMUR_ZONE = '5303';
+const NAMUR = DEMO.arrondissementWithoutStock;
+
+describeEachDatabase('the device inventory', (storage) => {
+  let stack: Stack;
+  let tokens: Record<'police' | 'magistrate' | 'cic' | 'namurPolice'
+    | 'namurMagistrate', string>;
+
+  beforeAll(async () => {
+    stack = await startDemoGraph(storage());
+    tokens = {
+      police: await stack.token({ role: 'police', zone: '5345' }),
+      magistrate: await stack.token(
+        { role: 'magistrate', arrondissement: 'ANT' }),
+      cic: await stack.token({ role: 'cic', province: 'BE-VAN' }),
+      namurPolice: await stack.token({ role: 'police', zone: NAMUR_ZONE }),
+      namurMagistrate: await stack.token(
+        { role: 'magistrate', arrondissement: NAMUR }),
+    };
+  }, 120_000);
+
+  afterAll(() => stack?.cleanUp());
+
+  async function ask<T>(
+    token: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<T> {
+    const { status, body } = await postGraphQL<T>(stack.gatewayUrl, query,
+      { token, variables });
+    expect(status).toBe(200);
+    expect(body.errors).toBeUndefined();
+    if (!body.data) throw new Error(`No answer to ${query}`);
+    return body.data;
+  }
+
+  describe('deviceStock (§7.8.7)', () => {
+    it('counts Antwerpen\'s devices in all, kept by the arrondissement and '
+      + 'per zone', async () => {
+      const { deviceStock } = await ask<{ deviceStock: unknown }>(
+        tokens.police, STOCK, { code: 'ANT' });
+      expect(deviceStock).toEqual({
+        arrondissementCode: 'ANT',
+        total: counts({ available: 5, assigned: 3, inRepair: 1 }),
+        keptByArrondissement: counts({ available: 1 }),
+        zones: [
+          { zone: { code: '5345', name: 'Antwerpen' },
+            counts: counts({ available: 1, assigned: 1 }) },
+          { zone: { code: '5347', name: 'Rupel' },
+            counts: counts({ available: 3, assigned: 2, inRepair: 1 }) },
+        ],
+      });
+    });
+
+    it('counts Bruxelles, where a device is lost', async () => {
+      const { deviceStock } = await ask<{ deviceStock: unknown }>(
+        tokens.cic, STOCK, { code: 'BRU' });
+      expect(deviceStock).toMatchObject({
+        total: counts({ available: 4, assigned: 7, inRepair: 1, lost: 1 }),
+        keptByArrondissement: counts({ available: 3, lost: 1 }),
+        zones: [
+          { zone: { code: '5339' },
+            counts: counts({ assigned: 4, inRepair: 1 }) },
+          { zone: { code: '5340' },
+            counts: counts({ available: 1, assigned: 3 }) },
+        ],
+      });
+    });
+
+    it('shows the stock on the arrondissement the protection subgraph '
+      + 'owns', async () => {
+      const { protectionMeasure } = await ask<{
+        protectionMeasure: { arrondissement: unknown };
+      }>(tokens.magistrate, `query ($id: ID!) {
+        protectionMeasure(id: $id) {
+          arrondissement {
+            code
+            name
+            deviceStock { total { available assigned } }
+          }
+        }
+      }`, { id: DEMO.measureIds.activeWithEverything });
+      expect(protectionMeasure.arrondissement).toEqual({
+        code: 'ANT',
+        name: 'Antwerpen',
+        deviceStock: { total: { available: 5, assigned: 3 } },
+      });
+    });
+
+    it.each([
+      ['analyst', { role: 'analyst' }],
+      ['victim-support', { role: 'victim-support', arrondissement: 'ANT' }],
+      ['app112', { role: 'app112' }],
+    ] as const)('refuses the role %s with FORBIDDEN', async (role, claims) => {
+      const token = await stack.token(claims);
+      const { body } = await postGraphQL(stack.gatewayUrl, STOCK,
+        { token, variables: { code: 'ANT' } });
+      expect(body.data).toBeNull();
+      expect(body.errors).toEqual([expect.objectContaining({
+        message: expect.stringContaining(
+          `for the police, magistrates and CICs (§7.8.7); this caller's role is ${role}`),
+        path: ['deviceStock'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
+    });
+
+    it('refuses the arrondissement\'s stock field too', async () => {
+      const token = await stack.token({ role: 'analyst' });
+      const { body } = await postGraphQL(stack.gatewayUrl, `query ($id: ID!) {
+        protectionMeasure(id: $id) {
+          arrondissement { name deviceStock { total { available } } }
+        }
+      }`, { token, variables: { id: DEMO.measureIds.activeWithEverything } });
+      // DeviceStock! is not nullable: the refusal nulls the measure.
+      expect(body.data).toEqual({ protectionMeasure: null });
+      expect(body.errors).toEqual([expect.objectContaining({
+        path: ['protectionMeasure', 'arrondissement', 'deviceStock'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
+    });
+  });
+
+  describe('deviceShortages (§7.8.7)', () => {
+    it('has none in Namur before a grant finds no device', async () => {
+      const { deviceShortages } = await ask<{ deviceShortages: unknown[] }>(
+        tokens.namurMagistrate, SHORTAGES, { code: NAMUR });
+      expect(deviceShortages).toEqual([]);
+    });
+
+    it('lists the open shortage of a measure granted in Namur, with the '
+      + 'measure', async () => {
+      const measureId = await grantInNamur();
+      await settleEffects(measureId);
+
+      const { deviceShortages } = await ask<{ deviceShortages: unknown[] }>(
+        tokens.police, SHORTAGES, { code: NAMUR });
+      expect(deviceShortages).toEqual([{
+        measure: { id: measureId, status: 'ACTIVE',
+          managingZone: { code: NAMUR_ZONE } },
+        kind: 'BUTTON',
+        zone: { code: NAMUR_ZONE },
+        reportedOn: '2026-11-30',
+        resolvedOn: null,
+      }]);
+      const { deviceStock } = await ask<{
+        deviceStock: { total: { available: number } };
+      }>(tokens.police, STOCK, { code: NAMUR });
+      expect(deviceStock.total.available).toBe(0);
+    });
+
+    it('refuses an analyst with FORBIDDEN', async () => {
+      const token = await stack.token({ role: 'analyst' });
+      const { body } = await postGraphQL(stack.gatewayUrl, SHORTAGES,
+        { token, variables: { code: NAMUR } });
+      expect(body.errors).toEqual([expect.objectContaining({
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
+    });
+  });
+
+  /** A request heard, checked and granted in Namur, through the graph. */
+  async function grantInNamur(): Promise<string> {
+    const mutate = (token: string, query: string, input: object) =>
+      ask<Record<string, { id: string }>>(token, query, { input });
+    const { requestProtection } = await mutate(tokens.namurPolice, `
+      mutation ($input: RequestProtectionInput!) {
+        requestProtection(input: $input) { id }
+      }`, {
+      origin: 'PERSON',
+      pvReference: 'PV/5303/2026/800001',
+      requestedOn: '2026-11-27',
+      residenceZoneCode: NAMUR_ZONE,
+      victim: person('1991-03-08', 402, 'Victim', 'FEMALE'),
+      suspect: person('1989-07-21', 117, 'Suspect', 'MALE'),
+      relationship: 'EX_PARTNER',
+    });
+    const measureId = requestProtection!.id;
+
+    await mutate(tokens.namurPolice, `
+      mutation ($input: RecordEvaluationInput!) {
+        recordEvaluation(input: $input) { id }
+      }`, {
+      measureId,
+      heardOn: '2026-11-28',
+      pvReference: 'PV/5303/2026/800002',
+      relationship: 'EX_PARTNER',
+      answers: {
+        fearForLife: true, rejectedBreakUp: true,
+        threatsToKillOrSuicide: true, pastViolence: true,
+        weaponAffinity: false, heavyStalkingInvestment: true,
+        uncontrolledAnger: true, destroyedBelongings: false,
+      },
+      bombFactors: ['THREATS_TO_KILL'],
+      breakUpIntentionsDiverge: true,
+      inShelter: false,
+    });
+    await mutate(tokens.namurPolice, `
+      mutation ($input: RecordConditionsInput!) {
+        recordConditions(input: $input) { id }
+      }`, {
+      measureId,
+      recordedOn: '2026-11-28',
+      withinMaterialScope: true,
+      wantsAlarm: true,
+      noVoluntaryContact: true,
+      filesComplaints: true,
+      acceptsUserAgreement: true,
+    });
+    await mutate(tokens.namurMagistrate, `
+      mutation ($input: GrantProtectionInput!) {
+        grantProtection(input: $input) { id }
+      }`, {
+      measureId,
+      decidedOn: '2026-11-30',
+      pvReference: 'PV/5303/2026/800003',
+      victimAgreementSigned: true,
+    });
+    return measureId;
+  }
+
+  /** Runs outbox rounds until the measure's effects are all recorded. */
+  async function settleEffects(measureId: string): Promise<void> {
+    const dispatcher = stack.subgraphs.protection.background?.dispatcher;
+    if (!dispatcher) throw new Error('the protection subgraph has no outbox');
+    for (let round = 0; round < 5; round += 1) {
+      await dispatcher.runOnce();
+      const { protectionMeasure } = await ask<{
+        protectionMeasure: { effects: { status: string }[] };
+      }>(tokens.namurMagistrate, `query ($id: ID!) {
+        protectionMeasure(id: $id) { effects { status } }
+      }`, { id: measureId });
+      const { effects } = protectionMeasure;
+      if (effects.length > 0 && effects.every((e) => e.status === 'DONE')) {
+        return;
+      }
+    }
+    throw new Error(`The effects of ${measureId} are still pending`);
+  }
+});
+
+/** A made-up person for the PV; the number is valid but nobody's. */
+function person(
+  birthDate: string,
+  serial: number,
+  role: string,
+  gender: 'FEMALE' | 'MALE',
+) {
+  return {
+    nationalNumber: makeNationalNumber(birthDate, serial),
+    firstName: 'Test',
+    lastName: `TEST-${role}`,
+    birthDate,
+    gender,
+  };
+}
