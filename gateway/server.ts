@@ -22,7 +22,11 @@ import {
   ApolloServerPluginLandingPageDisabled,
   ApolloServerPluginUsageReportingDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { Fetcher, FetcherRequestInit } from '@apollo/utils.fetcher';
+import type {
+  Fetcher,
+  FetcherRequestInit,
+  FetcherResponse,
+} from '@apollo/utils.fetcher';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import type { TokenVerifier } from '../runtime/auth';
 import { ErrorCode } from '../runtime/errors';
@@ -220,10 +224,61 @@ function timedFetcher(options: SubgraphSourceOptions): Fetcher {
   return async (url: string, init?: FetcherRequestInit) => {
     const signal = AbortSignal.timeout(timeoutMs);
     try {
-      return await fetcher(url, { ...init, signal });
+      return await requestErrorsAsAnswer(
+        await fetcher(url, { ...init, signal }),
+      );
     } catch (error) {
       throw fetchFailure(name, timeoutMs, signal.aborted, error);
     }
+  };
+}
+
+/**
+ * A subgraph answers 400 when the client's input is wrong: a Date that is
+ * no day, a value it refuses. Its body is a GraphQL answer with errors
+ * written for the client (BAD_USER_INPUT, GRAPHQL_VALIDATION_FAILED), and
+ * the client must see them, not a subgraph failure. Any other 400 body
+ * stays a failure.
+ */
+async function requestErrorsAsAnswer(
+  response: FetcherResponse,
+): Promise<FetcherResponse> {
+  if (response.status !== 400) return response;
+  const text = await response.text();
+  if (!isGraphQLErrorAnswer(text)) return textResponse(response, text, 400);
+  return textResponse(response, text, 200);
+}
+
+function isGraphQLErrorAnswer(text: string): boolean {
+  try {
+    const body: unknown = JSON.parse(text);
+    if (typeof body !== 'object' || body === null) return false;
+    const { errors, data } = body as { errors?: unknown; data?: unknown };
+    return Array.isArray(errors) && errors.length > 0 && data === undefined;
+  } catch {
+    return false;
+  }
+}
+
+/** Private: a response whose body was read, answered again from `text`. */
+function textResponse(
+  original: FetcherResponse,
+  text: string,
+  status: number,
+): FetcherResponse {
+  const ok = status >= 200 && status < 300;
+  return {
+    bodyUsed: false,
+    url: original.url,
+    redirected: original.redirected,
+    status,
+    ok,
+    statusText: ok ? 'OK' : original.statusText,
+    headers: original.headers,
+    arrayBuffer: async () => new TextEncoder().encode(text).buffer,
+    text: async () => text,
+    json: async () => JSON.parse(text),
+    clone: () => textResponse(original, text, status),
   };
 }
 

@@ -162,7 +162,7 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
     opened(await openSqlMachAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
-      }), machSubgraph),
+      }), (adapter) => machSubgraph(adapter, { clock: options.clock })),
   devices: async (storage, options) =>
     opened(await openSqlDevicesAdapter(storage, {
         seedDemo: options.seedDemo,

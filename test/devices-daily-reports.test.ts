@@ -177,38 +177,22 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
         { lastContactAt: hoursAgo(0.1) }, 'lastContactAt'],
       ['a report from the future', { receivedAt: hoursAgo(-1) },
         'receivedAt'],
-    ])('refuses %s with BAD_USER_INPUT and changes nothing',
-      (_, overrides, named) => refusesAsBadInput(overrides, named));
-
-    // Known gap (2026-12-03): the devices subgraph refuses these with
-    // BAD_USER_INPUT (see subgraphs/devices/index.test.ts), but with HTTP
-    // 400, as Apollo Server 5 does for a variable it cannot coerce, and
-    // the gateway reports a 400 as SUBGRAPH_UNAVAILABLE. Resolved once
-    // the subgraphs set `status400ForVariableCoercionErrors: false`, or
-    // the gateway relays a 400's errors: these then pass, and `failing`
-    // fails them until it is removed.
-    it.failing.each([
       ['a day that is not ISO 8601', { receivedAt: '01/12/2026 09:50' },
         'DateTime'],
       ['an instant without offset', { lastContactAt: '2026-12-01T08:40:00' },
         'DateTime'],
     ])('refuses %s with BAD_USER_INPUT and changes nothing',
-      (_, overrides, named) => refusesAsBadInput(overrides, named));
-
-    async function refusesAsBadInput(
-      overrides: Record<string, unknown>,
-      named: string,
-    ): Promise<void> {
-      const { body } = await ingest(
-        report('app-r-3', button, { batteryPercent: 5, ...overrides }));
-      expect(body.data ?? null).toBeNull();
-      expect(body.errors).toEqual([expect.objectContaining({
-        message: expect.stringContaining(named),
-        extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
-      })]);
-      expect(await lastReportOfButton()).toEqual(
-        { receivedAt: '2026-12-01T08:50:00.000Z', batteryPercent: 57 });
-    }
+      async (_, overrides, named) => {
+        const { body } = await ingest(
+          report('app-r-3', button, { batteryPercent: 5, ...overrides }));
+        expect(body.data ?? null).toBeNull();
+        expect(body.errors).toEqual([expect.objectContaining({
+          message: expect.stringContaining(named),
+          extensions: expect.objectContaining({ code: 'BAD_USER_INPUT' }),
+        })]);
+        expect(await lastReportOfButton()).toEqual(
+          { receivedAt: '2026-12-01T08:50:00.000Z', batteryPercent: 57 });
+      });
 
     it.each([
       ['police', { role: 'police', zone: ZONE }],

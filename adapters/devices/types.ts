@@ -122,9 +122,13 @@ export interface AssignDeviceInput {
   kind?: DeviceKind;
 }
 
+/** The longest report id the inventory keeps: a UUID, or longer. */
+export const REPORT_ID_LENGTH = 64;
+
 /**
  * §3: a daily report of the 112 app about one device, under the app's
- * own id for it. Instants are ISO 8601 with offset.
+ * own id for it (at most REPORT_ID_LENGTH characters). Instants are ISO
+ * 8601 with offset.
  */
 export interface DeviceDailyReport extends DailyReportRecord {
   /** The same on every retry of the report. */

@@ -20,9 +20,11 @@ const TRUNK_ZERO = /\(0\)/g;
 /** RFC 5321: the longest address a mail server must accept. */
 export const EMAIL_LENGTH = 254;
 
-/** A local part without spaces, then a domain of dotted labels. */
-const EMAIL =
-  /^[^\s@]{1,64}@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+/** A domain label: letters and digits, inner dashes, in lower case. */
+const LABEL = '[a-z0-9](?:[a-z0-9-]*[a-z0-9])?';
+
+/** A local part without spaces, then a domain of two labels or more. */
+const EMAIL = new RegExp(`^[^\\s@]{1,64}@${LABEL}(?:\\.${LABEL})+$`);
 
 /** The longest phone number kept: a plus and 15 digits. */
 export const PHONE_LENGTH = 16;

@@ -5,8 +5,10 @@
  * it once per report id.
  */
 import { GraphQLError } from 'graphql';
+import { SERIAL_LENGTH } from '../../adapters/devices/checks';
 import {
   DevicesRuleError,
+  REPORT_ID_LENGTH,
   type DeviceDailyReport,
   type DevicesRuleCode,
 } from '../../adapters/devices/types';
@@ -25,10 +27,6 @@ import type {
  * for as long as it stays "newest".
  */
 export const CLOCK_SKEW_MS = 5 * 60 * 1000;
-
-/** The inventory's limits on ids (see adapters/devices/sql/schema.ts). */
-const REPORT_ID_LENGTH = 64;
-const SERIAL_LENGTH = 32;
 
 /** The client code of each refusal of the inventory this write may meet. */
 const CLIENT_CODES: Partial<Record<DevicesRuleCode, string>> = {

@@ -6,6 +6,7 @@ import {
   deviceIssues,
   issueKindsOf,
   loadDeviceIssues,
+  workListDeviceIssues,
 } from './issues';
 import { devicesContextOf, stubDevicesAdapter } from './testing';
 
@@ -115,5 +116,26 @@ describe('loadDeviceIssues', () => {
       message: expect.stringContaining(`this caller's role is ${who.role}`),
       extensions: { code: 'FORBIDDEN' },
     });
+  });
+});
+
+describe('workListDeviceIssues', () => {
+  const adapter = stubDevicesAdapter({
+    assignedDevicesByZone: async (zones) => zones.map(() =>
+      [device('B-1', null)]),
+  });
+  const contextOf = (identity: Identity) =>
+    devicesContextOf(adapter, fixedClock(NOW), identity);
+
+  it('gives the police their zone\'s issues', async () => {
+    const police: Identity = { subject: 'p-1', role: 'police', zone: '5339' };
+    expect((await workListDeviceIssues(contextOf(police)))
+      .map((issue) => issue.kind)).toEqual(['NEVER_REPORTED']);
+  });
+
+  it('leaves the part empty for a role keeping no devices', async () => {
+    const magistrate: Identity = { subject: 'm-1', role: 'magistrate',
+      arrondissement: 'BRU' };
+    expect(await workListDeviceIssues(contextOf(magistrate))).toEqual([]);
   });
 });

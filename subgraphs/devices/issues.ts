@@ -82,6 +82,19 @@ export async function loadDeviceIssues(
   return deviceIssues(devices, context.clock.now());
 }
 
+/**
+ * The devices' part of the caller's work list (the protection
+ * subgraph's WorkList): the zone's issues for the police, nothing for
+ * the roles that keep no devices. The list is always the caller's own,
+ * so the identity, not the list's key, says whose devices to read.
+ */
+export function workListDeviceIssues(
+  context: DevicesContext,
+): Promise<DeviceIssueView[]> {
+  if (context.identity.role !== 'police') return Promise.resolve([]);
+  return loadDeviceIssues(context);
+}
+
 /** Private: an ASSIGNED device always says under which measure. */
 function measureIdOf(device: DeviceRecord): string {
   if (device.measureId === null) {

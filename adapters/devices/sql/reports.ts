@@ -10,13 +10,12 @@ import type { EntityManager } from 'typeorm';
 import { requireText } from '../../../storage/input';
 import { findOneForUpdate } from '../../../storage/write';
 import { SERIAL_LENGTH } from '../checks';
-import { DevicesRuleError, type DeviceDailyReport } from '../types';
 import {
-  DailyReport,
-  Device,
+  DevicesRuleError,
   REPORT_ID_LENGTH,
-  type DailyReportRow,
-} from './schema';
+  type DeviceDailyReport,
+} from '../types';
+import { DailyReport, Device, type DailyReportRow } from './schema';
 
 const INSTANT =
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;

@@ -18,10 +18,11 @@ import {
   tableColumn,
 } from '../../../storage/columns';
 import type { SystemSchema } from '../../../storage/data-source';
-import type {
-  DeviceKind,
-  DeviceStatus,
-  GrantRegistrationRecord,
+import {
+  REPORT_ID_LENGTH,
+  type DeviceKind,
+  type DeviceStatus,
+  type GrantRegistrationRecord,
 } from '../types';
 
 export interface DeviceRow {
@@ -74,8 +75,6 @@ export type GrantRegistrationRow = GrantRegistrationRecord;
 
 /** Room for the protection system's enumerations. */
 const ENUM_LENGTH = 40;
-/** Room for the 112 app's report ids (a UUID, or a longer id). */
-export const REPORT_ID_LENGTH = 64;
 /** `LENT_PHONE:` and a 36-character measure id. */
 const OPEN_FOR_LENGTH = 48;
 
