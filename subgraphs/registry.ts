@@ -167,7 +167,7 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
     opened(await openSqlDevicesAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
-      }), devicesSubgraph),
+      }), (adapter) => devicesSubgraph(adapter, { clock: options.clock })),
   'victim-support': async (storage, options) =>
     opened(
       await openSqlVictimSupportAdapter(storage, {

@@ -4,32 +4,16 @@
  * that went quiet or low. Each graph's clock starts at 09:00 UTC on the
  * demo data set's reference day.
  */
-import type { DevicesAdapter } from '../adapters/devices/types';
 import { DEMO } from '../storage/demo-data';
-import type { DevicesSubgraphOptions } from '../subgraphs/devices';
 import { TestClock } from './support/clock';
 import { describeEachDatabase } from './support/databases';
 import { postGraphQL, startDemoGraph } from './support/graph';
 
-// Until subgraphs/registry.ts hands the stack's clock to the devices
-// subgraph, as it does to the protection subgraph, this file gives it
-// the same clock itself. Once it does, the stack's clock wins: the same.
-jest.mock('../subgraphs/devices', () => {
-  const actual = jest.requireActual<typeof import('../subgraphs/devices')>(
-    '../subgraphs/devices');
-  return {
-    ...actual,
-    devicesSubgraph: (
-      adapter: DevicesAdapter,
-      options: DevicesSubgraphOptions = {},
-    ) => actual.devicesSubgraph(adapter, { clock: mockClock, ...options }),
-  };
-});
 
 const NOW = `${DEMO.referenceDate}T09:00:00.000Z`;
 const HOUR_MS = 60 * 60 * 1000;
 /** The running graph's clock; each database's graph gets a new one. */
-let mockClock = new TestClock(NOW);
+let clock = new TestClock(NOW);
 
 /** An instant `hours` before the clock's now. */
 function hoursAgo(hours: number): string {
@@ -89,8 +73,8 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
   let police: string;
 
   beforeAll(async () => {
-    mockClock = new TestClock(NOW);
-    stack = await startDemoGraph(storage(), { clock: mockClock });
+    clock = new TestClock(NOW);
+    stack = await startDemoGraph(storage(), { clock: clock });
     app = await stack.token({ role: 'app112' });
     police = await stack.token({ role: 'police', zone: ZONE });
   }, 120_000);
@@ -267,7 +251,7 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
 
     it('drops a device once a fresh report comes, and holds a contact '
       + 'exactly 24 hours old on time', async () => {
-      mockClock.set(hoursAgo(-1));
+      clock.set(hoursAgo(-1));
       const { body } = await ingest(report('z-5', BUTTONS.quiet25h,
         { receivedAt: hoursAgo(-0.9), lastContactAt: hoursAgo(-0.85) }));
       expect(body.errors).toBeUndefined();

@@ -17,6 +17,8 @@ import {
 import {
   DEVICE_KINDS,
   DevicesRuleError,
+  REPORT_ID_LENGTH,
+  type DeviceDailyReport,
   GRANT_REGISTRATION_STATUSES,
   type AssignDeviceInput,
   type DeviceKind,
@@ -118,4 +120,56 @@ function requireEndConsistent(registration: GrantRegistrationRecord): void {
       `A registration ${status} must ${ended ? 'have' : 'have no'} endedOn and endReason, not ${JSON.stringify(endedOn)} and ${JSON.stringify(endReason)}`,
     );
   }
+}
+
+const INSTANT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * The shape of a report (a TypeError that names the argument): ids that
+ * fit their columns, instants with an offset, a battery level from 0 to
+ * 100, and a last contact no later than the report's arrival. Answers a
+ * copy with its instants in UTC, as the table keeps them.
+ */
+export function checkDailyReport(
+  input: DeviceDailyReport,
+): DeviceDailyReport {
+  const receivedAt = requireInstant('receivedAt', input.receivedAt);
+  const lastContactAt = requireInstant('lastContactAt', input.lastContactAt);
+  if (lastContactAt > receivedAt) {
+    throw new TypeError(
+      `lastContactAt (${input.lastContactAt}) must not be after receivedAt (${input.receivedAt})`,
+    );
+  }
+  const battery = input.batteryPercent;
+  if (!Number.isInteger(battery) || battery < 0 || battery > 100) {
+    throw new TypeError(
+      `batteryPercent must be a whole number from 0 to 100, not ${JSON.stringify(battery)}`,
+    );
+  }
+  if (typeof input.alarmPressed !== 'boolean') {
+    throw new TypeError(
+      `alarmPressed must be a boolean, not ${JSON.stringify(input.alarmPressed)}`,
+    );
+  }
+  return {
+    reportId: requireText('reportId', input.reportId, REPORT_ID_LENGTH),
+    serial: requireText('serial', input.serial, SERIAL_LENGTH),
+    receivedAt,
+    batteryPercent: battery,
+    lastContactAt,
+    alarmPressed: input.alarmPressed,
+  };
+}
+
+function requireInstant(name: string, value: unknown): string {
+  const millis = typeof value === 'string' && INSTANT.test(value)
+    ? Date.parse(value)
+    : NaN;
+  if (Number.isNaN(millis)) {
+    throw new TypeError(
+      `${name} must be an ISO 8601 instant with an offset, not ${JSON.stringify(value)}`,
+    );
+  }
+  return new Date(millis).toISOString();
 }

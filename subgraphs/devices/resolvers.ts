@@ -1,7 +1,7 @@
 import { DateScalar, DateTimeScalar } from '../../runtime/scalars';
 import { ingestDailyReport } from './daily-reports';
 import type { Resolvers } from './generated/graphql';
-import { loadDeviceIssues } from './issues';
+import { loadDeviceIssues, workListDeviceIssues } from './issues';
 import { loadDeviceStock, loadShortages } from './stock';
 
 export const resolvers: Resolvers = {
@@ -34,6 +34,13 @@ export const resolvers: Resolvers = {
       loaders.devicesOfMeasure.load(measure.id),
     grantRegistration: (measure, _, { loaders }) =>
       loaders.grantRegistration.load(measure.id),
+  },
+
+  WorkList: {
+    // The list is always its caller's (the protection subgraph checks the
+    // owner); the identity says whose devices to read.
+    __resolveReference: (key) => key,
+    deviceIssues: (_, __, context) => workListDeviceIssues(context),
   },
 
   Device: {

@@ -21,7 +21,7 @@ import {
 import type { Resolvers } from './generated/graphql';
 import { protectionMeasures } from './lists';
 import { mutations } from './mutations';
-import { workList } from './work-list';
+import { workListOf, workListOwner } from './work-list';
 
 /**
  * A record that another record points to must exist: a missing one is a
@@ -47,7 +47,8 @@ export const resolvers: Resolvers = {
     protectionMeasures: (_, args, context) =>
       protectionMeasures(context, args),
     policeZones: (_, __, { territory }) => [...territory.zones()],
-    workList: (_, __, context) => workList(context),
+    workList: (_, __, context) =>
+      workListOf(context, workListOwner(context.identity)),
   },
 
   Mutation: mutations,
@@ -150,6 +151,10 @@ export const resolvers: Resolvers = {
   JournalEntry: {
     actorRole: (entry) => entry.actor.role,
     actorOrganisation: (entry) => entry.actor.organisation,
+  },
+
+  WorkList: {
+    __resolveReference: (key, context) => workListOf(context, key.owner),
   },
 
   WorkItem: {

@@ -4,6 +4,7 @@
  */
 import type { MeasureAggregate } from '../../adapters/protection/aggregate';
 import type { Identity } from '../../runtime/identity';
+import { forbidden } from '../../runtime/errors';
 import type { ProtectionContext } from './context';
 import { workItemsFor, type WorkItem, type WorkSection } from './domain';
 
@@ -104,6 +105,32 @@ async function addItems(
 
 function byDueDate(first: WorkListItem, second: WorkListItem): number {
   return (first.dueOn ?? '9999').localeCompare(second.dueOn ?? '9999');
+}
+
+/** A work list with the key other subgraphs add their sections by. */
+export interface WorkListAnswer extends WorkListSections {
+  readonly owner: string;
+}
+
+/** The list's key: the caller's role and organisation (police:5345). */
+export function workListOwner(identity: Identity): string {
+  const organisation =
+    identity.zone ?? identity.arrondissement ?? identity.province;
+  return organisation ? `${identity.role}:${organisation}` : identity.role;
+}
+
+/**
+ * The caller's work list. A list is only ever its caller's: asked for by
+ * the key of someone else's, it is refused.
+ */
+export async function workListOf(
+  context: ProtectionContext,
+  owner: string,
+): Promise<WorkListAnswer> {
+  if (owner !== workListOwner(context.identity)) {
+    throw forbidden('A work list is only readable by its owner.');
+  }
+  return { owner, ...(await workList(context)) };
 }
 
 export async function workList(

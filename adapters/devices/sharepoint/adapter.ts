@@ -16,6 +16,7 @@ import {
   ID_LENGTH,
   SERIAL_LENGTH,
   checkAssignment,
+  checkDailyReport,
   checkRegistration,
   checkReturn,
 } from '../checks';
@@ -32,9 +33,6 @@ import type {
   StockRecord,
   ZoneStockRecord,
 } from '../types';
-// TODO(devices): move checkDailyReport to ../checks.ts beside the other
-// checks, so that this adapter no longer reaches into sql/.
-import { checkDailyReport } from '../sql/reports';
 import { assign, giveBack } from './assignment';
 import { GraphClient } from './client';
 import { DEVICE, REGISTRATION, SHORTAGE } from './columns';

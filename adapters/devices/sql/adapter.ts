@@ -35,7 +35,8 @@ import {
 } from '../types';
 import { assign, giveBack } from './assignment';
 import { findDevices } from './devices';
-import { checkDailyReport, storeDailyReport } from './reports';
+import { checkDailyReport } from '../checks';
+import { storeDailyReport } from './reports';
 import {
   Device,
   GrantRegistration,

@@ -7,55 +7,12 @@
  * then finds the stored report.
  */
 import type { EntityManager } from 'typeorm';
-import { requireText } from '../../../storage/input';
 import { findOneForUpdate } from '../../../storage/write';
-import { SERIAL_LENGTH } from '../checks';
 import {
   DevicesRuleError,
-  REPORT_ID_LENGTH,
   type DeviceDailyReport,
 } from '../types';
 import { DailyReport, Device, type DailyReportRow } from './schema';
-
-const INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/**
- * The shape of a report (a TypeError that names the argument): ids that
- * fit their columns, instants with an offset, a battery level from 0 to
- * 100, and a last contact no later than the report's arrival. Answers a
- * copy with its instants in UTC, as the table keeps them.
- */
-export function checkDailyReport(
-  input: DeviceDailyReport,
-): DeviceDailyReport {
-  const receivedAt = requireInstant('receivedAt', input.receivedAt);
-  const lastContactAt = requireInstant('lastContactAt', input.lastContactAt);
-  if (lastContactAt > receivedAt) {
-    throw new TypeError(
-      `lastContactAt (${input.lastContactAt}) must not be after receivedAt (${input.receivedAt})`,
-    );
-  }
-  const battery = input.batteryPercent;
-  if (!Number.isInteger(battery) || battery < 0 || battery > 100) {
-    throw new TypeError(
-      `batteryPercent must be a whole number from 0 to 100, not ${JSON.stringify(battery)}`,
-    );
-  }
-  if (typeof input.alarmPressed !== 'boolean') {
-    throw new TypeError(
-      `alarmPressed must be a boolean, not ${JSON.stringify(input.alarmPressed)}`,
-    );
-  }
-  return {
-    reportId: requireText('reportId', input.reportId, REPORT_ID_LENGTH),
-    serial: requireText('serial', input.serial, SERIAL_LENGTH),
-    receivedAt,
-    batteryPercent: battery,
-    lastContactAt,
-    alarmPressed: input.alarmPressed,
-  };
-}
 
 /** §3: stores the report unless it is stored already (see the header). */
 export async function storeDailyReport(
@@ -88,17 +45,6 @@ export async function storeDailyReport(
   return report;
 }
 
-function requireInstant(name: string, value: unknown): string {
-  const millis = typeof value === 'string' && INSTANT.test(value)
-    ? Date.parse(value)
-    : NaN;
-  if (Number.isNaN(millis)) {
-    throw new TypeError(
-      `${name} must be an ISO 8601 instant with an offset, not ${JSON.stringify(value)}`,
-    );
-  }
-  return new Date(millis).toISOString();
-}
 
 function rowOf(report: DeviceDailyReport): DailyReportRow {
   return {

@@ -289,6 +289,19 @@ export type QueryDeviceStockArgs = {
   arrondissementCode: Scalars['ID']['input'];
 };
 
+/** What an actor must do, from the measures it is responsible for. */
+export type WorkList = {
+  __typename?: 'WorkList';
+  /**
+   * The devices the caller's police zone keeps whose daily reports need
+   * attention: no contact for over 24 hours, or a low battery (§3); empty
+   * for any other role.
+   */
+  deviceIssues: Array<DeviceIssue>;
+  /** Whose list this is (see the protection subgraph). */
+  owner: Scalars['ID']['output'];
+};
+
 /** The part of an arrondissement's devices one police zone keeps (§7.8.7). */
 export type ZoneDeviceStock = {
   __typename?: 'ZoneDeviceStock';
@@ -381,6 +394,7 @@ export type FederationTypes = {
   Arrondissement: Arrondissement;
   Device: Device;
   ProtectionMeasure: ProtectionMeasure;
+  WorkList: WorkList;
 };
 
 /** Mapping of federation reference types */
@@ -394,6 +408,9 @@ export type FederationReferenceTypes = {
   ProtectionMeasure:
     ( { __typename: 'ProtectionMeasure' }
     & GraphQLRecursivePick<FederationTypes['ProtectionMeasure'], {"id":true}> );
+  WorkList:
+    ( { __typename: 'WorkList' }
+    & GraphQLRecursivePick<FederationTypes['WorkList'], {"owner":true}> );
 };
 
 
@@ -424,6 +441,7 @@ export type ResolversTypes = {
   PoliceZone: ResolverTypeWrapper<PoliceZone>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  WorkList: ResolverTypeWrapper<Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversTypes['DeviceIssue']> }>;
   ZoneDeviceStock: ResolverTypeWrapper<ZoneDeviceStock>;
 };
 
@@ -449,6 +467,7 @@ export type ResolversParentTypes = {
   PoliceZone: PoliceZone;
   ProtectionMeasure: MeasureKeyModel;
   Query: Record<PropertyKey, never>;
+  WorkList: Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversParentTypes['DeviceIssue']> } | FederationReferenceTypes['WorkList'];
   ZoneDeviceStock: ZoneDeviceStock;
 };
 
@@ -554,6 +573,12 @@ export type QueryResolvers<ContextType = DevicesContext, ParentType extends Reso
   deviceStock?: Resolver<ResolversTypes['DeviceStock'], ParentType, ContextType, RequireFields<QueryDeviceStockArgs, 'arrondissementCode'>>;
 };
 
+export type WorkListResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['WorkList'] = ResolversParentTypes['WorkList'], FederationReferenceType extends FederationReferenceTypes['WorkList'] = FederationReferenceTypes['WorkList']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkList']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  deviceIssues?: Resolver<Array<ResolversTypes['DeviceIssue']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type ZoneDeviceStockResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['ZoneDeviceStock'] = ResolversParentTypes['ZoneDeviceStock']> = {
   counts?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
@@ -575,6 +600,7 @@ export type Resolvers<ContextType = DevicesContext> = {
   PoliceZone?: PoliceZoneResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  WorkList?: WorkListResolvers<ContextType>;
   ZoneDeviceStock?: ZoneDeviceStockResolvers<ContextType>;
 };
 

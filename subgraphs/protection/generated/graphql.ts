@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { PersonRecord as PersonRecordModel } from '../../../adapters/protection/types';
 import type { MeasureAggregate as MeasureAggregateModel, ProtectedPersonState as ProtectedPersonStateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
-import type { WorkListItem as WorkListItemModel, WorkListSections as WorkListSectionsModel } from '../work-list';
+import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswerModel } from '../work-list';
 import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
@@ -1314,6 +1314,12 @@ export type WorkList = {
   decisionsPending: Array<WorkItem>;
   /** Ended measures whose devices are still out (§7.12.2). */
   deviceReturns: Array<WorkItem>;
+  /**
+   * Whose list this is: the caller's role and organisation, e.g.
+   * police:5345 or magistrate:ANT. Other subgraphs add their sections to
+   * the list by this key.
+   */
+  owner: Scalars['ID']['output'];
   /** Measures in their re-evaluation window (§7.12.1). */
   reEvaluations: Array<WorkItem>;
   /** Revisits due within 14 days or overdue (§7.11.3). */
@@ -1418,6 +1424,7 @@ export type FederationTypes = {
   PoliceZone: PoliceZone;
   ProtectionMeasure: ProtectionMeasure;
   Province: Province;
+  WorkList: WorkList;
 };
 
 /** Mapping of federation reference types */
@@ -1437,6 +1444,9 @@ export type FederationReferenceTypes = {
   Province:
     ( { __typename: 'Province' }
     & GraphQLRecursivePick<FederationTypes['Province'], {"code":true}> );
+  WorkList:
+    ( { __typename: 'WorkList' }
+    & GraphQLRecursivePick<FederationTypes['WorkList'], {"owner":true}> );
 };
 
 
@@ -1516,7 +1526,7 @@ export type ResolversTypes = {
   TravelKind: TravelKind;
   TravelNotice: ResolverTypeWrapper<TravelNoticeStateModel>;
   WorkItem: ResolverTypeWrapper<WorkListItemModel>;
-  WorkList: ResolverTypeWrapper<WorkListSectionsModel>;
+  WorkList: ResolverTypeWrapper<WorkListAnswerModel>;
   ZoneContact: ResolverTypeWrapper<ZoneContact>;
 };
 
@@ -1579,7 +1589,7 @@ export type ResolversParentTypes = {
   Transfer: TransferModel;
   TravelNotice: TravelNoticeStateModel;
   WorkItem: WorkListItemModel;
-  WorkList: WorkListSectionsModel;
+  WorkList: WorkListAnswerModel;
   ZoneContact: ZoneContact;
 };
 
@@ -1845,10 +1855,12 @@ export type WorkItemResolvers<ContextType = ProtectionContext, ParentType extend
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
-export type WorkListResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['WorkList'] = ResolversParentTypes['WorkList']> = {
+export type WorkListResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['WorkList'] = ResolversParentTypes['WorkList'], FederationReferenceType extends FederationReferenceTypes['WorkList'] = FederationReferenceTypes['WorkList']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkList']> | FederationReferenceType, FederationReferenceType, ContextType>;
   alertsToReview?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
   decisionsPending?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
   deviceReturns?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   reEvaluations?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
   revisits?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
   transfersToAcknowledge?: Resolver<Array<ResolversTypes['WorkItem']>, ParentType, ContextType>;
