@@ -46,6 +46,8 @@ export interface StackOptions {
     OpenOptions,
     'territoryFile' | 'rules' | 'effectsIntervalMs'
   >;
+  /** Where the device inventory lives; default the SQL tables. */
+  readonly devicesSource?: OpenOptions['devicesSource'];
 }
 
 /** One subgraph of a running stack, for tests that break it on purpose. */
@@ -90,6 +92,7 @@ async function startSubgraphs(
       logger: options.logger,
       clock: options.clock,
       sqlLogger: options.sqlLoggers?.[name],
+      devicesSource: options.devicesSource,
     });
     try {
       const hosted = await opened.start({

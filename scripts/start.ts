@@ -8,7 +8,11 @@ import { ConfigError } from '../runtime/config';
 import { createLogger } from '../runtime/logger';
 import { installShutdown } from '../runtime/shutdown';
 import { readGatewayConfig } from '../gateway/config';
-import { readSubgraphConfig, storageOptionsOf } from '../subgraphs/config';
+import {
+  devicesSourceOf,
+  readSubgraphConfig,
+  storageOptionsOf,
+} from '../subgraphs/config';
 import { DEMO, generateDemoData } from '../storage/demo-data';
 import { rulesConfig } from '../subgraphs/protection/domain/rules';
 import { startStack } from './stack';
@@ -59,6 +63,7 @@ async function main(): Promise<void> {
       }),
       effectsIntervalMs: subgraphConfig.EFFECTS_INTERVAL_MS,
     },
+    devicesSource: devicesSourceOf(subgraphConfig),
     ephemeralPorts: false,
     gatewayConfig,
   });

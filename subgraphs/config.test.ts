@@ -41,6 +41,16 @@ describe('readSubgraphConfig: defaults', () => {
       TERRITORY_FILE: undefined,
       FIRST_REVISIT_AFTER_MONTHS: 1,
       EFFECTS_INTERVAL_MS: 1000,
+      DEVICES_ADAPTER: 'sql',
+      SHAREPOINT_BASE_URL: 'https://graph.microsoft.com/v1.0',
+      SHAREPOINT_SITE_ID: undefined,
+      SHAREPOINT_TOKEN_URL: undefined,
+      SHAREPOINT_CLIENT_ID: undefined,
+      SHAREPOINT_CLIENT_SECRET: undefined,
+      SHAREPOINT_LIST_DEVICES: 'Alarm devices',
+      SHAREPOINT_LIST_DAILY_REPORTS: 'Alarm daily reports',
+      SHAREPOINT_LIST_GRANTS: 'Alarm grant registrations',
+      SHAREPOINT_LIST_SHORTAGES: 'Alarm device shortages',
     });
   });
 

@@ -19,6 +19,7 @@ import {
 import { isPublicEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { StorageOptions } from '../storage/options';
+import type { DevicesSource } from './registry';
 import type { SubgraphName } from '../scripts/subgraph-names';
 
 /** The port each subgraph listens on unless SUBGRAPH_PORT says otherwise. */
@@ -74,6 +75,23 @@ export const SUBGRAPH_CONFIG = {
   FIRST_REVISIT_AFTER_MONTHS: integer({ default: 1, min: 1, max: 3 }),
   /** Protection only; default 1000 ms between rounds of the outbox. */
   EFFECTS_INTERVAL_MS: integer({ default: 1000, min: 50, max: 600_000 }),
+  /** sql (default: the tables of DB_DRIVER) or sharepoint (Graph). */
+  DEVICES_ADAPTER: oneOf(['sql', 'sharepoint'], { default: 'sql' }),
+  /** With sharepoint; default https://graph.microsoft.com/v1.0. */
+  SHAREPOINT_BASE_URL: url({ default: 'https://graph.microsoft.com/v1.0' }),
+  /** With sharepoint: the site's Graph id; required then. */
+  SHAREPOINT_SITE_ID: optional(string()),
+  /** With sharepoint: the tenant's OAuth2 token endpoint; required then. */
+  SHAREPOINT_TOKEN_URL: optional(url()),
+  /** With sharepoint: the app registration's client id; required then. */
+  SHAREPOINT_CLIENT_ID: optional(string()),
+  /** With sharepoint: its client secret; required then, never shown. */
+  SHAREPOINT_CLIENT_SECRET: optional(secret(string())),
+  /** With sharepoint: the four lists' ids or names. */
+  SHAREPOINT_LIST_DEVICES: string({ default: 'Alarm devices' }),
+  SHAREPOINT_LIST_DAILY_REPORTS: string({ default: 'Alarm daily reports' }),
+  SHAREPOINT_LIST_GRANTS: string({ default: 'Alarm grant registrations' }),
+  SHAREPOINT_LIST_SHORTAGES: string({ default: 'Alarm device shortages' }),
 };
 
 export type SubgraphConfig = ConfigOf<typeof SUBGRAPH_CONFIG>;
@@ -119,16 +137,73 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
   EFFECTS_INTERVAL_MS:
     'Protection: pause between rounds of the outbox that records the ' +
     'effects of a change in the BNG, MaCH, SharePoint and victim support.',
+  DEVICES_ADAPTER:
+    'Where the device inventory and grant registrations live: `sql` ' +
+    '(the tables of `DB_DRIVER`) or `sharepoint` (the police SharePoint ' +
+    'lists, through Microsoft Graph). Read by the devices subgraph and ' +
+    "by the protection subgraph's outbox.",
+  SHAREPOINT_BASE_URL: 'With sharepoint: the root of Microsoft Graph.',
+  SHAREPOINT_SITE_ID:
+    "With sharepoint: the site holding the lists, as Graph's " +
+    '`host,site-id,web-id`.',
+  SHAREPOINT_TOKEN_URL:
+    "With sharepoint: the tenant's OAuth2 token endpoint " +
+    '(client credentials).',
+  SHAREPOINT_CLIENT_ID: "With sharepoint: the app registration's id.",
+  SHAREPOINT_CLIENT_SECRET:
+    "With sharepoint: the app registration's secret; never shown in " +
+    'an error or a log.',
+  SHAREPOINT_LIST_DEVICES: 'With sharepoint: the devices list.',
+  SHAREPOINT_LIST_DAILY_REPORTS: "With sharepoint: the 112 app's reports.",
+  SHAREPOINT_LIST_GRANTS: 'With sharepoint: the grant registrations (§7.13.1).',
+  SHAREPOINT_LIST_SHORTAGES: 'With sharepoint: the shortages (§7.8.7).',
 };
 
 export function readSubgraphConfig(
   env: NodeJS.ProcessEnv = process.env,
 ): SubgraphConfig {
   const config = readConfig(SUBGRAPH_CONFIG, env);
+  const problems: string[] = [];
   if (config.DB_DRIVER === 'mysql' && !config.MYSQL_URL) {
-    throw new ConfigError(['MYSQL_URL is required when DB_DRIVER is mysql']);
+    problems.push('MYSQL_URL is required when DB_DRIVER is mysql');
   }
+  if (config.DEVICES_ADAPTER === 'sharepoint') {
+    for (const name of SHAREPOINT_REQUIRED) {
+      if (!config[name]) {
+        problems.push(`${name} is required when DEVICES_ADAPTER is sharepoint`);
+      }
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+const SHAREPOINT_REQUIRED = [
+  'SHAREPOINT_SITE_ID',
+  'SHAREPOINT_TOKEN_URL',
+  'SHAREPOINT_CLIENT_ID',
+  'SHAREPOINT_CLIENT_SECRET',
+] as const;
+
+/** Where the devices subgraph and the outbox find the inventory. */
+export function devicesSourceOf(config: SubgraphConfig): DevicesSource {
+  if (config.DEVICES_ADAPTER === 'sql') return { kind: 'sql' };
+  return {
+    kind: 'sharepoint',
+    options: {
+      baseUrl: config.SHAREPOINT_BASE_URL,
+      siteId: config.SHAREPOINT_SITE_ID ?? '',
+      tokenUrl: config.SHAREPOINT_TOKEN_URL ?? '',
+      clientId: config.SHAREPOINT_CLIENT_ID ?? '',
+      clientSecret: config.SHAREPOINT_CLIENT_SECRET ?? '',
+      lists: {
+        devices: config.SHAREPOINT_LIST_DEVICES,
+        dailyReports: config.SHAREPOINT_LIST_DAILY_REPORTS,
+        grantRegistrations: config.SHAREPOINT_LIST_GRANTS,
+        shortages: config.SHAREPOINT_LIST_SHORTAGES,
+      },
+    },
+  };
 }
 
 export function storageOptionsOf(config: SubgraphConfig): StorageOptions {

@@ -15,6 +15,7 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../scripts/subgraph-names';
 import { generateDemoData } from '../storage/demo-data';
 import {
   DEFAULT_PORTS,
+  devicesSourceOf,
   readSubgraphConfig,
   storageOptionsOf,
   type SubgraphConfig,
@@ -49,6 +50,7 @@ async function main(
       firstRevisitAfterMonths: config.FIRST_REVISIT_AFTER_MONTHS,
     }),
     effectsIntervalMs: config.EFFECTS_INTERVAL_MS,
+    devicesSource: devicesSourceOf(config),
   });
   const hosted = await subgraph.start({
     host: config.SUBGRAPH_HOST,

@@ -4,7 +4,12 @@
  * under `adapters/<system>/` and open it here instead of the SQL one.
  */
 import { openSqlBngAdapter } from '../adapters/bng';
-import { openSqlDevicesAdapter } from '../adapters/devices';
+import {
+  openGraphDevicesAdapter,
+  openSqlDevicesAdapter,
+  type GraphDevicesOptions,
+} from '../adapters/devices';
+import type { DevicesAdapter } from '../adapters/devices/types';
 import { openSqlMachAdapter } from '../adapters/mach';
 import { openSqlProtectionAdapter } from '../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../adapters/victim-support';
@@ -70,6 +75,37 @@ export interface OpenOptions {
   readonly effectsIntervalMs?: number;
   /** Receives every SQL statement of the subgraph's reads; default none. */
   readonly sqlLogger?: SqlLogger;
+  /** Where the device inventory lives; default the SQL tables. */
+  readonly devicesSource?: DevicesSource;
+}
+
+/**
+ * The device inventory and grant registrations: the SQL tables (the
+ * embedded default), or the police SharePoint lists over Microsoft Graph.
+ */
+export type DevicesSource =
+  | { readonly kind: 'sql' }
+  | { readonly kind: 'sharepoint'; readonly options: GraphDevicesOptions };
+
+/** Opens the devices adapter the source names; only SQL is ever seeded. */
+function openDevices(
+  storage: StorageOptions,
+  options: OpenOptions,
+): Promise<DevicesAdapter> {
+  const source = options.devicesSource ?? { kind: 'sql' };
+  switch (source.kind) {
+    case 'sql':
+      return openSqlDevicesAdapter(storage, {
+        seedDemo: options.seedDemo,
+        logger: options.sqlLogger,
+      });
+    case 'sharepoint':
+      return openGraphDevicesAdapter(source.options);
+    default: {
+      const impossible: never = source;
+      throw new Error(`Unknown devices source ${JSON.stringify(impossible)}`);
+    }
+  }
 }
 
 type Opener = (
@@ -112,7 +148,7 @@ async function openProtection(
   const agencies = {
     bng: await openSqlBngAdapter(storage),
     mach: await openSqlMachAdapter(storage),
-    devices: await openSqlDevicesAdapter(storage),
+    devices: await openDevices(storage, { devicesSource: options.devicesSource }),
     victimSupport: await openSqlVictimSupportAdapter(storage),
   };
   // The outbox's own record of them (BackgroundWork.targets), which a
@@ -164,10 +200,7 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
         logger: options.sqlLogger,
       }), (adapter) => machSubgraph(adapter, { clock: options.clock })),
   devices: async (storage, options) =>
-    opened(await openSqlDevicesAdapter(storage, {
-        seedDemo: options.seedDemo,
-        logger: options.sqlLogger,
-      }), (adapter) => devicesSubgraph(adapter, { clock: options.clock })),
+    opened(await openDevices(storage, options), (adapter) => devicesSubgraph(adapter, { clock: options.clock })),
   'victim-support': async (storage, options) =>
     opened(
       await openSqlVictimSupportAdapter(storage, {

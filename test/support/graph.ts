@@ -66,6 +66,8 @@ export interface DemoGraphOptions {
   readonly clock?: Clock;
   /** Gateway variables on top of the test defaults (SUBGRAPH_TIMEOUT_MS). */
   readonly gatewayEnv?: NodeJS.ProcessEnv;
+  /** Where the device inventory lives; default the SQL tables. */
+  readonly devicesSource?: StackOptions['devicesSource'];
   /** A recorder of SQL statements per subgraph, for batching tests. */
   readonly sqlLoggers?: StackOptions['sqlLoggers'];
 }
@@ -85,6 +87,7 @@ export async function startDemoGraph(
     ephemeralPorts: true,
     clock: options.clock ?? new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`),
     sqlLoggers: options.sqlLoggers,
+    devicesSource: options.devicesSource,
     gatewayConfig: readGatewayConfig({
       NODE_ENV: 'test',
       KEYS_DIR: keysDirectory,
