@@ -282,6 +282,23 @@ export function prolongationEffects(
 }
 
 /** §7.12.2, §7.12.3, §7.13: the end of a measure, early or at term. */
+/** §7.8.1: the alarm's mention on each protected person, until a day. */
+function mentionsUntil(
+  aggregate: MeasureAggregate,
+  period: GrantPeriod,
+  validUntil: string,
+  context: CommandContext,
+): TypedEffect[] {
+  return aggregate.protectedPersons.map((person) =>
+    effect(context, 'BNG_ALARM_MENTION', {
+      nationalNumber: person.nationalNumber,
+      measureId: aggregate.measure.id,
+      registeredOn: period.decidedOn,
+      validUntil,
+    }),
+  );
+}
+
 export function endEffects(
   ended: MeasureAggregate,
   period: GrantPeriod,
@@ -305,6 +322,11 @@ export function endEffects(
         details: end.endReason,
       }),
     );
+  }
+  if (end.endedOn < period.endDate) {
+    // §7.8.1: the BNG's mention says the alarm protects the person; after
+    // an early end it must not keep saying so until the planned end.
+    effects.push(...mentionsUntil(ended, period, end.endedOn, context));
   }
   return effects;
 }

@@ -6,6 +6,7 @@ import {
   granted,
   payloadsOf,
   SUSPECT,
+  VICTIM,
 } from '../testing';
 import {
   endProtectionEarly,
@@ -40,12 +41,24 @@ describe('endProtectionEarly', () => {
     expect(change.pvReference).toBe('PV-E');
   });
 
+  it('§7.8.1: ends the BNG mention on the day of an early end', () => {
+    const change = endEarly();
+    expect(payloadsOf(change, 'BNG_ALARM_MENTION')).toEqual([
+      expect.objectContaining({
+        measureId: 'measure-1',
+        nationalNumber: VICTIM.nationalNumber,
+        validUntil: '2026-08-20',
+      }),
+    ]);
+  });
+
   it('§7.12.3, §7.13: tells MaCH, SharePoint and victim support', () => {
     const change = endEarly();
     expect(change.effects.map((effect) => effect.kind)).toEqual([
       'MACH_REGISTRATION_COMMENT',
       'DEVICES_GRANT_REGISTRATION',
       'VICTIM_SUPPORT_NOTICE',
+      'BNG_ALARM_MENTION',
     ]);
     expect(payloadsOf(change, 'MACH_REGISTRATION_COMMENT')).toEqual([
       {
