@@ -15,6 +15,8 @@ WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./dist/schema
+# The reference data an operator replaces: territory and zone boundaries.
+COPY --from=build /app/reference/*.json /app/reference/*.geojson ./dist/reference/
 COPY package.json ./
 USER node
 CMD ["node", "dist/gateway/main.js"]

@@ -1,8 +1,8 @@
 /**
  * The 112 app's daily reports through the gateway, on both databases
- * (§3): the app sends them, and the zone keeping a device sees the ones
- * that went quiet or low. Each graph's clock starts at 09:00 UTC on the
- * demo data set's reference day.
+ * (§3): the app sends them, and the managing zone of a device's measure
+ * sees the ones that went quiet or low. Each graph's clock starts at
+ * 09:00 UTC on the demo data set's reference day.
  */
 import { DEMO } from '../storage/demo-data';
 import { TestClock } from './support/clock';

@@ -177,8 +177,8 @@ describeEachDatabase('the device inventory', (storage) => {
 
     it('lists the open shortage of a measure granted in Namur, with the '
       + 'measure', async () => {
-      const measureId = await grantInNamur();
-      await settleEffects(measureId);
+      const measureId = await grantIn(namur());
+      await settleEffects(measureId, tokens.namurMagistrate);
 
       const { deviceShortages } = await ask<{ deviceShortages: unknown[] }>(
         tokens.police, SHORTAGES, { code: NAMUR });
@@ -206,31 +206,91 @@ describeEachDatabase('the device inventory', (storage) => {
     });
   });
 
-  /** A request heard, checked and granted in Namur, through the graph. */
-  async function grantInNamur(): Promise<string> {
+  describe('a device taken from another zone\'s stock (§3, §7.2.2)', () => {
+    const ISSUES = /* GraphQL */ `
+      query {
+        deviceIssues { device { serial } kind measure { id } }
+      }
+    `;
+
+    async function issuesOf(token: string, serial: string) {
+      const { deviceIssues } = await ask<{
+        deviceIssues: { device: { serial: string } }[];
+      }>(token, ISSUES);
+      return deviceIssues.filter((issue) => issue.device.serial === serial);
+    }
+
+    it('is watched by the measure\'s managing zone, not by its keeper',
+      async () => {
+        // Zone 5345 keeps no button: its measure takes one of Rupel's.
+        const measureId = await grantIn({ zone: '5345',
+          police: tokens.police, magistrate: tokens.magistrate,
+          pvSeries: 810000, victimSerial: 404, suspectSerial: 119 });
+        await settleEffects(measureId, tokens.magistrate);
+
+        const { protectionMeasure } = await ask<{
+          protectionMeasure: {
+            devices: { serial: string; zone: { code: string } }[];
+          };
+        }>(tokens.police, `query ($id: ID!) {
+          protectionMeasure(id: $id) { devices { serial zone { code } } }
+        }`, { id: measureId });
+        const [button] = protectionMeasure.devices;
+        expect(button?.zone).toEqual({ code: '5347' });
+
+        expect(await issuesOf(tokens.police, button!.serial)).toEqual([{
+          device: { serial: button!.serial },
+          kind: 'NEVER_REPORTED',
+          measure: { id: measureId },
+        }]);
+        const rupel = await stack.token({ role: 'police', zone: '5347' });
+        expect(await issuesOf(rupel, button!.serial)).toEqual([]);
+      });
+  });
+
+  /** Where `grantIn` files the measure, and how its people are named. */
+  interface Place {
+    zone: string;
+    police: string;
+    magistrate: string;
+    /** The PVs are numbered from it. */
+    pvSeries: number;
+    victimSerial: number;
+    suspectSerial: number;
+  }
+
+  function namur(): Place {
+    return { zone: NAMUR_ZONE, police: tokens.namurPolice,
+      magistrate: tokens.namurMagistrate, pvSeries: 800000,
+      victimSerial: 402, suspectSerial: 117 };
+  }
+
+  /** A request heard, checked and granted in the zone, through the graph. */
+  async function grantIn(place: Place): Promise<string> {
     const mutate = (token: string, query: string, input: object) =>
       ask<Record<string, { id: string }>>(token, query, { input });
-    const { requestProtection } = await mutate(tokens.namurPolice, `
+    const pv = (n: number) => `PV/${place.zone}/2026/${place.pvSeries + n}`;
+    const { requestProtection } = await mutate(place.police, `
       mutation ($input: RequestProtectionInput!) {
         requestProtection(input: $input) { id }
       }`, {
       origin: 'PERSON',
-      pvReference: 'PV/5303/2026/800001',
+      pvReference: pv(1),
       requestedOn: '2026-11-27',
-      residenceZoneCode: NAMUR_ZONE,
-      victim: person('1991-03-08', 402, 'Victim', 'FEMALE'),
-      suspect: person('1989-07-21', 117, 'Suspect', 'MALE'),
+      residenceZoneCode: place.zone,
+      victim: person('1991-03-08', place.victimSerial, 'Victim', 'FEMALE'),
+      suspect: person('1989-07-21', place.suspectSerial, 'Suspect', 'MALE'),
       relationship: 'EX_PARTNER',
     });
     const measureId = requestProtection!.id;
 
-    await mutate(tokens.namurPolice, `
+    await mutate(place.police, `
       mutation ($input: RecordEvaluationInput!) {
         recordEvaluation(input: $input) { id }
       }`, {
       measureId,
       heardOn: '2026-11-28',
-      pvReference: 'PV/5303/2026/800002',
+      pvReference: pv(2),
       relationship: 'EX_PARTNER',
       answers: {
         fearForLife: true, rejectedBreakUp: true,
@@ -242,7 +302,7 @@ describeEachDatabase('the device inventory', (storage) => {
       breakUpIntentionsDiverge: true,
       inShelter: false,
     });
-    await mutate(tokens.namurPolice, `
+    await mutate(place.police, `
       mutation ($input: RecordConditionsInput!) {
         recordConditions(input: $input) { id }
       }`, {
@@ -254,27 +314,33 @@ describeEachDatabase('the device inventory', (storage) => {
       filesComplaints: true,
       acceptsUserAgreement: true,
     });
-    await mutate(tokens.namurMagistrate, `
+    await mutate(place.magistrate, `
       mutation ($input: GrantProtectionInput!) {
         grantProtection(input: $input) { id }
       }`, {
       measureId,
       decidedOn: '2026-11-30',
-      pvReference: 'PV/5303/2026/800003',
+      pvReference: pv(3),
       victimAgreementSigned: true,
     });
     return measureId;
   }
 
-  /** Runs outbox rounds until the measure's effects are all recorded. */
-  async function settleEffects(measureId: string): Promise<void> {
+  /**
+   * Runs outbox rounds until the measure's effects are all recorded, as
+   * `magistrate` (of the measure's arrondissement) reads them.
+   */
+  async function settleEffects(
+    measureId: string,
+    magistrate: string,
+  ): Promise<void> {
     const dispatcher = stack.subgraphs.protection.background?.dispatcher;
     if (!dispatcher) throw new Error('the protection subgraph has no outbox');
     for (let round = 0; round < 5; round += 1) {
       await dispatcher.runOnce();
       const { protectionMeasure } = await ask<{
         protectionMeasure: { effects: { status: string }[] };
-      }>(tokens.namurMagistrate, `query ($id: ID!) {
+      }>(magistrate, `query ($id: ID!) {
         protectionMeasure(id: $id) { effects { status } }
       }`, { id: measureId });
       const { effects } = protectionMeasure;

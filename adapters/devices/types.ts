@@ -31,10 +31,13 @@ export interface DailyReportRecord {
 }
 
 /**
- * A device and where it is. While ASSIGNED, `measureId` and `assignedTo`
- * (the protected person) say who has it. Once RETURNED it keeps both,
- * with `assignedOn` and `returnedOn`, as the record of its last
- * assignment.
+ * A device and where it is. Its keeper (`zoneCode`) is whose stock it
+ * belongs to, whatever its status (§7.8.7). While ASSIGNED, `measureId`
+ * and `assignedTo` (the protected person) say who has it, and
+ * `assignedZoneCode` which zone answers for it: the measure's managing
+ * zone, whichever stock the device came from (see `answeringZoneOf`).
+ * Once RETURNED it keeps all three, with `assignedOn` and `returnedOn`,
+ * as the record of its last assignment.
  */
 export interface DeviceRecord {
   serial: string;
@@ -45,10 +48,27 @@ export interface DeviceRecord {
   zoneCode: string | null;
   measureId: string | null;
   assignedTo: string | null;
+  /**
+   * The managing zone of the measure it was assigned under (§7.2.2), the
+   * `zoneCode` given to `assignDevice`; null when not known (devices
+   * assigned before it was recorded, or handed over outside the port).
+   */
+  assignedZoneCode: string | null;
   /** null when not known (devices assigned before it was recorded). */
   assignedOn: string | null;
   returnedOn: string | null;
   lastReport: DailyReportRecord | null;
+}
+
+/**
+ * §3, §7.2.2: the zone that watches an ASSIGNED device's daily reports:
+ * the managing zone of its measure, or, when that was not recorded, the
+ * zone keeping it; null when neither is known.
+ */
+export function answeringZoneOf(
+  device: Pick<DeviceRecord, 'zoneCode' | 'assignedZoneCode'>,
+): string | null {
+  return device.assignedZoneCode ?? device.zoneCode;
 }
 
 /** §7.8.7: the devices of an arrondissement, by status. */
@@ -65,6 +85,10 @@ export interface StockRecord {
 /**
  * §7.8.7: the part of an arrondissement's stock one keeper holds: a
  * zone (`zoneCode`), or the arrondissement itself (`zoneCode` null).
+ * Devices count with their keeper whatever their status: one taken
+ * from a zone's stock under another zone's measure is in the keeper's
+ * `assigned`, and comes back to its `returned`; the managing zone sees
+ * it among its `assignedDevicesByZone` while it is out.
  */
 export interface ZoneStockRecord extends StockRecord {
   zoneCode: string | null;
@@ -160,8 +184,10 @@ export interface DevicesAdapter extends AgencyAdapter {
   /** Open shortages first, then newest first. */
   shortagesByArrondissement: BatchRead<string, ShortageRecord[]>;
   /**
-   * §3: the devices ASSIGNED in each zone (the device's `zoneCode`), by
-   * serial, each with its last report; [] for a zone without any.
+   * §3: the devices ASSIGNED under the measures each zone manages
+   * (`answeringZoneOf`: the managing zone recorded at assignment, else
+   * the keeper), wherever they were taken from, by serial, each with
+   * its last report; [] for a zone without any.
    */
   assignedDevicesByZone: BatchRead<string, DeviceRecord[]>;
   grantRegistrationsByMeasureId: BatchRead<
@@ -182,11 +208,13 @@ export interface DevicesAdapter extends AgencyAdapter {
   /**
    * §7.8.7: assigns an AVAILABLE device of the kind in the arrondissement
    * to the person under the measure: the zone's own devices first, then
-   * the others of the arrondissement, each by serial. When the person
+   * the others of the arrondissement, each by serial. The device keeps
+   * its keeper and records the zone as `assignedZoneCode`. When the person
    * already holds such a device under the measure, answers it. When none
    * is available, records a shortage (once while it stays open) and
    * answers `{ shortage: true }`; a later assignment resolves it. Two
-   * calls at once never get the same device.
+   * calls at once never get the same device, unless they are for the
+   * same person, measure and kind: those all get one device.
    */
   assignDevice(input: AssignDeviceInput): Promise<AssignDeviceResult>;
 

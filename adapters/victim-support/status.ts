@@ -13,8 +13,12 @@
  *   without a recorded contact first.
  * - A declined offer closes the referral unless another offer still
  *   awaits the person's answer, which keeps it CONTACTED.
- * - §7.12.2: the renewed offer goes to a person who did not take up the
- *   first; accepting it reopens a CLOSED referral as SUPPORT_ONGOING.
+ * - §7.8.3, §7.12.2: the renewed offer goes only to a person who did not
+ *   take up the first. A RENEWED_OFFER_REQUEST notice is always
+ *   recorded, but it makes a RENEWAL offer only while the INITIAL offer
+ *   is unanswered or declined (or not made yet); after an accepted one
+ *   it makes none. Accepting a RENEWAL offer reopens a CLOSED referral
+ *   as SUPPORT_ONGOING.
  * - Support under way goes on whatever a later answer says: only the
  *   service ends it. No write of the port ends it yet.
  */

@@ -147,9 +147,13 @@ export interface VictimSupportAdapter extends AgencyAdapter {
   /**
    * Records a notice once per `noticeId`: a retry answers it unchanged,
    * the same id with other content is refused (NOTICE_CONFLICT). A
-   * RENEWED_OFFER_REQUEST also adds a RENEWAL offer, dated `date`, to the
-   * measure's referral unless it has one already, and is refused before
-   * the measure is referred (REFERRAL_MISSING).
+   * RENEWED_OFFER_REQUEST is refused before the measure is referred
+   * (REFERRAL_MISSING); otherwise it is recorded, and it adds a RENEWAL
+   * offer, dated `date`, to the measure's referral only when the person
+   * did not take up the first offer (§7.8.3, §7.12.2): the INITIAL offer
+   * is unanswered, declined or not made yet, and no RENEWAL offer exists
+   * already. After an accepted INITIAL offer the request is on record
+   * and no offer is made (see ./status.ts).
    */
   notify(input: NoticeInput): Promise<NoticeRecord>;
 

@@ -5,7 +5,7 @@ import {
 import type { Identity } from '../../runtime/identity';
 import { fixedClock } from '../protection/domain/clock';
 import { checkReport, ingestDailyReport } from './daily-reports';
-import { devicesContextOf, stubDevicesAdapter } from './testing';
+import { devicesContextOf, scriptedDevicesAdapter } from './testing';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const APP: Identity = { subject: 'app-112', role: 'app112' };
@@ -61,7 +61,7 @@ describe('ingestDailyReport', () => {
       Promise<DeviceDailyReport>,
     identity = APP,
   ) {
-    const adapter = stubDevicesAdapter({ recordDailyReport });
+    const adapter = scriptedDevicesAdapter({ recordDailyReport });
     return devicesContextOf(adapter, fixedClock(NOW), identity);
   }
 

@@ -8,7 +8,7 @@ import {
   loadDeviceIssues,
   workListDeviceIssues,
 } from './issues';
-import { devicesContextOf, stubDevicesAdapter } from './testing';
+import { devicesContextOf, scriptedDevicesAdapter } from './testing';
 
 const NOW = '2026-12-01T09:00:00.000Z';
 const HOUR_MS = 60 * 60 * 1000;
@@ -31,6 +31,7 @@ function device(
     zoneCode: '5339',
     measureId: `measure-${serial}`,
     assignedTo: '99010100001',
+    assignedZoneCode: '5339',
     assignedOn: '2026-11-01',
     returnedOn: null,
     lastReport: report && {
@@ -90,7 +91,7 @@ describe('deviceIssues', () => {
 
 describe('loadDeviceIssues', () => {
   const reads: string[][] = [];
-  const adapter = stubDevicesAdapter({
+  const adapter = scriptedDevicesAdapter({
     assignedDevicesByZone: async (zones) => {
       reads.push([...zones]);
       return zones.map(() => [device('B-1', { contactHoursAgo: 25,
@@ -120,7 +121,7 @@ describe('loadDeviceIssues', () => {
 });
 
 describe('workListDeviceIssues', () => {
-  const adapter = stubDevicesAdapter({
+  const adapter = scriptedDevicesAdapter({
     assignedDevicesByZone: async (zones) => zones.map(() =>
       [device('B-1', null)]),
   });

@@ -1,8 +1,9 @@
 /**
  * §3: the 112 app sends a daily report about each device; a missing
- * report or a low battery is something the zone keeping the device must
- * see. The thresholds live here, in the subgraph, so that every store
- * behind the inventory port is judged alike.
+ * report or a low battery is something the managing zone of the
+ * device's measure must see (§7.2.2), whichever zone's stock the device
+ * came from. The thresholds live here, in the subgraph, so that every
+ * store behind the inventory port is judged alike.
  */
 import type { DeviceRecord } from '../../adapters/devices/types';
 import type { MeasureKey } from '../../runtime/subgraph';
@@ -73,7 +74,10 @@ export function deviceIssues(
     || (first.device.serial < second.device.serial ? -1 : 1));
 }
 
-/** The issues of the devices the caller's police zone keeps. */
+/**
+ * The issues of the devices assigned under the measures the caller's
+ * police zone manages (see `assignedDevicesByZone` in the port).
+ */
 export async function loadDeviceIssues(
   context: DevicesContext,
 ): Promise<DeviceIssueView[]> {

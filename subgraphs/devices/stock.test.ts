@@ -5,7 +5,7 @@ import type {
 import type { Identity } from '../../runtime/identity';
 import { fixedClock } from '../protection/domain/clock';
 import { deviceStockOf, loadDeviceStock, loadShortages } from './stock';
-import { devicesContextOf, stubDevicesAdapter } from './testing';
+import { devicesContextOf, scriptedDevicesAdapter } from './testing';
 
 function part(
   zoneCode: string | null,
@@ -49,7 +49,7 @@ describe('who may read the stock and the shortages', () => {
   const shortage: ShortageRecord = { id: '7', measureId: 'm-1',
     kind: 'BUTTON', arrondissementCode: 'NAM', zoneCode: '5303',
     reportedOn: '2026-12-01', resolvedOn: null };
-  const adapter = stubDevicesAdapter({
+  const adapter = scriptedDevicesAdapter({
     zoneStocksByArrondissement: async (codes) => codes.map(() => []),
     shortagesByArrondissement: async (codes) => codes.map(() => [shortage]),
   });

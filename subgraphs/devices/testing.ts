@@ -9,7 +9,7 @@ import type { Clock } from '../protection/domain/clock';
 import { createDevicesContext, type DevicesContext } from './context';
 
 /** Every method throws unless `parts` gives it: a test sees what ran. */
-export function stubDevicesAdapter(
+export function scriptedDevicesAdapter(
   parts: Partial<DevicesAdapter>,
 ): DevicesAdapter {
   const unused = (name: string) => async (): Promise<never> => {

@@ -10,7 +10,7 @@ import {
   recordOfferAnswer,
   recordReferralContact,
 } from './referrals';
-import { stubVictimSupportAdapter, victimSupportContextOf } from './testing';
+import { scriptedVictimSupportAdapter, victimSupportContextOf } from './testing';
 
 const referral: ReferralRecord = {
   id: 'ref-1',
@@ -65,7 +65,7 @@ describe('checkContact (§7.8.3)', () => {
 
 describe('Referral.contact (§7.8.5)', () => {
   const reads: string[][] = [];
-  const adapter = stubVictimSupportAdapter({
+  const adapter = scriptedVictimSupportAdapter({
     contactsByReferralId: async (ids) => {
       reads.push([...ids]);
       return ids.map(() => contact);
@@ -100,7 +100,7 @@ describe('Referral.contact (§7.8.5)', () => {
 
 describe('recordReferralContact', () => {
   const written: ReferralContactRecord[] = [];
-  const adapter = stubVictimSupportAdapter({
+  const adapter = scriptedVictimSupportAdapter({
     referralsByMeasureId: async (ids) =>
       ids.map((id) => (id === referral.measureId ? referral : null)),
     recordContact: async (input) => {
@@ -145,7 +145,7 @@ describe('recordOfferAnswer', () => {
     accepted: true, answeredOn: '2026-11-05' };
 
   function adapterRefusing(code: VictimSupportRuleError['code']) {
-    return stubVictimSupportAdapter({
+    return scriptedVictimSupportAdapter({
       referralsById: async (ids) =>
         ids.map((id) => (id === referral.id ? referral : null)),
       recordOfferAnswer: async () => {

@@ -11,7 +11,7 @@ import {
 } from './context';
 
 /** Every method throws unless `parts` gives it: a test sees what ran. */
-export function stubVictimSupportAdapter(
+export function scriptedVictimSupportAdapter(
   parts: Partial<VictimSupportAdapter>,
 ): VictimSupportAdapter {
   const unused = (name: string) => async (): Promise<never> => {

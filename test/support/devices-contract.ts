@@ -16,6 +16,7 @@ import { compareText } from '../../storage/demo/text';
 import { twentyKeys } from './databases';
 import {
   DevicesRuleError,
+  answeringZoneOf,
   type DeviceDailyReport,
   type DeviceKind,
   type DeviceRecord,
@@ -31,6 +32,11 @@ export interface StockLine {
   zoneCode: string | null;
   kind?: DeviceKind;
   status?: DeviceStatus;
+  /**
+   * The measure of a device handed over outside the port: nothing says
+   * which zone answers for it. Default none.
+   */
+  measureId?: string;
 }
 
 export interface DevicesTestBed {
@@ -152,13 +158,14 @@ export function describeDevicesReads(contract: DevicesContract): void {
   });
 
   describe('assignedDevicesByZone (§3)', () => {
-    it('answers the devices ASSIGNED in each zone by serial, [] when none',
-      async () => {
-        const zones = [...new Set(devices.map((d) => d.zoneCode))]
+    it('answers the devices ASSIGNED under each zone by serial, [] when '
+      + 'none', async () => {
+        const zones = [...new Set(devices.map(answeringZoneOf))]
           .filter((zone): zone is string => zone !== null)
           .concat('0000');
         const expected = zones.map((zone) => devices
-          .filter((d) => d.zoneCode === zone && d.status === 'ASSIGNED')
+          .filter((d) => answeringZoneOf(d) === zone
+            && d.status === 'ASSIGNED')
           .sort((a, b) => compareText(a.serial, b.serial)));
         expect(expected).toContainEqual([]);
         expect(expected.some((group) => group.length > 1)).toBe(true);
@@ -257,6 +264,7 @@ export function describeDevicesWrites(contract: DevicesContract): void {
             zoneCode: 'Z1',
             measureId: 'tb-1',
             assignedTo: VICTIM,
+            assignedZoneCode: 'Z1',
             assignedOn: '2026-12-01',
             returnedOn: null,
             lastReport: null,
@@ -345,6 +353,22 @@ export function describeDevicesWrites(contract: DevicesContract): void {
       expect(shortages!.map((s) => s.measureId)).toEqual([loser]);
     });
 
+    it('answers one device to calls at once for the same person, measure '
+      + 'and kind', async () => {
+      await stock('TL', ['TL-1', 'TL-2', 'TL-3']
+        .map((serial) => ({ serial, zoneCode: 'Z1' })));
+      const results = await Promise.all(['a', 'b', 'c'].map(() =>
+        adapter.assignDevice(assignment('tl-1', 'TL'))));
+
+      const serials = results.map(serialOf);
+      expect(serials[0]).not.toBeNull();
+      expect(new Set(serials)).toEqual(new Set([serials[0]]));
+      expect(results[1]).toEqual(results[0]);
+      expect(await adapter.devicesByMeasureId(['tl-1'])).toHaveLength(1);
+      const [stockTl] = await adapter.stockByArrondissement(['TL']);
+      expect(stockTl).toMatchObject({ available: 2, assigned: 1 });
+    });
+
     it('hands out each device once among many concurrent measures',
       async () => {
         await stock('TG', ['TG-1', 'TG-2', 'TG-3', 'TG-4', 'TG-5']
@@ -366,6 +390,52 @@ export function describeDevicesWrites(contract: DevicesContract): void {
       await expect(adapter.assignDevice({ ...assignment('th-1', 'TH'),
         assignedOn: '2026-13-01' })).rejects.toThrow(TypeError);
     });
+  });
+
+  describe('assignedDevicesByZone (§3, §7.2.2)', () => {
+    it('answers a device under the managing zone of its measure, whoever '
+      + 'kept it', async () => {
+        await stock('TM', [
+          { serial: 'TM-1', zoneCode: 'ZK' },
+          { serial: 'TM-2', zoneCode: null },
+        ]);
+        const managed = { ...assignment('tm-1', 'TM'), zoneCode: 'ZM' };
+        const first = await adapter.assignDevice(managed);
+        await adapter.assignDevice({ ...managed, measureId: 'tm-2',
+          nationalNumber: OTHER_VICTIM });
+        expect(first).toMatchObject({ device: { serial: 'TM-1',
+          zoneCode: 'ZK', assignedZoneCode: 'ZM' } });
+
+        const [managing, keeping] = await adapter.assignedDevicesByZone(
+          ['ZM', 'ZK']);
+        expect(managing!.map((d) => d.serial)).toEqual(['TM-1', 'TM-2']);
+        expect(keeping).toEqual([]);
+      });
+
+    it('leaves the stock with the keeper (§7.8.7)', async () => {
+      const [keepers] = await adapter.zoneStocksByArrondissement(['TM']);
+      expect(keepers!.map((k) => [k.zoneCode, k.available, k.assigned]))
+        .toEqual([['ZK', 0, 1], [null, 0, 1]]);
+    });
+
+    it('drops a returned device, which keeps the zone on record',
+      async () => {
+        const [returned] = await adapter.returnDevices(
+          { measureId: 'tm-1', returnedOn: '2027-09-01' });
+        expect(returned).toMatchObject({ serial: 'TM-1',
+          assignedZoneCode: 'ZM', zoneCode: 'ZK' });
+        const [managing] = await adapter.assignedDevicesByZone(['ZM']);
+        expect(managing!.map((d) => d.serial)).toEqual(['TM-2']);
+      });
+
+    it('answers under its keeper a device assigned without a recorded '
+      + 'zone', async () => {
+        await stock('TN', [{ serial: 'TN-1', zoneCode: 'ZN',
+          status: 'ASSIGNED', measureId: 'tn-1' }]);
+        const [kept] = await adapter.assignedDevicesByZone(['ZN']);
+        expect(kept!.map((d) => [d.serial, d.assignedZoneCode]))
+          .toEqual([['TN-1', null]]);
+      });
   });
 
   describe('returnDevices (§7.12.2)', () => {

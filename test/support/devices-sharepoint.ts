@@ -110,8 +110,9 @@ export function graphDevicesContract(): DevicesContract {
               status: line.status ?? 'AVAILABLE',
               arrondissementCode,
               zoneCode: line.zoneCode,
-              measureId: null,
+              measureId: line.measureId ?? null,
               assignedTo: null,
+              assignedZoneCode: null,
               assignedOn: null,
               returnedOn: null,
             }) });

@@ -62,8 +62,9 @@ function stockRow(arrondissementCode: string, line: StockLine): DeviceRow {
     status: line.status ?? 'AVAILABLE',
     arrondissementCode,
     zoneCode: line.zoneCode,
-    measureId: null,
+    measureId: line.measureId ?? null,
     assignedTo: null,
+    assignedZoneCode: null,
     assignedOn: null,
     returnedOn: null,
   };

@@ -20,18 +20,19 @@ import {
   checkRegistration,
   checkReturn,
 } from '../checks';
-import type {
-  AssignDeviceInput,
-  AssignDeviceResult,
-  DeviceDailyReport,
-  DeviceRecord,
-  DeviceStatus,
-  DevicesAdapter,
-  GrantRegistrationRecord,
-  ReturnDevicesInput,
-  ShortageRecord,
-  StockRecord,
-  ZoneStockRecord,
+import {
+  answeringZoneOf,
+  type AssignDeviceInput,
+  type AssignDeviceResult,
+  type DeviceDailyReport,
+  type DeviceRecord,
+  type DeviceStatus,
+  type DevicesAdapter,
+  type GrantRegistrationRecord,
+  type ReturnDevicesInput,
+  type ShortageRecord,
+  type StockRecord,
+  type ZoneStockRecord,
 } from '../types';
 import { assign, giveBack } from './assignment';
 import { GraphClient } from './client';
@@ -95,13 +96,11 @@ export class GraphDevicesAdapter implements DevicesAdapter {
   /** By serial. */
   readonly assignedDevicesByZone: BatchRead<string, DeviceRecord[]> =
     keyedRead(CODE_LENGTH, async (codes) => {
-      const devices = await this.#inventory.devicesWithReports(
-        'assignedDevicesByZone', {
-          equal: { [DEVICE.status]: 'ASSIGNED' },
-          oneOf: { column: DEVICE.zoneCode, values: codes },
-        });
-      // Selected by zone code, so none of them lacks one.
-      return groupBy(devices, (device) => device.zoneCode as string);
+      const devices = await this.#inventory.assignedDevicesOf(
+        'assignedDevicesByZone', codes);
+      // Selected by answering zone, so none of them lacks one.
+      return groupBy(devices,
+        (device) => answeringZoneOf(device) as string);
     }, () => []);
 
   readonly grantRegistrationsByMeasureId: BatchRead<

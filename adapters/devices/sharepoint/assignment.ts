@@ -10,6 +10,12 @@
  * the next candidate; still AVAILABLE (an unrelated edit), it writes
  * again; taken for the same person under the same measure (its own
  * earlier write, or a twin call), it answers that device.
+ *
+ * Twin calls (the same person, measure and kind at once) answer one
+ * device because the candidates are read before the device held: a
+ * twin that took one since then shows as held, and one that takes it
+ * later meets this call on the same device, since both try the devices
+ * in the same order.
  */
 import type { Assignment } from '../checks';
 import type { AssignDeviceResult, DeviceRecord } from '../types';
@@ -28,11 +34,14 @@ export async function assign(
   inventory: Inventory,
   assignment: Assignment,
 ): Promise<AssignDeviceResult> {
-  // A retry, or a device handed over outside this adapter.
+  // The candidates are read before the held device: see the module
+  // comment for why that order keeps twin calls on one device.
+  const available = await candidates(inventory, assignment);
+  // A retry, a twin call, or a device handed over outside this adapter.
   const held = await heldDevice(inventory, assignment);
   if (held) return { device: await settle(inventory, assignment, held) };
 
-  for (const candidate of await candidates(inventory, assignment)) {
+  for (const candidate of available) {
     if (await take(inventory, assignment, candidate)) {
       return { device: await settle(inventory, assignment, candidate) };
     }
@@ -110,6 +119,7 @@ async function take(
     status: 'ASSIGNED',
     measureId: assignment.measureId,
     assignedTo: assignment.nationalNumber,
+    assignedZoneCode: assignment.zoneCode,
     assignedOn: assignment.assignedOn,
     returnedOn: null,
   });

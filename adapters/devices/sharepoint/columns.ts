@@ -31,6 +31,7 @@ export const DEVICE = {
   zoneCode: 'ZoneCode',
   measureId: 'MeasureId',
   assignedTo: 'AssignedTo',
+  assignedZoneCode: 'AssignedZoneCode',
   assignedOn: 'AssignedOn',
   returnedOn: 'ReturnedOn',
 } as const satisfies Columns<Exclude<keyof DeviceRecord, 'lastReport'>>;
@@ -113,6 +114,7 @@ export function readDevice(item: ListItem): DeviceItem {
       zoneCode: read.optionalText(DEVICE.zoneCode),
       measureId: read.optionalText(DEVICE.measureId),
       assignedTo: read.optionalText(DEVICE.assignedTo),
+      assignedZoneCode: read.optionalText(DEVICE.assignedZoneCode),
       assignedOn: read.optionalDate(DEVICE.assignedOn),
       returnedOn: read.optionalDate(DEVICE.returnedOn),
     },

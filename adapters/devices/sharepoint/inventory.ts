@@ -4,11 +4,12 @@
  * report (SharePoint has no join: the reports are a second query).
  */
 import { groupBy } from '../../../storage/batch';
-import type {
-  DailyReportRecord,
-  DeviceRecord,
-  GrantRegistrationRecord,
-  ShortageRecord,
+import {
+  answeringZoneOf,
+  type DailyReportRecord,
+  type DeviceRecord,
+  type GrantRegistrationRecord,
+  type ShortageRecord,
 } from '../types';
 import {
   DEVICE,
@@ -26,7 +27,7 @@ import {
   type StoredReport,
 } from './columns';
 import type { Where } from './filter';
-import type { ListItem, SharePointLists } from './items';
+import type { ListItem, ListQuery, SharePointLists } from './items';
 
 export type ShortageItem = ListItem & { readonly shortage: ShortageRecord };
 export type ReportItem = ListItem & { readonly report: StoredReport };
@@ -56,6 +57,39 @@ export class Inventory {
     where: Where,
   ): Promise<DeviceRecord[]> {
     const devices = await this.devices(operation, where);
+    const serials = devices.map((item) => item.device.serial);
+    return withReports(devices, await this.lastReports(operation, serials));
+  }
+
+  /**
+   * §3: the ASSIGNED devices the zones answer for (`answeringZoneOf`),
+   * by serial, with their last report. Those assigned under a zone and
+   * those a zone keeps are two queries of one round: a device kept by
+   * one zone and assigned under another's measure may come back from
+   * both, and goes to the zone that answers for it. The reports come
+   * second.
+   */
+  async assignedDevicesOf(
+    operation: string,
+    zoneCodes: readonly string[],
+  ): Promise<DeviceRecord[]> {
+    const assignedBy = (column: string): ListQuery => ({
+      list: 'devices',
+      where: { equal: { [DEVICE.status]: 'ASSIGNED' },
+        oneOf: { column, values: zoneCodes } },
+      columns: DEVICE_COLUMNS,
+    });
+    const answers = await this.lists.queryMany(operation, [
+      assignedBy(DEVICE.assignedZoneCode), assignedBy(DEVICE.zoneCode)]);
+
+    const wanted = new Set(zoneCodes);
+    const found = new Map<string, DeviceItem>();
+    for (const item of readAll(operation, 'devices', answers.flat(),
+      readDevice)) {
+      const zone = answeringZoneOf(item.device);
+      if (zone !== null && wanted.has(zone)) found.set(item.id, item);
+    }
+    const devices = [...found.values()].sort(bySerial);
     const serials = devices.map((item) => item.device.serial);
     return withReports(devices, await this.lastReports(operation, serials));
   }

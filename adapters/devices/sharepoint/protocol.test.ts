@@ -170,7 +170,7 @@ describe('Paging', () => {
       () => adapter.devicesByMeasureId(['demo-measure-001']));
     expect(requests.map((r) => r.query.expand)).toEqual([
       'fields(select=Title,Kind,Status,ArrondissementCode,ZoneCode,'
-        + 'MeasureId,AssignedTo,AssignedOn,ReturnedOn)',
+        + 'MeasureId,AssignedTo,AssignedZoneCode,AssignedOn,ReturnedOn)',
       'fields(select=Title,ReportId,ReceivedAt,BatteryPercent,'
         + 'LastContactAt,AlarmPressed)',
     ]);
@@ -209,6 +209,21 @@ describe('Batching', () => {
       expect(inside.every((r) => r.prefer
         === 'HonorNonIndexedQueriesWarningMayFailRandomly')).toBe(true);
     }
+  });
+
+  it('asks the devices assigned under the zones and those they keep in one '
+    + '$batch, then the reports', async () => {
+    const server = await serve();
+    const adapter = open(server);
+    const before = server.batchedRequests.length;
+    const requests = await during(server,
+      () => adapter.assignedDevicesByZone(['5339']));
+    expect(requests.map((r) => r.method)).toEqual(['POST', 'GET']);
+    expect(server.batchedRequests.slice(before).map((r) => r.query.$filter))
+      .toEqual([
+        "fields/Status eq 'ASSIGNED' and fields/AssignedZoneCode eq '5339'",
+        "fields/Status eq 'ASSIGNED' and fields/ZoneCode eq '5339'",
+      ]);
   });
 
   it('splits more keys than fit one URL into queries of 20, batched',

@@ -38,9 +38,10 @@ function toUtc(instant: string): string {
 /** A device's columns; an empty one is left out, as Graph leaves it. */
 export function deviceFields(device: Omit<DeviceRecord, 'lastReport'>): Fields {
   const { serial, kind, status, arrondissementCode, zoneCode, measureId,
-    assignedTo, assignedOn, returnedOn } = device;
+    assignedTo, assignedZoneCode, assignedOn, returnedOn } = device;
   const fields = toFields(DEVICE, { serial, kind, status, arrondissementCode,
-    zoneCode, measureId, assignedTo, assignedOn, returnedOn });
+    zoneCode, measureId, assignedTo, assignedZoneCode, assignedOn,
+    returnedOn });
   return Object.fromEntries(
     Object.entries(fields).filter(([, value]) => value !== null));
 }

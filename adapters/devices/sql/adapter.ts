@@ -21,6 +21,7 @@ import {
   refuseReactivation,
 } from '../checks';
 import {
+  answeringZoneOf,
   type AssignDeviceInput,
   type AssignDeviceResult,
   type DeviceDailyReport,
@@ -110,9 +111,10 @@ export class SqlDevicesAdapter
     batchReadCommitted('devices', 'assignedDevicesByZone', this.dataSource,
       async (codes) => {
         const devices = await findDevices(this.dataSource.manager,
-          { column: 'zoneCode', keys: codes, status: 'ASSIGNED' });
-        // Selected by zone code, so none of them lacks one.
-        return groupBy(devices, (device) => device.zoneCode as string);
+          { column: 'answeringZone', keys: codes, status: 'ASSIGNED' });
+        // Selected by answering zone, so none of them lacks one.
+        return groupBy(devices,
+          (device) => answeringZoneOf(device) as string);
       }, () => []);
 
   readonly grantRegistrationsByMeasureId: BatchRead<

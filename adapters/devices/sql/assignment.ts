@@ -5,10 +5,20 @@
  * Two assignments at once must never take the same device. Each takes a
  * device with a conditional UPDATE (`... WHERE serial = ? AND status =
  * 'AVAILABLE'`): on MySQL/MariaDB the UPDATE waits for a competitor that
- * holds the row and then finds it ASSIGNED, so it changes no row and the
- * next candidate is tried. On SQLite the writes run one at a time.
+ * holds the row and then finds it ASSIGNED, so it changes no row. On
+ * SQLite the writes run one at a time.
+ *
+ * Twin calls (the same person, measure and kind at once, as a retried
+ * effect may make) must answer one device. The candidates are read
+ * before the device held: a twin that took one since then shows as
+ * held, or is met on the device it took, since both try the devices in
+ * the same order. A call that loses a device reads it again with a
+ * lock, which sees the committed row: taken by someone else, the next
+ * candidate is tried; taken by a twin, the transaction runs again
+ * (`WriteConflict`) and answers the twin's device as held.
  */
 import type { EntityManager } from 'typeorm';
+import { WriteConflict, findOneForUpdate } from '../../../storage/write';
 import type { Assignment } from '../checks';
 import type { AssignDeviceResult, DeviceRecord } from '../types';
 import { findDevices } from './devices';
@@ -18,22 +28,22 @@ export async function assign(
   manager: EntityManager,
   assignment: Assignment,
 ): Promise<AssignDeviceResult> {
-  // A retry, or a device handed over outside this adapter.
+  // The candidates are read before the held device: see the module
+  // comment for why that order keeps twin calls on one device.
+  const serials = await candidates(manager, assignment);
+  // A retry, a twin call, or a device handed over outside this adapter.
   const held = await heldSerial(manager, assignment);
   if (held) return { device: await settle(manager, assignment, held) };
 
-  for (const serial of await candidates(manager, assignment)) {
-    const taken = await manager.update(Device,
-      { serial, status: 'AVAILABLE' },
-      {
-        status: 'ASSIGNED',
-        measureId: assignment.measureId,
-        assignedTo: assignment.nationalNumber,
-        assignedOn: assignment.assignedOn,
-        returnedOn: null,
-      });
-    if (taken.affected === 1) {
+  for (const serial of serials) {
+    if (await take(manager, assignment, serial)) {
       return { device: await settle(manager, assignment, serial) };
+    }
+    if (await takenByTwin(manager, assignment, serial)) {
+      // This transaction's reads still show the device AVAILABLE: the
+      // next run sees the twin's device held, and answers it.
+      throw new WriteConflict(
+        `Device ${serial} went to a twin call of measure ${assignment.measureId}`);
     }
   }
 
@@ -54,6 +64,42 @@ export async function giveBack(
     { column: 'measureId', keys: [measureId] });
   return devices.filter((device) =>
     device.measureId === measureId && device.status === 'RETURNED');
+}
+
+/** Whether the conditional UPDATE took the device (it was AVAILABLE). */
+async function take(
+  manager: EntityManager,
+  assignment: Assignment,
+  serial: string,
+): Promise<boolean> {
+  const taken = await manager.update(Device,
+    { serial, status: 'AVAILABLE' },
+    {
+      status: 'ASSIGNED',
+      measureId: assignment.measureId,
+      assignedTo: assignment.nationalNumber,
+      assignedZoneCode: assignment.zoneCode,
+      assignedOn: assignment.assignedOn,
+      returnedOn: null,
+    });
+  return taken.affected === 1;
+}
+
+/**
+ * Whether a device this call failed to take went to the same person,
+ * measure and kind. A locking read: it sees the committed row, where a
+ * plain read would show this transaction's snapshot.
+ */
+async function takenByTwin(
+  manager: EntityManager,
+  assignment: Assignment,
+  serial: string,
+): Promise<boolean> {
+  const row = await findOneForUpdate(manager, Device, { serial });
+  return row?.status === 'ASSIGNED'
+    && row.kind === assignment.kind
+    && row.measureId === assignment.measureId
+    && row.assignedTo === assignment.nationalNumber;
 }
 
 /** The device of the kind the person holds under the measure, if any. */

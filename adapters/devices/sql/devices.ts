@@ -13,7 +13,12 @@ import {
 } from './schema';
 
 export interface Selection {
-  column: 'serial' | 'measureId' | 'zoneCode';
+  /**
+   * The keys are serials, measure ids, or zones answering for the
+   * devices (`answeringZoneOf` in ../types.ts: the assigned zone, else
+   * the keeper).
+   */
+  column: 'serial' | 'measureId' | 'answeringZone';
   keys: string[];
   /** Only the devices in this status; default: any. */
   status?: DeviceStatus;
@@ -61,11 +66,31 @@ function selected<R extends object>(
   query: SelectQueryBuilder<R>,
   selection: Selection,
 ): SelectQueryBuilder<R> {
-  const where = query.where(`device.${selection.column} IN (:...keys)`,
+  const where = query.where(keyCondition(selection.column),
     { keys: selection.keys });
   return selection.status
     ? where.andWhere('device.status = :status', { status: selection.status })
     : where;
+}
+
+/**
+ * Private: the condition on `:...keys`. Spelt as an OR rather than a
+ * COALESCE so that each side can use its index.
+ */
+function keyCondition(column: Selection['column']): string {
+  switch (column) {
+    case 'serial':
+    case 'measureId':
+      return `device.${column} IN (:...keys)`;
+    case 'answeringZone':
+      return '(device.assignedZoneCode IN (:...keys)'
+        + ' OR (device.assignedZoneCode IS NULL'
+        + ' AND device.zoneCode IN (:...keys)))';
+    default: {
+      const impossible: never = column;
+      throw new Error(`Unknown device selection ${String(impossible)}`);
+    }
+  }
 }
 
 function toRecord(
@@ -80,6 +105,7 @@ function toRecord(
     zoneCode: device.zoneCode,
     measureId: device.measureId,
     assignedTo: device.assignedTo,
+    assignedZoneCode: device.assignedZoneCode,
     assignedOn: device.assignedOn,
     returnedOn: device.returnedOn,
     lastReport: report

@@ -33,6 +33,7 @@ export interface DeviceRow {
   zoneCode: string | null;
   measureId: string | null;
   assignedTo: string | null;
+  assignedZoneCode: string | null;
   assignedOn: string | null;
   returnedOn: string | null;
 }
@@ -89,6 +90,8 @@ export const Device = new EntitySchema<DeviceRow>({
     zoneCode: column.text('zone_code', 8, { nullable: true }),
     measureId: column.text('measure_id', 36, { nullable: true }),
     assignedTo: column.text('assigned_to', 11, { nullable: true }),
+    assignedZoneCode: column.text('assigned_zone_code', 8,
+      { nullable: true }),
     assignedOn: column.date('assigned_on', { nullable: true }),
     returnedOn: column.date('returned_on', { nullable: true }),
   },
@@ -326,11 +329,44 @@ export class DevicesDailyReports1764900000000 implements MigrationInterface {
   }
 }
 
+/**
+ * §3, §7.2.2: the zone that answers for an assigned device is its
+ * measure's managing zone, recorded apart from the keeper, which may be
+ * another zone or the arrondissement. The devices already assigned take
+ * the zone of their measure's grant registration; without one it stays
+ * unknown, and the keeper answers for the device as before.
+ */
+export class DevicesAssignedZone1765000000000 implements MigrationInterface {
+  name = 'DevicesAssignedZone1765000000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.addColumn('devices_device', new TableColumn(
+      tableColumn.text('assigned_zone_code', 8, { nullable: true })));
+    await queryRunner.createIndex('devices_device', new TableIndex({
+      name: 'IDX_devices_device_assigned_zone',
+      columnNames: ['assigned_zone_code', 'status'],
+    }));
+    await queryRunner.query(
+      `UPDATE devices_device SET assigned_zone_code = (
+         SELECT registration.zone_code
+         FROM devices_grant_registration registration
+         WHERE registration.measure_id = devices_device.measure_id)
+       WHERE status = 'ASSIGNED' AND measure_id IS NOT NULL`);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropIndex('devices_device',
+      'IDX_devices_device_assigned_zone');
+    await queryRunner.dropColumn('devices_device', 'assigned_zone_code');
+  }
+}
+
 export const devicesSchema: SystemSchema = {
   entities: [Device, DailyReport, Shortage, GrantRegistration],
   migrations: [
     DevicesInitial1764700000000,
     DevicesWrites1764800000000,
     DevicesDailyReports1764900000000,
+    DevicesAssignedZone1765000000000,
   ],
 };

@@ -17,6 +17,7 @@ export function devicesSeedSteps(part: DemoData['devices']): SeedStep[] {
       zoneCode: device.zoneCode,
       measureId: device.measureId,
       assignedTo: device.assignedTo,
+      assignedZoneCode: device.assignedZoneCode,
       assignedOn: device.assignedOn,
       returnedOn: device.returnedOn,
     }))),

@@ -30,6 +30,7 @@ import {
   type ReferralContactRecord,
   type ReferralInput,
   type ReferralRecord,
+  type ServiceOfferKind,
   type VictimSupportAdapter,
 } from '../types';
 import {
@@ -310,9 +311,12 @@ async function recordEndDate(
 }
 
 /**
- * §7.12.2: at the magistrate's request the service renews its offer
- * near the end, once. The referral row is locked, so two requests at
- * once add one offer: the second sees the first's once it may go on.
+ * §7.8.3, §7.12.2: at the magistrate's request the service renews its
+ * offer near the end, once, and only to a person who did not take up
+ * the first: after an accepted INITIAL offer the notice is all there is
+ * to record (see ../status.ts). The referral row is locked and the
+ * offers read with locking reads, so two requests at once add one
+ * offer, and each sees an answer to the first offer committed before.
  */
 async function renewOffer(
   manager: EntityManager,
@@ -324,9 +328,11 @@ async function renewOffer(
     throw new VictimSupportRuleError('REFERRAL_MISSING',
       `The measure ${notice.measureId} has no referral to renew the offer of`);
   }
-  const renewed = await findOneForUpdate(manager, ServiceOffer,
-    { referralId: referral.id, kind: 'RENEWAL' });
-  if (renewed) return;
+  const offer = (kind: ServiceOfferKind) => findOneForUpdate(manager,
+    ServiceOffer, { referralId: referral.id, kind });
+  if (await offer('RENEWAL')) return;
+  if ((await offer('INITIAL'))?.accepted === true) return;
+
   await manager.insert(ServiceOffer, {
     referralId: referral.id,
     offeredOn: notice.date,

@@ -178,6 +178,47 @@ describeEachDatabase('SqlVictimSupportAdapter writes', (getOptions) => {
         expect(made!.status).toBe('RECEIVED');
       });
 
+    it('records a renewed offer request after an accepted INITIAL offer '
+      + 'without renewing it (§7.8.3, §7.12.2)', async () => {
+      const made = await adapter.refer(referral('test-measure-r5'));
+      await adapter.recordOfferAnswer({ referralId: made.id,
+        offerKind: 'INITIAL', accepted: true, answeredOn: '2026-12-03' });
+
+      const request = {
+        noticeId: 'n-renew-r5',
+        measureId: 'test-measure-r5',
+        kind: 'RENEWED_OFFER_REQUEST' as const,
+        date: '2027-08-01',
+      };
+      expect(await adapter.notify(request)).toMatchObject(
+        { id: 'n-renew-r5', kind: 'RENEWED_OFFER_REQUEST' });
+      expect((await noticesOf('test-measure-r5')).map((n) => n.id))
+        .toEqual(['end-date-test-measure-r5', 'n-renew-r5']);
+
+      const [after] = await adapter.referralsByMeasureId(['test-measure-r5']);
+      expect(after!.offers.map((o) => [o.kind, o.accepted]))
+        .toEqual([['INITIAL', true]]);
+      expect(after!.status).toBe('SUPPORT_ONGOING');
+    });
+
+    it('renews the offer the person declined at first', async () => {
+      const made = await adapter.refer(referral('test-measure-r6'));
+      await adapter.recordOfferAnswer({ referralId: made.id,
+        offerKind: 'INITIAL', accepted: false, answeredOn: '2026-12-03' });
+      await adapter.notify({ noticeId: 'n-renew-r6',
+        measureId: 'test-measure-r6', kind: 'RENEWED_OFFER_REQUEST',
+        date: '2027-08-01' });
+
+      const [after] = await adapter.referralsByMeasureId(['test-measure-r6']);
+      expect(after!.offers).toEqual([
+        { offeredOn: '2026-12-01', kind: 'INITIAL', accepted: false,
+          answeredOn: '2026-12-03' },
+        { offeredOn: '2027-08-01', kind: 'RENEWAL', accepted: null,
+          answeredOn: null },
+      ]);
+      expect(after!.status).toBe('CLOSED');
+    });
+
     it('adds one RENEWAL offer when two requests come at once', async () => {
       await adapter.refer(referral('test-measure-r4'));
       await Promise.all(['a', 'b', 'c'].map((n) => adapter.notify({

@@ -149,7 +149,11 @@ export type DeviceStock = {
   keptByArrondissement: DeviceCounts;
   /** Every device of the arrondissement, whoever keeps it. */
   total: DeviceCounts;
-  /** The devices each zone keeps, by zone code; a zone keeping none is left out. */
+  /**
+   * The devices each zone keeps, by zone code; a zone keeping none is left
+   * out. A device counts with its keeper even while assigned under
+   * another zone's measure.
+   */
   zones: Array<ZoneDeviceStock>;
 };
 
@@ -255,8 +259,9 @@ export type ProtectionMeasure = {
 export type Query = {
   __typename?: 'Query';
   /**
-   * The devices assigned in the caller's police zone whose daily reports
-   * need the zone's attention (§3): no contact for over 24 hours, no
+   * The devices assigned under the measures the caller's police zone
+   * manages, whichever stock they came from, whose daily reports need the
+   * zone's attention (§3, §7.2.2): no contact for over 24 hours, no
    * report at all, or a low battery. Devices never heard from first, then
    * those gone quiet, then low batteries; by serial within each. Only for
    * the police; any other role gets FORBIDDEN.
@@ -293,9 +298,10 @@ export type QueryDeviceStockArgs = {
 export type WorkList = {
   __typename?: 'WorkList';
   /**
-   * The devices the caller's police zone keeps whose daily reports need
-   * attention: no contact for over 24 hours, or a low battery (§3); empty
-   * for any other role.
+   * The devices assigned under the measures the caller's police zone
+   * manages whose daily reports need attention: no contact for over 24
+   * hours, no report at all, or a low battery (§3); empty for any other
+   * role.
    */
   deviceIssues: Array<DeviceIssue>;
   /** Whose list this is (see the protection subgraph). */

@@ -36,4 +36,5 @@ export type {
   VictimSupportNoticePayload,
 } from './effects';
 export * from './views';
+export * from './entitlement';
 export * from './commands';
