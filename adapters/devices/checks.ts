@@ -23,6 +23,7 @@ import {
   type AssignDeviceInput,
   type DeviceKind,
   type GrantRegistrationRecord,
+  type ReassignZoneInput,
   type ReturnDevicesInput,
 } from './types';
 
@@ -61,6 +62,15 @@ export function checkReturn(input: ReturnDevicesInput): ReturnDevicesInput {
   return {
     measureId: requireText('measureId', input.measureId, ID_LENGTH),
     returnedOn: requireDate('returnedOn', input.returnedOn),
+  };
+}
+
+export function checkReassignment(
+  input: ReassignZoneInput,
+): ReassignZoneInput {
+  return {
+    measureId: requireText('measureId', input.measureId, ID_LENGTH),
+    zoneCode: requireText('zoneCode', input.zoneCode, CODE_LENGTH),
   };
 }
 

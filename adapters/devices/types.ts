@@ -50,7 +50,8 @@ export interface DeviceRecord {
   assignedTo: string | null;
   /**
    * The managing zone of the measure it was assigned under (§7.2.2), the
-   * `zoneCode` given to `assignDevice`; null when not known (devices
+   * `zoneCode` given to `assignDevice`, or to `reassignZone` after the
+   * measure moved (§7.2.3); null when not known (devices
    * assigned before it was recorded, or handed over outside the port).
    */
   assignedZoneCode: string | null;
@@ -167,6 +168,13 @@ export interface ReturnDevicesInput {
   returnedOn: string;
 }
 
+/** §7.2.3: the measure is managed by another zone from now on. */
+export interface ReassignZoneInput {
+  measureId: string;
+  /** The measure's new managing zone. */
+  zoneCode: string;
+}
+
 export interface DevicesAdapter extends AgencyAdapter {
   /** The devices assigned under each measure, by serial. */
   devicesByMeasureId: BatchRead<string, DeviceRecord[]>;
@@ -224,6 +232,16 @@ export interface DevicesAdapter extends AgencyAdapter {
    * measure's returned devices, by serial, so a retry answers the same.
    */
   returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]>;
+
+  /**
+   * §7.2.3, §3: every device ASSIGNED under the measure answers to
+   * `zoneCode` (`assignedZoneCode`), the measure's new managing zone,
+   * which sees its daily reports from then on. The keeper, hence the
+   * stock (§7.8.7), does not change, nor do returned devices, which
+   * keep the zone of their assignment on record. Answers the measure's
+   * ASSIGNED devices by serial, so a retry answers the same.
+   */
+  reassignZone(input: ReassignZoneInput): Promise<DeviceRecord[]>;
 
   /**
    * §3: stores a daily report once per `reportId`: a retry answers the

@@ -48,14 +48,17 @@ export const NOTICE_KINDS = [
   'PROLONGATION',
   'EARLY_END',
   'RENEWED_OFFER_REQUEST',
+  'TRANSFER',
 ] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 /**
  * A notice to the service. `date` is the day the notice is about: the
  * decision for GRANT, the planned end for END_DATE, the new planned end
- * for PROLONGATION, the day the measure ended for EARLY_END, and the day
- * of the magistrate's request for RENEWED_OFFER_REQUEST (§7.12.2).
+ * for PROLONGATION, the day the measure ended for EARLY_END, the day
+ * of the magistrate's request for RENEWED_OFFER_REQUEST (§7.12.2), and
+ * the day the referral came over from another arrondissement for
+ * TRANSFER (§7.2.3), with that arrondissement's code as `details`.
  */
 export interface NoticeRecord {
   id: string;
@@ -94,6 +97,14 @@ export interface NoticeInput {
   date: string;
   /** Default null. */
   details?: string | null;
+}
+
+/** §7.2.3: the referral goes to the service of another arrondissement. */
+export interface ReferralTransferInput {
+  measureId: string;
+  /** The arrondissement whose parquet now manages the measure. */
+  arrondissementCode: string;
+  transferredOn: string;
 }
 
 /** The service reached the person and made its first offer (§7.8.3). */
@@ -156,6 +167,20 @@ export interface VictimSupportAdapter extends AgencyAdapter {
    * and no offer is made (see ./status.ts).
    */
   notify(input: NoticeInput): Promise<NoticeRecord>;
+
+  /**
+   * §7.2.3: moves the measure's referral, its status, offers and contact
+   * data included, to the service of `arrondissementCode`, whose work
+   * lists show it from then on, and tells that service with a TRANSFER
+   * notice (`date` the transfer, `details` the arrondissement it leaves).
+   * A referral already there answers unchanged, so a retry changes
+   * nothing. A measure not referred yet answers null and changes
+   * nothing: the protection outbox applies a measure's effects in order,
+   * so its referral is made before any transfer of it is sent.
+   */
+  transferReferral(
+    input: ReferralTransferInput,
+  ): Promise<ReferralRecord | null>;
 
   /**
    * §7.8.3, §7.8.5: stores the person's contact data for the referral,

@@ -26,6 +26,7 @@ export function scriptedDevicesAdapter(
     upsertGrantRegistration: unused('upsertGrantRegistration'),
     assignDevice: unused('assignDevice'),
     returnDevices: unused('returnDevices'),
+    reassignZone: unused('reassignZone'),
     recordDailyReport: unused('recordDailyReport'),
     ping: unused('ping'),
     close: unused('close'),

@@ -25,6 +25,7 @@ export function scriptedVictimSupportAdapter(
     contactsByReferralId: unused('contactsByReferralId'),
     refer: unused('refer'),
     notify: unused('notify'),
+    transferReferral: unused('transferReferral'),
     recordContact: unused('recordContact'),
     recordPersonContacted: unused('recordPersonContacted'),
     recordOfferAnswer: unused('recordOfferAnswer'),

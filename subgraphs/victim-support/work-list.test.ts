@@ -136,6 +136,7 @@ describe('loading the work list', () => {
       contactsByReferralId: unused('contactsByReferralId'),
       refer: unused('refer'),
       notify: unused('notify'),
+      transferReferral: unused('transferReferral'),
       recordContact: unused('recordContact'),
       recordPersonContacted: unused('recordPersonContacted'),
       recordOfferAnswer: unused('recordOfferAnswer'),

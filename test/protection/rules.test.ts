@@ -284,8 +284,14 @@ describeEachDatabase('the rules of a measure', (storage) => {
           managingZone: { code: MINOS },
           arrondissement: { code: 'ANT' },
           pendingTransfer: null,
-          effects,
         });
+        // §7.2.3: the devices answer to the new zone; the parquet, and
+        // so the victim support service, stay.
+        expect(moved.effects).toEqual([
+          ...effects,
+          expect.objectContaining({
+            kind: 'DEVICES_ZONE_REASSIGNMENT', status: 'PENDING' }),
+        ]);
       });
 
     it('§7.2.3: to a zone not deployed, without agreement, the measure ends SETTLED_OUTSIDE_DEPLOYED_TERRITORY',

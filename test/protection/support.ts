@@ -152,12 +152,17 @@ export function standInForAgencySystems(
       input.measureId, () => real.devices.assignDevice(input)),
     returnDevices: (input) => reach('devices', 'DEVICES_RETURN',
       input.measureId, () => real.devices.returnDevices(input)),
+    reassignZone: (input) => reach('devices', 'DEVICES_ZONE_REASSIGNMENT',
+      input.measureId, () => real.devices.reassignZone(input)),
   };
   targets.victimSupport = {
     refer: (input) => reach('victimSupport', 'VICTIM_SUPPORT_REFERRAL',
       input.measureId, () => real.victimSupport.refer(input)),
     notify: (input) => reach('victimSupport', 'VICTIM_SUPPORT_NOTICE',
       input.measureId, () => real.victimSupport.notify(input)),
+    transferReferral: (input) => reach('victimSupport',
+      'VICTIM_SUPPORT_REFERRAL_TRANSFER', input.measureId,
+      () => real.victimSupport.transferReferral(input)),
   };
 
   return {

@@ -478,6 +478,74 @@ export function describeDevicesWrites(contract: DevicesContract): void {
     });
   });
 
+  describe('reassignZone (§7.2.3)', () => {
+    it('puts the measure\'s assigned devices under its new managing '
+      + 'zone, the keeper unchanged', async () => {
+        await stock('TZ', [
+          { serial: 'TZ-B', zoneCode: 'Z1' },
+          { serial: 'TZ-P', zoneCode: 'Z1', kind: 'LENT_PHONE' },
+        ]);
+        await adapter.assignDevice(assignment('tz-1', 'TZ'));
+        await adapter.assignDevice(
+          { ...assignment('tz-1', 'TZ'), kind: 'LENT_PHONE' });
+
+        const moved = await adapter.reassignZone(
+          { measureId: 'tz-1', zoneCode: 'ZN2' });
+        expect(moved.map((d) => [d.serial, d.zoneCode, d.assignedZoneCode]))
+          .toEqual([['TZ-B', 'Z1', 'ZN2'], ['TZ-P', 'Z1', 'ZN2']]);
+        expect(await adapter.devicesByMeasureId(['tz-1'])).toEqual([moved]);
+
+        const [newZone, oldZone] = await adapter.assignedDevicesByZone(
+          ['ZN2', 'Z1']);
+        expect(newZone!.map((d) => d.serial)).toEqual(['TZ-B', 'TZ-P']);
+        expect(oldZone!.map((d) => d.serial)).not.toContain('TZ-B');
+        const [keepers] = await adapter.zoneStocksByArrondissement(['TZ']);
+        expect(keepers!.map((k) => [k.zoneCode, k.assigned]))
+          .toEqual([['Z1', 2]]);
+      });
+
+    it('answers the same when called again', async () => {
+      const first = await adapter.reassignZone(
+        { measureId: 'tz-1', zoneCode: 'ZN2' });
+      expect(await adapter.reassignZone(
+        { measureId: 'tz-1', zoneCode: 'ZN2' })).toEqual(first);
+    });
+
+    it('leaves a returned device with the zone of its assignment',
+      async () => {
+        await stock('TY', [{ serial: 'TY-1', zoneCode: 'Z1' }]);
+        await adapter.assignDevice(assignment('ty-1', 'TY'));
+        await adapter.returnDevices(
+          { measureId: 'ty-1', returnedOn: '2027-01-01' });
+
+        expect(await adapter.reassignZone(
+          { measureId: 'ty-1', zoneCode: 'ZN2' })).toEqual([]);
+        const [device] = await adapter.devicesBySerial(['TY-1']);
+        expect(device).toMatchObject(
+          { status: 'RETURNED', assignedZoneCode: 'Z1' });
+      });
+
+    it('touches only the measure of that exact id', async () => {
+      await stock('TX', [{ serial: 'TX-1', zoneCode: 'Z1' }]);
+      await adapter.assignDevice(assignment('tx-1', 'TX'));
+      expect(await adapter.reassignZone(
+        { measureId: 'TX-1', zoneCode: 'ZN2' })).toEqual([]);
+      const [device] = await adapter.devicesBySerial(['TX-1']);
+      expect(device?.assignedZoneCode).toBe('Z1');
+    });
+
+    it('answers nothing for a measure without devices', async () => {
+      expect(await adapter.reassignZone(
+        { measureId: 'none', zoneCode: 'ZN2' })).toEqual([]);
+    });
+
+    it('rejects a zone code longer than the column as misuse', async () => {
+      await expect(adapter.reassignZone(
+        { measureId: 'tz-1', zoneCode: 'Z'.repeat(9) }))
+        .rejects.toThrow(TypeError);
+    });
+  });
+
   describe('recordDailyReport (§3)', () => {
     const report: DeviceDailyReport = {
       reportId: 'report-k1',

@@ -17,6 +17,7 @@ import {
   SERIAL_LENGTH,
   checkAssignment,
   checkDailyReport,
+  checkReassignment,
   checkRegistration,
   checkReturn,
 } from '../checks';
@@ -29,12 +30,13 @@ import {
   type DeviceStatus,
   type DevicesAdapter,
   type GrantRegistrationRecord,
+  type ReassignZoneInput,
   type ReturnDevicesInput,
   type ShortageRecord,
   type StockRecord,
   type ZoneStockRecord,
 } from '../types';
-import { assign, giveBack } from './assignment';
+import { assign, giveBack, reassign } from './assignment';
 import { GraphClient } from './client';
 import { DEVICE, REGISTRATION, SHORTAGE } from './columns';
 import { Inventory } from './inventory';
@@ -122,6 +124,11 @@ export class GraphDevicesAdapter implements DevicesAdapter {
   async returnDevices(input: ReturnDevicesInput): Promise<DeviceRecord[]> {
     const { measureId, returnedOn } = checkReturn(input);
     return giveBack(this.#inventory, measureId, returnedOn);
+  }
+
+  async reassignZone(input: ReassignZoneInput): Promise<DeviceRecord[]> {
+    const { measureId, zoneCode } = checkReassignment(input);
+    return reassign(this.#inventory, measureId, zoneCode);
   }
 
   async recordDailyReport(

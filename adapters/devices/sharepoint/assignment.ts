@@ -70,6 +70,29 @@ export async function giveBack(
 }
 
 /**
+ * §7.2.3: the measure's assigned devices answer to its new managing
+ * zone; the keeper, and so the stock, stays. An item already there is
+ * not written, so a retry sends no write and answers the same devices.
+ */
+export async function reassign(
+  inventory: Inventory,
+  measureId: string,
+  zoneCode: string,
+): Promise<DeviceRecord[]> {
+  const operation = 'reassignZone';
+  const assigned = await inventory.devices(operation, {
+    equal: { [DEVICE.measureId]: measureId, [DEVICE.status]: 'ASSIGNED' },
+  });
+  await Promise.all(assigned
+    .filter((item) => item.device.assignedZoneCode !== zoneCode)
+    .map((item) => reassignOne(inventory, item, measureId, zoneCode)));
+
+  const devices = await inventory.devicesWithReports(operation,
+    { equal: { [DEVICE.measureId]: measureId } });
+  return devices.filter((device) => device.status === 'ASSIGNED');
+}
+
+/**
  * The device of the kind the person holds under the measure, if any. The
  * national number is compared here, never sent in a URL.
  */
@@ -242,5 +265,34 @@ async function returnOne(
     current = fresh;
   }
   throw new SharePointError('returnDevices',
+    { kind: 'conflict', attempts: WRITE_ATTEMPTS });
+}
+
+/**
+ * Points one device at the zone, unless it left the measure meanwhile
+ * (returned, say): a 412 reads it again and writes again while it is
+ * still out under the measure.
+ */
+async function reassignOne(
+  inventory: Inventory,
+  item: DeviceItem,
+  measureId: string,
+  zoneCode: string,
+): Promise<void> {
+  const fields = toFields(DEVICE, { assignedZoneCode: zoneCode });
+  let current = item;
+  for (let attempt = 1; attempt <= WRITE_ATTEMPTS; attempt += 1) {
+    const result = await inventory.lists.update('reassignZone', 'devices',
+      current, fields);
+    if (result.written) return;
+
+    const fresh = await inventory.device('reassignZone', current.id);
+    const stillOut = fresh?.device.status === 'ASSIGNED'
+      && fresh.device.measureId === measureId;
+    if (!fresh || !stillOut) return;
+    if (fresh.device.assignedZoneCode === zoneCode) return;
+    current = fresh;
+  }
+  throw new SharePointError('reassignZone',
     { kind: 'conflict', attempts: WRITE_ATTEMPTS });
 }

@@ -16,6 +16,7 @@ import {
 import type { BatchRead } from '../../adapter';
 import {
   checkAssignment,
+  checkReassignment,
   checkRegistration,
   checkReturn,
   refuseReactivation,
@@ -29,12 +30,13 @@ import {
   type DeviceStatus,
   type DevicesAdapter,
   type GrantRegistrationRecord,
+  type ReassignZoneInput,
   type ReturnDevicesInput,
   type ShortageRecord,
   type StockRecord,
   type ZoneStockRecord,
 } from '../types';
-import { assign, giveBack } from './assignment';
+import { assign, giveBack, reassign } from './assignment';
 import { findDevices } from './devices';
 import { checkDailyReport } from '../checks';
 import { storeDailyReport } from './reports';
@@ -147,6 +149,12 @@ export class SqlDevicesAdapter
     const { measureId, returnedOn } = checkReturn(input);
     return writeTransaction('devices', 'returnDevices', this.dataSource,
       (manager) => giveBack(manager, measureId, returnedOn));
+  }
+
+  async reassignZone(input: ReassignZoneInput): Promise<DeviceRecord[]> {
+    const { measureId, zoneCode } = checkReassignment(input);
+    return writeTransaction('devices', 'reassignZone', this.dataSource,
+      (manager) => reassign(manager, measureId, zoneCode));
   }
 
   async recordDailyReport(

@@ -17,7 +17,7 @@
  * candidate is tried; taken by a twin, the transaction runs again
  * (`WriteConflict`) and answers the twin's device as held.
  */
-import type { EntityManager } from 'typeorm';
+import { In, type EntityManager } from 'typeorm';
 import { WriteConflict, findOneForUpdate } from '../../../storage/write';
 import type { Assignment } from '../checks';
 import type { AssignDeviceResult, DeviceRecord } from '../types';
@@ -64,6 +64,32 @@ export async function giveBack(
     { column: 'measureId', keys: [measureId] });
   return devices.filter((device) =>
     device.measureId === measureId && device.status === 'RETURNED');
+}
+
+/**
+ * §7.2.3: the measure's assigned devices answer to its new managing
+ * zone; the keeper, and so the stock, stays. Writing the zone again
+ * changes nothing, so a retry answers the same devices.
+ */
+export async function reassign(
+  manager: EntityManager,
+  measureId: string,
+  zoneCode: string,
+): Promise<DeviceRecord[]> {
+  const rows = await manager.findBy(Device,
+    { measureId, status: 'ASSIGNED' });
+  // MySQL compares without case: only the exact id is this measure.
+  const serials = rows
+    .filter((row) => row.measureId === measureId)
+    .map((row) => row.serial);
+  if (serials.length > 0) {
+    await manager.update(Device, { serial: In(serials) },
+      { assignedZoneCode: zoneCode });
+  }
+  const devices = await findDevices(manager,
+    { column: 'measureId', keys: [measureId] });
+  return devices.filter((device) =>
+    device.measureId === measureId && device.status === 'ASSIGNED');
 }
 
 /** Whether the conditional UPDATE took the device (it was AVAILABLE). */

@@ -30,6 +30,7 @@ import {
   type ReferralContactRecord,
   type ReferralInput,
   type ReferralRecord,
+  type ReferralTransferInput,
   type ServiceOfferKind,
   type VictimSupportAdapter,
 } from '../types';
@@ -161,6 +162,32 @@ export class SqlVictimSupportAdapter
       });
   }
 
+  /**
+   * §7.2.3: the referral row, locked, takes the new arrondissement and
+   * the TRANSFER notice is recorded in the same transaction, so a retry
+   * finds the referral there already and writes nothing.
+   */
+  async transferReferral(
+    input: ReferralTransferInput,
+  ): Promise<ReferralRecord | null> {
+    const transfer = checkTransfer(input);
+    return writeTransaction('victim-support', 'transferReferral',
+      this.dataSource, async (manager) => {
+        const referral = await findOneForUpdate(manager, Referral,
+          { measureId: transfer.measureId });
+        // MySQL compares without case: only the exact id is this measure.
+        // None yet: see the port for why the outbox never gets here.
+        if (referral?.measureId !== transfer.measureId) return null;
+        const from = referral.arrondissementCode;
+        if (from !== transfer.arrondissementCode) {
+          await manager.update(Referral, { id: referral.id },
+            { arrondissementCode: transfer.arrondissementCode });
+          await recordOnce(manager, transferNotice(transfer, from));
+        }
+        return referralAfterWrite(manager, referral.id);
+      });
+  }
+
   async recordContact(
     input: ReferralContactRecord,
   ): Promise<ReferralContactRecord> {
@@ -246,6 +273,43 @@ function checkReferral(input: ReferralInput): ReferralRow {
       PV_REFERENCE_LENGTH),
     status: 'RECEIVED',
   };
+}
+
+function checkTransfer(input: ReferralTransferInput): ReferralTransferInput {
+  return {
+    measureId: requireText('measureId', input.measureId, MEASURE_ID_LENGTH),
+    arrondissementCode: requireText('arrondissementCode',
+      input.arrondissementCode, CODE_LENGTH),
+    transferredOn: requireDate('transferredOn', input.transferredOn),
+  };
+}
+
+/**
+ * §7.2.3: tells the new service where the referral comes from. The id
+ * is derived from the transfer, so the same transfer made again (a move
+ * back and forth on one day) finds its notice instead of a second one.
+ */
+function transferNotice(
+  transfer: ReferralTransferInput,
+  fromArrondissementCode: string,
+): NoticeRow {
+  const { measureId, arrondissementCode, transferredOn } = transfer;
+  return {
+    id: derivedId('transfer-',
+      `${measureId}/${arrondissementCode}/${transferredOn}`),
+    measureId,
+    kind: 'TRANSFER',
+    date: transferredOn,
+    details: fromArrondissementCode,
+  };
+}
+
+async function recordOnce(
+  manager: EntityManager,
+  notice: NoticeRow,
+): Promise<void> {
+  const stored = await findOneForUpdate(manager, Notice, { id: notice.id });
+  if (!stored) await manager.insert(Notice, notice);
 }
 
 function checkNotice(input: NoticeInput): NoticeRow {

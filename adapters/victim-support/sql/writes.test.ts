@@ -248,7 +248,76 @@ describeEachDatabase('SqlVictimSupportAdapter writes', (getOptions) => {
       await expect(adapter.notify(
         notice('n-x', 'CALL' as NoticeKind, '2027-01-01')))
         .rejects.toThrow('kind must be one of GRANT, END_DATE, '
-          + 'PROLONGATION, EARLY_END, RENEWED_OFFER_REQUEST, not "CALL"');
+          + 'PROLONGATION, EARLY_END, RENEWED_OFFER_REQUEST, TRANSFER, '
+          + 'not "CALL"');
+    });
+  });
+
+  describe('transferReferral (§7.2.3)', () => {
+    const transfer = (measureId: string, arrondissementCode = 'ANT',
+      transferredOn = '2027-02-01') =>
+      adapter.transferReferral(
+        { measureId, arrondissementCode, transferredOn });
+
+    async function workList(code: string): Promise<string[]> {
+      const [referrals] = await adapter.referralsByArrondissement([code]);
+      return referrals!.map((made) => made.measureId);
+    }
+
+    it('moves the referral to the new arrondissement\'s work list, '
+      + 'offers and status kept', async () => {
+        const made = await adapter.refer(referral('test-measure-t1'));
+        const moved = await transfer('test-measure-t1');
+
+        expect(moved).toEqual({ ...made, arrondissementCode: 'ANT' });
+        expect(await workList('ANT')).toContain('test-measure-t1');
+        expect(await workList('BRU')).not.toContain('test-measure-t1');
+      });
+
+    it('tells the new service where the referral comes from', async () => {
+      expect((await noticesOf('test-measure-t1')).map(
+        ({ kind, date, details }) => ({ kind, date, details })))
+        .toEqual([
+          { kind: 'END_DATE', date: '2027-09-01', details: null },
+          { kind: 'TRANSFER', date: '2027-02-01', details: 'BRU' },
+        ]);
+    });
+
+    it('answers the same when called again, adding nothing', async () => {
+      const [before] = await adapter.referralsByMeasureId(
+        ['test-measure-t1']);
+      expect(await transfer('test-measure-t1')).toEqual(before);
+      expect(await noticesOf('test-measure-t1')).toHaveLength(2);
+    });
+
+    it('follows the measure back and forth, one notice per transfer',
+      async () => {
+        await adapter.refer(referral('test-measure-t2'));
+        await transfer('test-measure-t2', 'ANT');
+        await transfer('test-measure-t2', 'BRU');
+        await transfer('test-measure-t2', 'ANT');
+
+        expect(await workList('ANT')).toContain('test-measure-t2');
+        expect((await noticesOf('test-measure-t2'))
+          .filter((notice) => notice.kind === 'TRANSFER')
+          .map((notice) => notice.details)).toEqual(['BRU', 'ANT']);
+      });
+
+    it('answers null, and changes nothing, before the referral', async () => {
+      expect(await transfer('test-measure-unreferred')).toBeNull();
+      expect(await noticesOf('test-measure-unreferred')).toEqual([]);
+      expect(await workList('ANT')).not.toContain('test-measure-unreferred');
+    });
+
+    it('takes only the measure of that exact id', async () => {
+      await adapter.refer(referral('test-measure-t3'));
+      expect(await transfer('TEST-MEASURE-T3')).toBeNull();
+      expect(await workList('BRU')).toContain('test-measure-t3');
+    });
+
+    it('rejects a malformed date as misuse', async () => {
+      await expect(transfer('test-measure-t1', 'BRU', '2027-02-30'))
+        .rejects.toThrow(TypeError);
     });
   });
 

@@ -75,6 +75,15 @@ export interface DeviceReturnPayload {
   pvReference: string;
 }
 
+/**
+ * §7.2.3: the devices ASSIGNED under the measure answer to its new
+ * managing zone, which watches their daily reports (§3).
+ */
+export interface DeviceZonePayload {
+  measureId: string;
+  zoneCode: string;
+}
+
 /** §7.8.3: the systematic referral to victim support. */
 export interface ReferralPayload {
   measureId: string;
@@ -101,6 +110,16 @@ export interface VictimSupportNoticePayload {
   details: string | null;
 }
 
+/**
+ * §7.2.3, §7.8.3: the referral follows the file to the service of the
+ * arrondissement whose parquet now manages the measure.
+ */
+export interface ReferralTransferPayload {
+  measureId: string;
+  arrondissementCode: string;
+  transferredOn: string;
+}
+
 export interface EffectPayloads {
   BNG_ALARM_MENTION: AlarmMentionPayload;
   BNG_NO_CONTACT_ORDER: NoContactOrderPayload;
@@ -108,8 +127,10 @@ export interface EffectPayloads {
   DEVICES_GRANT_REGISTRATION: GrantRegistrationPayload;
   DEVICES_ASSIGNMENT: DeviceAssignmentPayload;
   DEVICES_RETURN: DeviceReturnPayload;
+  DEVICES_ZONE_REASSIGNMENT: DeviceZonePayload;
   VICTIM_SUPPORT_REFERRAL: ReferralPayload;
   VICTIM_SUPPORT_NOTICE: VictimSupportNoticePayload;
+  VICTIM_SUPPORT_REFERRAL_TRANSFER: ReferralTransferPayload;
 }
 
 /** A NewEffect of one kind, with the payload of that kind. */
@@ -327,6 +348,36 @@ export function endEffects(
     // §7.8.1: the BNG's mention says the alarm protects the person; after
     // an early end it must not keep saying so until the planned end.
     effects.push(...mentionsUntil(ended, period, end.endedOn, context));
+  }
+  return effects;
+}
+
+/**
+ * §7.2.3: what a change of managing zone or arrondissement sets off. The
+ * new zone answers for the devices out under the measure (their daily
+ * reports are its to watch, §3); a new arrondissement's victim support
+ * service takes over the referral (§7.8.3). Nothing when neither moved.
+ */
+export function managementEffects(
+  before: MeasureAggregate,
+  after: MeasureAggregate,
+  changedOn: string,
+  context: CommandContext,
+): TypedEffect[] {
+  const { measure } = after;
+  const effects: TypedEffect[] = [];
+  if (measure.managingZoneCode !== before.measure.managingZoneCode) {
+    effects.push(effect(context, 'DEVICES_ZONE_REASSIGNMENT', {
+      measureId: measure.id,
+      zoneCode: measure.managingZoneCode,
+    }));
+  }
+  if (measure.arrondissementCode !== before.measure.arrondissementCode) {
+    effects.push(effect(context, 'VICTIM_SUPPORT_REFERRAL_TRANSFER', {
+      measureId: measure.id,
+      arrondissementCode: measure.arrondissementCode,
+      transferredOn: changedOn,
+    }));
   }
   return effects;
 }

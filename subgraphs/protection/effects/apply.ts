@@ -12,6 +12,7 @@ import type {
 import type {
   AssignDeviceInput,
   GrantRegistrationRecord,
+  ReassignZoneInput,
   ReturnDevicesInput,
 } from '../../../adapters/devices/types';
 import {
@@ -21,6 +22,7 @@ import {
 import type {
   NoticeInput,
   ReferralInput,
+  ReferralTransferInput,
 } from '../../../adapters/victim-support/types';
 import type { EffectTargets } from './targets';
 
@@ -76,8 +78,21 @@ export async function applyEffect(
     case 'VICTIM_SUPPORT_REFERRAL':
       await victimSupport.refer(payload as ReferralInput);
       return APPLIED;
+    case 'DEVICES_ZONE_REASSIGNMENT':
+      await devices.reassignZone(payload as ReassignZoneInput);
+      return APPLIED;
     case 'VICTIM_SUPPORT_NOTICE':
       await victimSupport.notify(payload as NoticeInput);
+      return APPLIED;
+    case 'VICTIM_SUPPORT_REFERRAL_TRANSFER':
+      // §7.2.3: the write answers null for a measure without referral.
+      // A move comes after the grant, whose VICTIM_SUPPORT_REFERRAL is
+      // earlier in the measure's effects, and the outbox applies those
+      // in order: the referral is made before this runs. A null can only
+      // mean a referral never sent through the outbox; retrying would
+      // not make one, so the effect is done.
+      await victimSupport.transferReferral(
+        payload as ReferralTransferInput);
       return APPLIED;
     default:
       return unknownKind(effect.kind);

@@ -88,11 +88,15 @@ function targetsOver(systems: Systems, calls: string[]): EffectTargets {
         'assignDevice'),
       returnDevices: through(() => systems.devices, 'devices',
         'returnDevices'),
+      reassignZone: through(() => systems.devices, 'devices',
+        'reassignZone'),
     },
     victimSupport: {
       refer: through(() => systems.victimSupport, 'victimSupport', 'refer'),
       notify: through(() => systems.victimSupport, 'victimSupport',
         'notify'),
+      transferReferral: through(() => systems.victimSupport,
+        'victimSupport', 'transferReferral'),
     },
   };
 }

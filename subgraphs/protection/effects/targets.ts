@@ -15,7 +15,13 @@ export interface EffectTargets {
   mach: Pick<MachAdapter, 'setRegistrationComment'>;
   devices: Pick<
     DevicesAdapter,
-    'upsertGrantRegistration' | 'assignDevice' | 'returnDevices'
+    | 'upsertGrantRegistration'
+    | 'assignDevice'
+    | 'returnDevices'
+    | 'reassignZone'
   >;
-  victimSupport: Pick<VictimSupportAdapter, 'refer' | 'notify'>;
+  victimSupport: Pick<
+    VictimSupportAdapter,
+    'refer' | 'notify' | 'transferReferral'
+  >;
 }

@@ -317,12 +317,16 @@ export type EffectKind =
   | 'DEVICES_GRANT_REGISTRATION'
   /** The return of the devices at the end (§7.12.2). */
   | 'DEVICES_RETURN'
+  /** The devices under the measure answer to its new managing zone (§7.2.3). */
+  | 'DEVICES_ZONE_REASSIGNMENT'
   /** The registration comment in MaCH (§7.13.2). */
   | 'MACH_REGISTRATION_COMMENT'
   /** A notice to victim support (§7.8.3). */
   | 'VICTIM_SUPPORT_NOTICE'
   /** The referral to victim support (§7.8.3). */
-  | 'VICTIM_SUPPORT_REFERRAL';
+  | 'VICTIM_SUPPORT_REFERRAL'
+  /** The referral moves to the new arrondissement's victim support (§7.2.3). */
+  | 'VICTIM_SUPPORT_REFERRAL_TRANSFER';
 
 /** Whether an effect was recorded. */
 export type EffectStatus =

@@ -78,7 +78,7 @@ export type MutationRecordReferralContactArgs = {
 /** A notice from the parquet to the victim support service (§7.8.3). */
 export type Notice = {
   __typename?: 'Notice';
-  /** The day the notice is about: the planned end, the new end, the end. */
+  /** The day the notice is about: the planned end, the new end, the end, the transfer. */
   date: Scalars['Date']['output'];
   /** What the notice is about. */
   kind: NoticeKind;
@@ -95,7 +95,9 @@ export type NoticeKind =
   /** The measure was prolonged: a new planned end (§7.10.2, §7.12.1). */
   | 'PROLONGATION'
   /** The magistrate asks the service to renew its offer near the end (§7.12.2). */
-  | 'RENEWED_OFFER_REQUEST';
+  | 'RENEWED_OFFER_REQUEST'
+  /** The referral came over from another arrondissement (§7.2.3). */
+  | 'TRANSFER';
 
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {

@@ -24,7 +24,21 @@ describe('recordMove', () => {
       pendingTransfer: null,
     });
     expect(change.action).toBe('MOVE');
-    expect(change.effects).toEqual([]);
+    expect(change.effects.map((effect) => effect.kind))
+      .toEqual(['DEVICES_ZONE_REASSIGNMENT']);
+  });
+
+  it('§7.2.3: within the arrondissement, the devices answer to the new zone and the referral stays', () => {
+    const change = move({ newZoneCode: '5416' });
+    const { id } = change.aggregate.measure;
+    expect(payloadsOf(change, 'DEVICES_ZONE_REASSIGNMENT'))
+      .toEqual([{ measureId: id, zoneCode: '5416' }]);
+    expect(payloadsOf(change, 'VICTIM_SUPPORT_REFERRAL_TRANSFER'))
+      .toEqual([]);
+  });
+
+  it('§7.2.3: a move to another arrondissement sends nothing until the new parquet acknowledges it', () => {
+    expect(move({ newZoneCode: '5339' }).effects).toEqual([]);
   });
 
   it('§7.2.3: to a deployed zone elsewhere, a transfer awaits the new parquet', () => {
@@ -51,6 +65,20 @@ describe('recordMove', () => {
       managingZoneCode: '5344',
       arrondissementCode: 'BRU',
     });
+  });
+
+  it("§7.2.3: a move kept with the new parquet's agreement takes the devices and the referral along", () => {
+    const change = move({ newZoneCode: '5344', newParquetAgrees: true });
+    const { id } = change.aggregate.measure;
+    expect(change.effects.map((effect) => effect.payload)).toEqual([
+      { measureId: id, zoneCode: '5344' },
+      { measureId: id, arrondissementCode: 'BRU',
+        transferredOn: '2026-09-01' },
+    ]);
+    expect(change.effects.map((effect) => effect.kind)).toEqual([
+      'DEVICES_ZONE_REASSIGNMENT',
+      'VICTIM_SUPPORT_REFERRAL_TRANSFER',
+    ]);
   });
 
   it('§7.2.3, §7.12.3: to a non-deployed zone without agreement, it ends', () => {
@@ -91,6 +119,8 @@ describe('recordMove', () => {
     const back = move({ newZoneCode: '5415', movedOn: '2026-09-02' }, pending);
     expect(back.aggregate.measure.pendingTransfer).toBeNull();
     expect(back.aggregate.measure.managingZoneCode).toBe('5415');
+    // §7.2.3: the zone and the parquet stay: nothing follows.
+    expect(back.effects).toEqual([]);
   });
 
   it('refuses an unknown zone', () => {
@@ -114,6 +144,21 @@ describe('acknowledgeTransfer', () => {
       pendingTransfer: null,
     });
     expect(change.action).toBe('TRANSFER_ACKNOWLEDGED');
+  });
+
+  it('§7.2.3: on acknowledgement the devices answer to the new zone and the referral goes to the new service', () => {
+    const pending = move({ newZoneCode: '5339' }).aggregate;
+    const change = acknowledgeTransfer(
+      pending,
+      { acknowledgedOn: '2026-09-03' },
+      contextOn('2026-09-03'),
+    );
+    const measureId = pending.measure.id;
+    expect(payloadsOf(change, 'DEVICES_ZONE_REASSIGNMENT'))
+      .toEqual([{ measureId, zoneCode: '5339' }]);
+    expect(payloadsOf(change, 'VICTIM_SUPPORT_REFERRAL_TRANSFER')).toEqual([
+      { measureId, arrondissementCode: 'BRU', transferredOn: '2026-09-03' },
+    ]);
   });
 
   it('§7.2.3: there must be a transfer pending, acknowledged after the move', () => {

@@ -8,6 +8,7 @@ import {
   TEXT_LIMITS,
   type MeasureAggregate,
 } from '../../../../adapters/protection/aggregate';
+import { managementEffects } from '../effects';
 import { DomainError, invalidInput, unknownZone } from '../errors';
 import {
   accept,
@@ -39,6 +40,8 @@ export interface RecordMoveInput {
  * - a zone not deployed: kept under that zone and parquet when the new
  *   parquet agrees, else ends, SETTLED_OUTSIDE_DEPLOYED_TERRITORY. The
  *   agreement must be stated either way: no end by omission.
+ * Whenever the managing zone or arrondissement changes, the devices and
+ * the victim support referral follow (`managementEffects`).
  */
 export function recordMove(
   aggregate: MeasureAggregate,
@@ -69,15 +72,15 @@ export function recordMove(
   const zone = context.territory.zone(zoneCode);
   if (!zone) throw unknownZone(zoneCode, 'new residence zone');
 
+  const moved = (next: MeasureAggregate) => changeOf('recordMove', next, {
+    pvReference,
+    effects: managementEffects(aggregate, next, input.movedOn, context),
+  });
   if (zone.code === active.measure.managingZoneCode) {
-    return changeOf('recordMove', managedBy(aggregate, zone), { pvReference });
+    return moved(managedBy(aggregate, zone));
   }
   if (isDeployed(context.territory, zone.code, input.movedOn)) {
-    return changeOf(
-      'recordMove',
-      movedToDeployed(aggregate, zone, input.movedOn),
-      { pvReference },
-    );
+    return moved(movedToDeployed(aggregate, zone, input.movedOn));
   }
   const agrees = input.newParquetAgrees ?? null;
   if (agrees === null) {
@@ -96,7 +99,7 @@ export function recordMove(
       context,
     );
   }
-  return changeOf('recordMove', managedBy(aggregate, zone), { pvReference });
+  return moved(managedBy(aggregate, zone));
 }
 
 function movedToDeployed(
@@ -153,7 +156,8 @@ export interface AcknowledgeTransferInput {
 
 /**
  * §7.2.3: the new parquet acknowledges the file; the new zone and
- * parquet manage the measure from then on.
+ * parquet manage the measure from then on, and the devices and the
+ * victim support referral follow them.
  */
 export function acknowledgeTransfer(
   aggregate: MeasureAggregate,
@@ -177,13 +181,14 @@ export function acknowledgeTransfer(
     '§7.2.3',
   );
 
-  return changeOf(
-    'acknowledgeTransfer',
-    withMeasure(aggregate, {
-      managingZoneCode: transfer.toZoneCode,
-      arrondissementCode: transfer.toArrondissementCode,
-      pendingTransfer: null,
-    }),
-    { pvReference: null },
-  );
+  const next = withMeasure(aggregate, {
+    managingZoneCode: transfer.toZoneCode,
+    arrondissementCode: transfer.toArrondissementCode,
+    pendingTransfer: null,
+  });
+  return changeOf('acknowledgeTransfer', next, {
+    pvReference: null,
+    effects: managementEffects(aggregate, next, input.acknowledgedOn,
+      context),
+  });
 }
