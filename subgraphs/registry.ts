@@ -158,6 +158,8 @@ async function openProtection(
   const rules = options.rules ?? DEFAULT_RULES;
   const dependencies: ProtectionDependencies = {
     adapter,
+    // The inventory itself, not the outbox's target a test may replace.
+    devices: agencies.devices,
     territory: territoryFromRecords(territory),
     clock,
     rules,

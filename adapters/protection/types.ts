@@ -60,6 +60,40 @@ export type EndReason = (typeof END_REASONS)[number];
 export const PROTECTED_ROLES = ['VICTIM', 'CHILD', 'RELATIVE'] as const;
 export type ProtectedRole = (typeof PROTECTED_ROLES)[number];
 
+/**
+ * §3, §7.11.2: the facts of an alert that the alert log keeps, in the
+ * order they happen to an alert: raised, located (again and again),
+ * classified, reached by the police.
+ */
+export const ALERT_EVENT_KINDS = [
+  'RAISED',
+  'LOCATION_UPDATED',
+  'CLASSIFIED',
+  'POLICE_ARRIVED',
+] as const;
+export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
+
+/**
+ * One fact of an alert, as the change that recorded it appends it. It
+ * names the alert and nothing personal: no person, no coordinates. A
+ * reader takes the rest from the alert itself.
+ */
+export interface NewAlertEvent {
+  measureId: string;
+  alertId: string;
+  kind: AlertEventKind;
+  /** When the change was recorded, in UTC. */
+  at: string;
+}
+
+export interface AlertEventRecord extends NewAlertEvent {
+  /** The log's global order: strictly increasing, never reused. */
+  sequence: number;
+}
+
+/** The most events `alertEventsAfter` answers at once. */
+export const ALERT_EVENTS_PAGE_MAX = 1000;
+
 export interface PersonRecord {
   nationalNumber: string;
   firstName: string;
@@ -190,6 +224,12 @@ export interface ProtectionStore {
    * first (by `createdAt`), at most `limit`.
    */
   dueEffects(now: string, limit: number): Promise<EffectState[]>;
+  /**
+   * The alert log's events numbered above `sequence`, in their order, at
+   * most `limit` (1 to ALERT_EVENTS_PAGE_MAX). Start from 0; continue
+   * from the last sequence answered.
+   */
+  alertEventsAfter(sequence: number, limit: number): Promise<AlertEventRecord[]>;
   /** DONE at `doneAt`; counts the attempt. */
   markEffectDone(id: string, doneAt: string): Promise<void>;
   /** Still PENDING; counts the attempt, keeps `error` for the record. */
@@ -223,6 +263,11 @@ export interface ProtectionTransaction {
   loadPersons(nationalNumbers: readonly string[]): Promise<PersonState[]>;
   /** Appends to the journal, which is never updated nor deleted. */
   appendJournal(entry: JournalEntry): Promise<void>;
+  /**
+   * Appends one fact of an alert to the alert log; the database numbers
+   * it. Like the journal, the log is never updated nor deleted.
+   */
+  appendAlertEvent(event: NewAlertEvent): Promise<void>;
   /**
    * Numbers the effects after the measure's last sequence: PENDING,
    * attempts 0, `nextAttemptAt` = `createdAt` = `now`.

@@ -5,6 +5,10 @@ import type {
   MeasureAggregate,
 } from '../../adapters/protection/aggregate';
 import type {
+  DeviceRecord,
+  DevicesAdapter,
+} from '../../adapters/devices/types';
+import type {
   PersonRecord,
   ProtectionAdapter,
   ProtectionStore,
@@ -21,11 +25,18 @@ export interface ProtectionLoaders {
   measureIdsOfPerson: DataLoader<string, string[]>;
   journal: DataLoader<string, JournalEntry[]>;
   effects: DataLoader<string, EffectState[]>;
+  /** From the device inventory, by serial (§3). */
+  device: DataLoader<string, DeviceRecord | null>;
 }
+
+/** The devices' read a device's alert goes through (§3). */
+export type DeviceLookup = Pick<DevicesAdapter, 'devicesBySerial'>;
 
 /** What the protection subgraph is built from, once per process. */
 export interface ProtectionDependencies {
   readonly adapter: ProtectionAdapter & ProtectionStore;
+  /** Finds the measure of a device that raised an alert (§3). */
+  readonly devices: DeviceLookup;
   readonly territory: Territory;
   readonly clock: Clock;
   readonly rules: RulesConfig;
@@ -39,15 +50,17 @@ export interface ProtectionContext extends SubgraphContext {
   readonly rules: RulesConfig;
   readonly service: MeasureService;
   readonly adapter: ProtectionAdapter & ProtectionStore;
+  readonly devices: DeviceLookup;
 }
 
 const SYSTEM = 'The protection register';
+const DEVICES = 'The device inventory';
 
 export function createProtectionContext(
   dependencies: ProtectionDependencies,
   base: SubgraphContext,
 ): ProtectionContext {
-  const { adapter } = dependencies;
+  const { adapter, devices } = dependencies;
   const load = <K, V>(read: (keys: readonly K[]) => Promise<V[]>) =>
     agencyLoader(SYSTEM, read, base.logger);
   return {
@@ -61,6 +74,9 @@ export function createProtectionContext(
       ),
       journal: load((ids) => adapter.journalByMeasureId(ids)),
       effects: load((ids) => adapter.effectsByMeasureId(ids)),
+      device: agencyLoader(DEVICES,
+        (serials: readonly string[]) => devices.devicesBySerial(serials),
+        base.logger),
     },
   };
 }

@@ -3,6 +3,7 @@
  * make it (§7.2: the managing zone and the residence's parquet), then
  * hands its input to the matching domain command through the service.
  */
+import { GraphQLError } from 'graphql';
 import type { MeasureAggregate } from '../../adapters/protection/aggregate';
 import { forbidden } from '../../runtime/errors';
 import type { Role } from '../../runtime/identity';
@@ -20,6 +21,14 @@ const POLICE: readonly Role[] = ['police'];
 const MAGISTRATE: readonly Role[] = ['magistrate'];
 const POLICE_OR_MAGISTRATE: readonly Role[] = ['police', 'magistrate'];
 const ALERT_HANDLERS: readonly Role[] = ['police', 'cic'];
+/**
+ * §3: the 112 system raises alerts and sends the app's position fixes,
+ * for any measure (see checkPermission); the rest of an alert's
+ * paperwork stays with the police and the CIC.
+ */
+const ALERT_RAISERS: readonly Role[] = [...ALERT_HANDLERS, 'app112'];
+/** §3: who takes a device's alarm call and may name it by serial. */
+const DEVICE_ALERT_RAISERS: readonly Role[] = ['app112', 'cic'];
 
 /** Applies a command to the measure named in the input. */
 function change<I extends { measureId: string }>(
@@ -42,6 +51,30 @@ function change<I extends { measureId: string }>(
       bound,
     );
   };
+}
+
+/**
+ * §3: the measure an alarm device answers for, from the device
+ * inventory. Only an ASSIGNED device has one; a device in stock, in
+ * repair, lost or returned raises no alert on any measure.
+ */
+async function measureOfDevice(
+  context: ProtectionContext,
+  serial: string,
+): Promise<string> {
+  const device = await context.loaders.device.load(serial);
+  if (!device) {
+    throw new GraphQLError(`There is no device ${serial}.`, {
+      extensions: { code: 'NOT_FOUND', field: 'serial' },
+    });
+  }
+  if (device.status !== 'ASSIGNED' || device.measureId === null) {
+    throw new GraphQLError(
+      `Device ${serial} is ${device.status}, not assigned to a measure (§3).`,
+      { extensions: { code: 'INVALID_INPUT', field: 'serial' } },
+    );
+  }
+  return device.measureId;
 }
 
 /** National numbers in a person's input are checked before anything. */
@@ -134,10 +167,30 @@ export const mutations: MutationResolvers = {
   recordRevisit: change(POLICE, domain.recordRevisit),
   announceTravel: change(POLICE, domain.announceTravel),
   forwardTravelNotice: change(POLICE, domain.forwardTravelNotice),
-  recordAlert: change(ALERT_HANDLERS, domain.recordAlert),
+  recordAlert: change(ALERT_RAISERS, domain.recordAlert),
+
+  raiseAlertFromDevice: async (_, { input }, context) => {
+    // The role first: a caller who may not raise learns nothing of the
+    // inventory. The measure's own check follows in the service.
+    const { role } = context.identity;
+    if (!DEVICE_ALERT_RAISERS.includes(role)) {
+      const allowed = DEVICE_ALERT_RAISERS.join(', ');
+      throw forbidden(`Role ${role} may not do this; allowed: ${allowed}.`);
+    }
+    const { serial, ...alert } = input;
+    const measureId = await measureOfDevice(context, serial);
+    return context.service.change(
+      context.identity,
+      measureId,
+      { roles: DEVICE_ALERT_RAISERS },
+      (aggregate, commandContext) =>
+        domain.recordAlert(aggregate, alert, commandContext),
+    );
+  },
+
   classifyAlert: change(ALERT_HANDLERS, domain.classifyAlert),
   recordPoliceArrival: change(ALERT_HANDLERS, domain.recordPoliceArrival),
-  recordAlertLocation: change(ALERT_HANDLERS, domain.recordAlertLocation),
+  recordAlertLocation: change(ALERT_RAISERS, domain.recordAlertLocation),
   recordNewFacts: change(POLICE_OR_MAGISTRATE, domain.recordNewFacts),
   decideReEvaluation: change(MAGISTRATE, domain.decideReEvaluation),
   recordMove: change(POLICE, domain.recordMove),

@@ -16,6 +16,7 @@ import type {
   ProtectionTransaction,
 } from '../../adapters/protection/types';
 import type { Identity, Role } from '../../runtime/identity';
+import { alertEventOf } from './domain/alert-events';
 import type { Clock } from './domain/clock';
 import { DomainError } from './domain/errors';
 import { isNoOp } from './domain/lifecycle';
@@ -112,9 +113,15 @@ export function checkPermission(
       }
       return;
     }
+    case 'app112':
+      // §3: the 112 system takes the alarm call for every measure and
+      // speaks for no organisation, so no zone or province is checked.
+      // Only the alert mutations list the role (mutations.ts): raising
+      // an alert and its position fixes; every other change refuses it
+      // at the role check above.
+      return;
     case 'victim-support':
     case 'analyst':
-    case 'app112':
       throw forbidden(`Role ${identity.role} may not change a measure.`);
     default: {
       const impossible: never = identity.role;
@@ -153,7 +160,10 @@ export class MeasureService {
     return victim;
   }
 
-  /** Saves a change with its journal entry and effects. */
+  /**
+   * Saves a change with its journal entry, its effects and, when it
+   * records a fact of an alert, its event in the alert log (§3).
+   */
   private async record(
     tx: ProtectionTransaction,
     change: Change,
@@ -174,6 +184,8 @@ export class MeasureService {
       actor,
       pvReference: change.pvReference,
     });
+    const event = alertEventOf(change, now);
+    if (event) await tx.appendAlertEvent(event);
     await tx.enqueueEffects(measureId, change.effects, now);
     const version = change.aggregate.measure.version + (isNew ? 0 : 1);
     return {

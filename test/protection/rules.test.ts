@@ -11,6 +11,7 @@ import {
   bngValidities,
   conditionsInput,
   evaluationInput,
+  everyMutation,
   grantInput,
   grantedMeasure,
   newPerson,
@@ -459,62 +460,6 @@ describeEachDatabase('the rules of a measure', (storage) => {
   });
 
   describe('who may do what (§7.2)', () => {
-    /** A valid input of every mutation, about one measure. */
-    function everyMutation(
-      measureId: string,
-    ): Record<MutationName, Record<string, unknown>> {
-      const pvReference = pv('5345', TODAY);
-      const alert = { measureId, alertId: 'not-yours' };
-      return {
-        requestProtection: requestInput(ANTWERPEN.zone, TODAY),
-        recordEvaluation: evaluationInput(measureId, TODAY),
-        recordConditions: conditionsInput(measureId, TODAY),
-        refuseProtection: {
-          measureId, decidedOn: TODAY, reasons: 'None', pvReference,
-        },
-        reconsiderRequest: { measureId, reportedOn: TODAY, pvReference },
-        grantProtection: grantInput(measureId, TODAY),
-        recordDeviceActivation: {
-          measureId, activatedOn: TODAY, pvReference,
-        },
-        recordRevisit: { measureId, doneOn: TODAY, pvReference },
-        announceTravel: {
-          measureId, kind: 'USUAL_PLACE', zoneCode: BRUXELLES.zone,
-          announcedOn: TODAY, fromDate: TODAY,
-        },
-        forwardTravelNotice: {
-          measureId, travelNoticeId: 'none', forwardedOn: TODAY,
-        },
-        recordAlert: { ...alert, raisedAt: `${TODAY}T08:00:00Z` },
-        classifyAlert: {
-          ...alert, classification: 'TEST',
-          classifiedAt: `${TODAY}T08:05:00Z`, pvReference,
-        },
-        recordPoliceArrival: { ...alert, arrivedAt: `${TODAY}T08:09:00Z` },
-        recordAlertLocation: { ...alert, location: {
-          latitude: 51.2172, longitude: 4.4211, accuracyMeters: 15,
-          confidencePercent: 68, method: 'GNSS',
-          fixedAt: `${TODAY}T08:00:30Z`,
-        } },
-        recordNewFacts: {
-          measureId, reportedOn: TODAY, factOn: TODAY, pvReference,
-        },
-        decideReEvaluation: {
-          measureId, decidedOn: TODAY, outcome: 'PROLONG', pvReference,
-        },
-        recordMove: {
-          measureId, movedOn: TODAY, pvReference,
-          newZoneCode: BRUXELLES.zone,
-        },
-        acknowledgeTransfer: { measureId, acknowledgedOn: TODAY },
-        endProtectionEarly: {
-          measureId, decidedOn: TODAY, reason: 'PERSON_REQUEST', pvReference,
-        },
-        recordDeviceReturn: { measureId, returnedOn: TODAY, pvReference },
-        requestRenewedOffer: { measureId, requestedOn: TODAY },
-      };
-    }
-
     const outsiders: [string, Parameters<ProtectionGraph['caller']>[0]][] = [
       ['an analyst', { role: 'analyst' }],
       ['victim support', { role: 'victim-support', arrondissement: 'ANT' }],
@@ -537,7 +482,8 @@ describeEachDatabase('the rules of a measure', (storage) => {
           || claims.role === 'magistrate';
         const changes = MUTATION_NAMES.filter((name) =>
           !(name === 'requestProtection' && mayRequest));
-        const inputs = everyMutation(id);
+        const inputs = everyMutation(id, TODAY,
+          { zone: ANTWERPEN.zone, otherZone: BRUXELLES.zone });
         const answered: [MutationName, unknown][] = [];
         for (const name of changes) {
           const error = await outsider.refused(name, inputs[name]);

@@ -7,6 +7,8 @@
  * front-end's would; only the outbox and the expiry sweep are driven from
  * inside, since in production they run on timers.
  */
+import { SqlProtectionAdapter } from '../../adapters/protection';
+import type { AlertEventRecord } from '../../adapters/protection/types';
 import { makeNationalNumber } from '../../runtime/national-number';
 import type { MintOptions } from '../../runtime/keys';
 import { DEMO_REFERENCE_DATE } from '../../storage/demo-data';
@@ -80,6 +82,28 @@ export async function applyEffects(graph: ProtectionGraph): Promise<void> {
     if (round > 1 && done === 0 && failed === 0) return;
   }
   throw new Error('The effects outbox still had work after 10 rounds');
+}
+
+/**
+ * The alert log of one measure (§3), oldest first, as the store keeps
+ * it: the gateway does not serve it yet.
+ */
+export async function alertLogOf(
+  graph: ProtectionGraph,
+  measureId: string,
+): Promise<AlertEventRecord[]> {
+  const { adapter } = graph.stack.subgraphs.protection;
+  if (!(adapter instanceof SqlProtectionAdapter)) {
+    throw new Error('The protection subgraph is not on its SQL store');
+  }
+  const events: AlertEventRecord[] = [];
+  for (let after = 0; ;) {
+    const page = await adapter.alertEventsAfter(after, 1000);
+    if (page.length === 0) break;
+    events.push(...page);
+    after = page[page.length - 1].sequence;
+  }
+  return events.filter((event) => event.measureId === measureId);
 }
 
 /** Moves the clock forward by `ms` milliseconds. */
@@ -189,7 +213,10 @@ export interface MeasureSummary {
   status: string;
 }
 
-/** The schema's mutations, every one of them. */
+/**
+ * The schema's mutations on a measure named by its id, every one of
+ * them; `raiseAlertFromDevice` names a device instead.
+ */
 export const MUTATION_NAMES = [
   'requestProtection',
   'recordEvaluation',
@@ -642,4 +669,66 @@ export async function grantedMeasure(
     'grantProtection', grantInput(id, day));
   await applyEffects(graph);
   return id;
+}
+
+/**
+ * A valid input of every mutation about one measure of `zone`, on
+ * `day`: what a caller sends to be refused, or not, by its role.
+ */
+export function everyMutation(
+  measureId: string,
+  day: string,
+  places: { zone: string; otherZone: string },
+): Record<MutationName, Record<string, unknown>> {
+  const { zone, otherZone } = places;
+  const pvReference = pv(zone, day);
+  const alert = { measureId, alertId: 'not-yours' };
+  return {
+    requestProtection: requestInput(zone, day),
+    recordEvaluation: evaluationInput(measureId, day),
+    recordConditions: conditionsInput(measureId, day),
+    refuseProtection: {
+      measureId, decidedOn: day, reasons: 'None', pvReference,
+    },
+    reconsiderRequest: { measureId, reportedOn: day, pvReference },
+    grantProtection: grantInput(measureId, day),
+    recordDeviceActivation: {
+      measureId, activatedOn: day, pvReference,
+    },
+    recordRevisit: { measureId, doneOn: day, pvReference },
+    announceTravel: {
+      measureId, kind: 'USUAL_PLACE', zoneCode: otherZone,
+      announcedOn: day, fromDate: day,
+    },
+    forwardTravelNotice: {
+      measureId, travelNoticeId: 'none', forwardedOn: day,
+    },
+    recordAlert: { ...alert, raisedAt: `${day}T08:00:00Z` },
+    classifyAlert: {
+      ...alert, classification: 'TEST',
+      classifiedAt: `${day}T08:05:00Z`, pvReference,
+    },
+    recordPoliceArrival: { ...alert, arrivedAt: `${day}T08:09:00Z` },
+    recordAlertLocation: { ...alert, location: {
+      latitude: 51.2172, longitude: 4.4211, accuracyMeters: 15,
+      confidencePercent: 68, method: 'GNSS',
+      fixedAt: `${day}T08:00:30Z`,
+    } },
+    recordNewFacts: {
+      measureId, reportedOn: day, factOn: day, pvReference,
+    },
+    decideReEvaluation: {
+      measureId, decidedOn: day, outcome: 'PROLONG', pvReference,
+    },
+    recordMove: {
+      measureId, movedOn: day, pvReference,
+      newZoneCode: otherZone,
+    },
+    acknowledgeTransfer: { measureId, acknowledgedOn: day },
+    endProtectionEarly: {
+      measureId, decidedOn: day, reason: 'PERSON_REQUEST', pvReference,
+    },
+    recordDeviceReturn: { measureId, returnedOn: day, pvReference },
+    requestRenewedOffer: { measureId, requestedOn: day },
+  };
 }

@@ -25,7 +25,9 @@ import type {
   MeasureAggregate,
 } from '../aggregate';
 import {
+  ALERT_EVENTS_PAGE_MAX,
   PROTECTED_ROLES,
+  type AlertEventRecord,
   type ArrondissementRecord,
   type MeasureFilter,
   type MeasureRecord,
@@ -38,6 +40,7 @@ import {
   type ZoneRecord,
 } from '../types';
 import { readAggregates } from './aggregates';
+import { findAlertEventsAfter } from './alert-events';
 import { Gate, isSqlite } from './gate';
 import { Effect, Journal } from './lifecycle';
 import { findDueEffects, recordAttempt } from './outbox';
@@ -292,6 +295,25 @@ export class SqlProtectionAdapter
     }
     return this.operation('dueEffects',
       () => findDueEffects(this.dataSource, at, limit));
+  }
+
+  async alertEventsAfter(
+    sequence: number,
+    limit: number,
+  ): Promise<AlertEventRecord[]> {
+    if (!Number.isSafeInteger(sequence) || sequence < 0) {
+      throw new TypeError(
+        `The sequence to read alert events after must be an integer from 0, not ${sequence}`,
+      );
+    }
+    if (!Number.isInteger(limit) || limit < 1
+      || limit > ALERT_EVENTS_PAGE_MAX) {
+      throw new TypeError(
+        `The limit of alert events must be an integer from 1 to ${ALERT_EVENTS_PAGE_MAX}, not ${limit}`,
+      );
+    }
+    return this.operation('alertEventsAfter',
+      () => findAlertEventsAfter(this.dataSource, sequence, limit));
   }
 
   async markEffectDone(id: string, doneAt: string): Promise<void> {

@@ -157,6 +157,8 @@ describeEachDatabase('ProtectionAlertLocation1764900000000', (getOptions) => {
       const source = await openDataSource('protection', getOptions(),
         protectionSchema);
       try {
+        // The later ProtectionAlertEvents1765100000000 first, then this one.
+        await source.undoLastMigration();
         await source.undoLastMigration();
         const runner = source.createQueryRunner();
         try {

@@ -31,6 +31,10 @@ import {
   ProtectionAlertLocation1764900000000,
 } from './locations';
 import {
+  AlertEvent,
+  ProtectionAlertEvents1765100000000,
+} from './alert-events';
+import {
   CODE,
   DESCRIPTION,
   ENUM,
@@ -297,10 +301,12 @@ export const protectionSchema: SystemSchema = {
     ProtectedPerson,
     ...LIFECYCLE_ENTITIES,
     AlertLocation,
+    AlertEvent,
   ],
   migrations: [
     ProtectionInitial1764700000000,
     ProtectionLifecycle1764800000000,
     ProtectionAlertLocation1764900000000,
+    ProtectionAlertEvents1765100000000,
   ],
 };

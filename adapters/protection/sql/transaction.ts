@@ -20,7 +20,9 @@ import {
   type PersonState,
 } from '../aggregate';
 import {
+  ALERT_EVENT_KINDS,
   ConcurrentChangeError,
+  type NewAlertEvent,
   type ProtectionTransaction,
 } from '../types';
 import {
@@ -29,6 +31,7 @@ import {
   readAggregates,
   replaceParts,
 } from './aggregates';
+import { AlertEvent } from './alert-events';
 import { isSqlite } from './gate';
 import { Effect, Journal, type EffectRow } from './lifecycle';
 import { nextReference } from './references';
@@ -134,6 +137,22 @@ export class SqlProtectionTransaction implements ProtectionTransaction {
   appendJournal(entry: JournalEntry): Promise<void> {
     return this.step('appendJournal', async () => {
       await this.manager.insert(Journal, journalRowOf(entry));
+    });
+  }
+
+  appendAlertEvent(event: NewAlertEvent): Promise<void> {
+    return this.step('appendAlertEvent', async () => {
+      if (!ALERT_EVENT_KINDS.includes(event.kind)) {
+        throw new TypeError(
+          `Unknown alert event kind ${JSON.stringify(event.kind)}`,
+        );
+      }
+      await this.manager.insert(AlertEvent, {
+        measureId: event.measureId,
+        alertId: event.alertId,
+        kind: event.kind,
+        at: utcInstant(event.at, 'at'),
+      });
     });
   }
 

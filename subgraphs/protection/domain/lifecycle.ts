@@ -47,6 +47,8 @@ export interface Change {
   pvReference: string | null;
   /** In the order the other systems must apply them. */
   effects: TypedEffect[];
+  /** The alert the change records a fact of (§7.11.2); else absent. */
+  alertId?: string;
 }
 
 /** The dates every granted measure has. */
@@ -268,15 +270,19 @@ export function changeOf(
     pvReference: string | null;
     effects?: TypedEffect[];
     persons?: PersonState[];
+    alertId?: string;
   },
 ): Change {
-  return {
+  const change: Change = {
     aggregate,
     persons: parts.persons ?? [],
     action: COMMANDS[command].action,
     pvReference: parts.pvReference,
     effects: parts.effects ?? [],
   };
+  return parts.alertId === undefined
+    ? change
+    : { ...change, alertId: parts.alertId };
 }
 
 /** A repeated command: same aggregate, nothing to save or send. */

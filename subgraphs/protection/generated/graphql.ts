@@ -473,9 +473,19 @@ export type Mutation = {
   forwardTravelNotice: ProtectionMeasure;
   /** The magistrate grants the alarm (§7.8, §7.9). */
   grantProtection: ProtectionMeasure;
+  /**
+   * Raises an alert from the alarm device that sent it (§3): the 112
+   * system or the CIC names the device's serial, and the alert is recorded
+   * on the measure the device is assigned under, as `recordAlert` does.
+   * Recording the same alert id twice changes nothing.
+   */
+  raiseAlertFromDevice: ProtectionMeasure;
   /** Reopens a refused request on new facts (§7.7). */
   reconsiderRequest: ProtectionMeasure;
-  /** Records an alert as a fact of the measure (§7.11.2). */
+  /**
+   * Records an alert as a fact of the measure (§7.11.2): by the police or
+   * the CIC responsible, or by the 112 system for any measure (§3).
+   */
   recordAlert: ProtectionMeasure;
   /**
    * Records a position fix the 112 app sent during an alert's call (§3):
@@ -576,6 +586,16 @@ export type MutationForwardTravelNoticeArgs = {
  */
 export type MutationGrantProtectionArgs = {
   input: GrantProtectionInput;
+};
+
+
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
+export type MutationRaiseAlertFromDeviceArgs = {
+  input: RaiseAlertFromDeviceInput;
 };
 
 
@@ -985,6 +1005,21 @@ export type QueryProtectionMeasuresArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<MeasureStatus>;
   zoneCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/**
+ * An alert raised by an alarm device (§3). The device must be ASSIGNED:
+ * an unknown serial is NOT_FOUND, a device not assigned INVALID_INPUT.
+ */
+export type RaiseAlertFromDeviceInput = {
+  /** The client's id of the alert; raising it twice changes nothing. */
+  alertId: Scalars['ID']['input'];
+  /** The first position fix, when the 112 system has one already (§3). */
+  location?: InputMaybe<AmlLocationInput>;
+  /** When the button was pressed. */
+  raisedAt: Scalars['DateTime']['input'];
+  /** The serial of the device that raised the alert. */
+  serial: Scalars['String']['input'];
 };
 
 /** The outcome of the re-evaluation before the end (§7.12.1). */
@@ -1506,6 +1541,7 @@ export type ResolversTypes = {
   ProtectionMeasure: ResolverTypeWrapper<MeasureAggregateModel>;
   Province: ResolverTypeWrapper<ProvinceInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RaiseAlertFromDeviceInput: RaiseAlertFromDeviceInput;
   ReEvaluationOutcome: ReEvaluationOutcome;
   ReconsiderRequestInput: ReconsiderRequestInput;
   RecordAlertInput: RecordAlertInput;
@@ -1573,6 +1609,7 @@ export type ResolversParentTypes = {
   ProtectionMeasure: MeasureAggregateModel;
   Province: ProvinceInfoModel;
   Query: Record<PropertyKey, never>;
+  RaiseAlertFromDeviceInput: RaiseAlertFromDeviceInput;
   ReconsiderRequestInput: ReconsiderRequestInput;
   RecordAlertInput: RecordAlertInput;
   RecordAlertLocationInput: RecordAlertLocationInput;
@@ -1703,6 +1740,7 @@ export type MutationResolvers<ContextType = ProtectionContext, ParentType extend
   endProtectionEarly?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationEndProtectionEarlyArgs, 'input'>>;
   forwardTravelNotice?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationForwardTravelNoticeArgs, 'input'>>;
   grantProtection?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationGrantProtectionArgs, 'input'>>;
+  raiseAlertFromDevice?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRaiseAlertFromDeviceArgs, 'input'>>;
   reconsiderRequest?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationReconsiderRequestArgs, 'input'>>;
   recordAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertArgs, 'input'>>;
   recordAlertLocation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertLocationArgs, 'input'>>;

@@ -86,7 +86,7 @@ export function recordAlert(
   return changeOf(
     'recordAlert',
     { ...aggregate, alerts: [...aggregate.alerts, alert] },
-    { pvReference: alert.pvReference },
+    { pvReference: alert.pvReference, alertId },
   );
 }
 
@@ -145,7 +145,8 @@ export function classifyAlert(
     alerts: aggregate.alerts.with(index, classified),
   };
   if (!real || lifecycle.status !== 'ACTIVE') {
-    return changeOf('classifyAlert', recorded, { pvReference });
+    return changeOf('classifyAlert', recorded,
+      { pvReference, alertId: alert.id });
   }
 
   const { aggregate: prolonged, effects } = prolong(
@@ -158,7 +159,8 @@ export function classifyAlert(
     },
     context,
   );
-  return changeOf('classifyAlert', prolonged, { pvReference, effects });
+  return changeOf('classifyAlert', prolonged,
+    { pvReference, effects, alertId: alert.id });
 }
 
 export interface RecordPoliceArrivalInput {
@@ -204,7 +206,7 @@ export function recordPoliceArrival(
   return changeOf(
     'recordPoliceArrival',
     { ...aggregate, alerts: aggregate.alerts.with(index, arrived) },
-    { pvReference: null },
+    { pvReference: null, alertId: alert.id },
   );
 }
 
@@ -236,7 +238,7 @@ export function recordAlertLocation(
   return changeOf(
     'recordAlertLocation',
     { ...aggregate, alerts: aggregate.alerts.with(index, located) },
-    { pvReference: null },
+    { pvReference: null, alertId: alert.id },
   );
 }
 
