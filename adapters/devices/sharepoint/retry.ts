@@ -67,7 +67,7 @@ export function isThrottle(status: number): boolean {
   return status === 429 || status === 503;
 }
 
-/** A 5xx that may pass; 501 (not implemented) never does. */
+/** A 5xx that may pass; 501, an operation the server lacks, never does. */
 function isServerFailure(status: number): boolean {
   return status >= 500 && status !== 501;
 }
