@@ -34,6 +34,7 @@ const FOLLOWERS = /* GraphQL */ `
     protectionMeasure(id: $id) {
       referral { id arrondissementCode notices { kind date } }
       devices { serial }
+      grantRegistration { zoneCode arrondissementCode }
       effects { kind status }
     }
   }
@@ -53,6 +54,7 @@ interface Followers {
       notices: { kind: string; date: string }[];
     };
     devices: { serial: string }[];
+    grantRegistration: { zoneCode: string; arrondissementCode: string };
     effects: { kind: string; status: string }[];
   };
 }
@@ -113,7 +115,10 @@ describeEachDatabase('a move to another deployed territory (§7.2.3)',
     it('§7.2.3: the referral goes to the new arrondissement\'s service, '
       + 'which is told where it comes from', async () => {
         const id = await transferredMeasure();
-        const { referral, effects } = await followersOf(id);
+        const { referral, effects, grantRegistration } = await followersOf(id);
+        // §7.13.1: the registration follows the file too.
+        expect(grantRegistration.arrondissementCode)
+          .toBe(BRUXELLES.arrondissement);
 
         expect(effects.filter((effect) => effect.status !== 'DONE'))
           .toEqual([]);

@@ -286,10 +286,12 @@ describeEachDatabase('the rules of a measure', (storage) => {
           arrondissement: { code: 'ANT' },
           pendingTransfer: null,
         });
-        // §7.2.3: the devices answer to the new zone; the parquet, and
-        // so the victim support service, stay.
+        // §7.2.3: the registration and the devices follow the new zone;
+        // the parquet, and so the victim support service, stay.
         expect(moved.effects).toEqual([
           ...effects,
+          expect.objectContaining({
+            kind: 'DEVICES_GRANT_REGISTRATION', status: 'PENDING' }),
           expect.objectContaining({
             kind: 'DEVICES_ZONE_REASSIGNMENT', status: 'PENDING' }),
         ]);

@@ -12,7 +12,11 @@ import type {
   EndReason,
   Relationship,
 } from '../../../adapters/protection/types';
-import type { CommandContext, GrantPeriod } from './lifecycle';
+import {
+  lifecycleOf,
+  type CommandContext,
+  type GrantPeriod,
+} from './lifecycle';
 
 /** §7.8.1: the BNG mentions that an alarm protects the person. */
 export interface AlarmMentionPayload {
@@ -366,6 +370,16 @@ export function managementEffects(
 ): TypedEffect[] {
   const { measure } = after;
   const effects: TypedEffect[] = [];
+  const moved =
+    measure.managingZoneCode !== before.measure.managingZoneCode ||
+    measure.arrondissementCode !== before.measure.arrondissementCode;
+  const lifecycle = lifecycleOf(measure);
+  if (moved && lifecycle.status === 'ACTIVE') {
+    // §7.13.1: the registration, the source of statistics, follows the
+    // file to its new zone and parquet.
+    effects.push(effect(context, 'DEVICES_GRANT_REGISTRATION',
+      grantRegistration(after, lifecycle.period)));
+  }
   if (measure.managingZoneCode !== before.measure.managingZoneCode) {
     effects.push(effect(context, 'DEVICES_ZONE_REASSIGNMENT', {
       measureId: measure.id,

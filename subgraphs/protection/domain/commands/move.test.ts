@@ -24,8 +24,10 @@ describe('recordMove', () => {
       pendingTransfer: null,
     });
     expect(change.action).toBe('MOVE');
-    expect(change.effects.map((effect) => effect.kind))
-      .toEqual(['DEVICES_ZONE_REASSIGNMENT']);
+    expect(change.effects.map((effect) => effect.kind)).toEqual([
+      'DEVICES_GRANT_REGISTRATION',
+      'DEVICES_ZONE_REASSIGNMENT',
+    ]);
   });
 
   it('§7.2.3: within the arrondissement, the devices answer to the new zone and the referral stays', () => {
@@ -71,11 +73,18 @@ describe('recordMove', () => {
     const change = move({ newZoneCode: '5344', newParquetAgrees: true });
     const { id } = change.aggregate.measure;
     expect(change.effects.map((effect) => effect.payload)).toEqual([
+      expect.objectContaining({
+        measureId: id,
+        zoneCode: '5344',
+        arrondissementCode: 'BRU',
+        status: 'ACTIVE',
+      }),
       { measureId: id, zoneCode: '5344' },
       { measureId: id, arrondissementCode: 'BRU',
         transferredOn: '2026-09-01' },
     ]);
     expect(change.effects.map((effect) => effect.kind)).toEqual([
+      'DEVICES_GRANT_REGISTRATION',
       'DEVICES_ZONE_REASSIGNMENT',
       'VICTIM_SUPPORT_REFERRAL_TRANSFER',
     ]);
