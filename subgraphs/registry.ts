@@ -25,6 +25,10 @@ import {
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { createLogger, type Logger } from '../runtime/logger';
 import { SHIPPED_TERRITORY_FILE, readTerritoryFile } from '../reference/load';
+import {
+  SHIPPED_ZONE_BOUNDARIES_FILE,
+  loadZoneBoundaries,
+} from '../reference/geo';
 import { randomUUID } from 'node:crypto';
 import type { ProtectionDependencies } from './protection/context';
 import {
@@ -69,6 +73,11 @@ export interface OpenOptions {
   readonly clock?: Clock;
   /** Default: the shipped reference/territory.json (§5.2). */
   readonly territoryFile?: string;
+  /**
+   * The police zones' shapes, checked against the territory at start
+   * (§7.2.2); default the shipped reference/zones.geojson, demo shapes.
+   */
+  readonly zoneBoundariesFile?: string;
   /** Default: the circular's figures (DEFAULT_RULES). */
   readonly rules?: RulesConfig;
   /** Default 1000 ms between rounds of the effects outbox. */
@@ -140,6 +149,11 @@ async function openProtection(
   const territory = readTerritoryFile(
     options.territoryFile ?? SHIPPED_TERRITORY_FILE,
   );
+  // Checked before any store opens: a bad file stops the start at once.
+  const boundaries = loadZoneBoundaries(
+    options.zoneBoundariesFile ?? SHIPPED_ZONE_BOUNDARIES_FILE,
+    territoryFromRecords(territory),
+  );
   const adapter = await openSqlProtectionAdapter(storage, {
     seedDemo: options.seedDemo,
     territory,
@@ -161,6 +175,7 @@ async function openProtection(
     // The inventory itself, not the outbox's target a test may replace.
     devices: agencies.devices,
     territory: territoryFromRecords(territory),
+    boundaries,
     clock,
     rules,
     service: new MeasureService({

@@ -230,6 +230,15 @@ export interface ProtectionStore {
    * from the last sequence answered.
    */
   alertEventsAfter(sequence: number, limit: number): Promise<AlertEventRecord[]>;
+  /**
+   * The alert log's events numbered below `sequence`, latest first, at
+   * most `limit` (1 to ALERT_EVENTS_PAGE_MAX): the log read backwards.
+   * Start from Number.MAX_SAFE_INTEGER for the latest events.
+   */
+  alertEventsBefore(
+    sequence: number,
+    limit: number,
+  ): Promise<AlertEventRecord[]>;
   /** DONE at `doneAt`; counts the attempt. */
   markEffectDone(id: string, doneAt: string): Promise<void>;
   /** Still PENDING; counts the attempt, keeps `error` for the record. */

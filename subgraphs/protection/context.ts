@@ -15,6 +15,7 @@ import type {
 } from '../../adapters/protection/types';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 import type { Clock } from './domain/clock';
+import type { ZoneLocator } from './domain/entitlement';
 import type { RulesConfig } from './domain/rules';
 import type { Territory } from './domain/territory';
 import type { MeasureService } from './service';
@@ -38,6 +39,8 @@ export interface ProtectionDependencies {
   /** Finds the measure of a device that raised an alert (§3). */
   readonly devices: DeviceLookup;
   readonly territory: Territory;
+  /** Where a position fix lies, for the alerts' recipients (§7.2.2). */
+  readonly boundaries: ZoneLocator;
   readonly clock: Clock;
   readonly rules: RulesConfig;
   readonly service: MeasureService;
@@ -46,6 +49,7 @@ export interface ProtectionDependencies {
 export interface ProtectionContext extends SubgraphContext {
   readonly loaders: ProtectionLoaders;
   readonly territory: Territory;
+  readonly boundaries: ZoneLocator;
   readonly clock: Clock;
   readonly rules: RulesConfig;
   readonly service: MeasureService;

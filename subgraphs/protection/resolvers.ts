@@ -7,6 +7,7 @@
 import { GraphQLError } from 'graphql';
 import { DateScalar, DateTimeScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
+import { alertEventsOf } from './alert-feed';
 import type { ProtectionContext } from './context';
 import {
   deviceReturnDue,
@@ -49,6 +50,7 @@ export const resolvers: Resolvers = {
     policeZones: (_, __, { territory }) => [...territory.zones()],
     workList: (_, __, context) =>
       workListOf(context, workListOwner(context.identity)),
+    alertEvents: (_, args, context) => alertEventsOf(context, args),
   },
 
   Mutation: mutations,
@@ -105,6 +107,19 @@ export const resolvers: Resolvers = {
     deviceReturnDue: (aggregate) => deviceReturnDue(aggregate),
     journal: ({ measure }, _, { loaders }) => loaders.journal.load(measure.id),
     effects: ({ measure }, _, { loaders }) => loaders.effects.load(measure.id),
+  },
+
+  AlertEvent: {
+    sequence: ({ record }) => String(record.sequence),
+    kind: ({ record }) => record.kind,
+    at: ({ record }) => record.at,
+    alert: ({ alert }) => alert,
+    measure: ({ aggregate }) => aggregate,
+    outsideCoverage: ({ recipients }) => recipients.outsideCoverage,
+    interventionZone: ({ recipients }, _, { territory }) =>
+      recipients.interventionZone === null
+        ? null
+        : required(territory.zone(recipients.interventionZone), 'zone'),
   },
 
   ProtectedPerson: {

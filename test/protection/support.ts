@@ -86,7 +86,7 @@ export async function applyEffects(graph: ProtectionGraph): Promise<void> {
 
 /**
  * The alert log of one measure (§3), oldest first, as the store keeps
- * it: the gateway does not serve it yet.
+ * it, unfiltered: the gateway serves each caller's share (alertEvents).
  */
 export async function alertLogOf(
   graph: ProtectionGraph,

@@ -40,7 +40,7 @@ import {
   type ZoneRecord,
 } from '../types';
 import { readAggregates } from './aggregates';
-import { findAlertEventsAfter } from './alert-events';
+import { findAlertEventsAfter, findAlertEventsBefore } from './alert-events';
 import { Gate, isSqlite } from './gate';
 import { Effect, Journal } from './lifecycle';
 import { findDueEffects, recordAttempt } from './outbox';
@@ -301,19 +301,18 @@ export class SqlProtectionAdapter
     sequence: number,
     limit: number,
   ): Promise<AlertEventRecord[]> {
-    if (!Number.isSafeInteger(sequence) || sequence < 0) {
-      throw new TypeError(
-        `The sequence to read alert events after must be an integer from 0, not ${sequence}`,
-      );
-    }
-    if (!Number.isInteger(limit) || limit < 1
-      || limit > ALERT_EVENTS_PAGE_MAX) {
-      throw new TypeError(
-        `The limit of alert events must be an integer from 1 to ${ALERT_EVENTS_PAGE_MAX}, not ${limit}`,
-      );
-    }
+    checkAlertPage('after', sequence, limit);
     return this.operation('alertEventsAfter',
       () => findAlertEventsAfter(this.dataSource, sequence, limit));
+  }
+
+  async alertEventsBefore(
+    sequence: number,
+    limit: number,
+  ): Promise<AlertEventRecord[]> {
+    checkAlertPage('before', sequence, limit);
+    return this.operation('alertEventsBefore',
+      () => findAlertEventsBefore(this.dataSource, sequence, limit));
   }
 
   async markEffectDone(id: string, doneAt: string): Promise<void> {
@@ -398,3 +397,21 @@ function checkDate(name: string, value: string): void {
   }
 }
 
+/** Private: a page of the alert log is asked for with sane bounds. */
+function checkAlertPage(
+  side: 'after' | 'before',
+  sequence: number,
+  limit: number,
+): void {
+  if (!Number.isSafeInteger(sequence) || sequence < 0) {
+    throw new TypeError(
+      `The sequence to read alert events ${side} must be an integer from 0, not ${sequence}`,
+    );
+  }
+  if (!Number.isInteger(limit) || limit < 1
+    || limit > ALERT_EVENTS_PAGE_MAX) {
+    throw new TypeError(
+      `The limit of alert events must be an integer from 1 to ${ALERT_EVENTS_PAGE_MAX}, not ${limit}`,
+    );
+  }
+}

@@ -104,6 +104,25 @@ describeEachDatabase('ProtectionStore: the alert log', (getOptions) => {
         .toEqual([]);
     });
 
+  it('answers pages before a sequence, latest first, at most the limit',
+    async () => {
+      const log = await wholeLog();
+      const latest = [...log].reverse();
+
+      expect(await store.alertEventsBefore(Number.MAX_SAFE_INTEGER, 2))
+        .toEqual(latest.slice(0, 2));
+      expect(await store.alertEventsBefore(log[3].sequence, 10))
+        .toEqual(log.slice(0, 3).reverse());
+      expect(await store.alertEventsBefore(log[0].sequence, 10)).toEqual([]);
+    });
+
+  it.each([
+    [0, 0], [0, 1001], [-1, 10], [0.5, 10],
+  ])('refuses to read before %p with a limit of %p', async (before, limit) => {
+    await expect(store.alertEventsBefore(before, limit))
+      .rejects.toThrow(TypeError);
+  });
+
   it.each([
     [0, 0], [0, 1001], [0, 1.5], [-1, 10], [0.5, 10],
   ])('refuses to read after %p with a limit of %p', async (after, limit) => {

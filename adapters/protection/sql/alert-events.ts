@@ -49,15 +49,34 @@ export const AlertEvent = new EntitySchema<AlertEventRow>({
 });
 
 /** Events above `after`, in their order; MySQL may answer the key as text. */
-export async function findAlertEventsAfter(
+export function findAlertEventsAfter(
   dataSource: DataSource,
   after: number,
   limit: number,
 ): Promise<AlertEventRecord[]> {
+  return findAlertEvents(dataSource, '>', after, limit);
+}
+
+/** Events below `before`, latest first. */
+export function findAlertEventsBefore(
+  dataSource: DataSource,
+  before: number,
+  limit: number,
+): Promise<AlertEventRecord[]> {
+  return findAlertEvents(dataSource, '<', before, limit);
+}
+
+/** Private: one page of the log, walked up (`>`) or down (`<`). */
+async function findAlertEvents(
+  dataSource: DataSource,
+  direction: '>' | '<',
+  sequence: number,
+  limit: number,
+): Promise<AlertEventRecord[]> {
   const rows = await dataSource.manager
     .createQueryBuilder(AlertEvent, 'event')
-    .where('event.sequence > :after', { after })
-    .orderBy('event.sequence', 'ASC')
+    .where(`event.sequence ${direction} :sequence`, { sequence })
+    .orderBy('event.sequence', direction === '>' ? 'ASC' : 'DESC')
     .limit(limit)
     .getMany();
   return rows.map((row) => ({

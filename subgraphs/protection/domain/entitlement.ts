@@ -117,6 +117,26 @@ export function isEntitled(
   }
 }
 
+/**
+ * The role may be entitled to some alert at all: readers of the alert
+ * log skip the log for the others rather than read it to find nothing.
+ */
+export function followsAlerts(role: Identity['role']): boolean {
+  switch (role) {
+    case 'police':
+    case 'cic':
+    case 'magistrate':
+      return true;
+    case 'analyst':
+    case 'victim-support':
+    case 'app112':
+      // Issue 5, as in isEntitled.
+      return false;
+    default:
+      return unreachable(role);
+  }
+}
+
 function whereabouts(
   alert: AlertState,
   boundaries: ZoneLocator,

@@ -2,6 +2,7 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { PersonRecord as PersonRecordModel } from '../../../adapters/protection/types';
 import type { MeasureAggregate as MeasureAggregateModel, ProtectedPersonState as ProtectedPersonStateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
 import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswerModel } from '../work-list';
+import type { AlertEventView as AlertEventViewModel } from '../alert-feed';
 import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
@@ -64,6 +65,42 @@ export type AlertClass =
   | 'REAL'
   /** A test press: no prolongation, the magistrate is not told. */
   | 'TEST';
+
+/**
+ * One fact of an alert from the alert log (§3, §7.11.2), with the alert
+ * and its measure as they stand now.
+ */
+export type AlertEvent = {
+  __typename?: 'AlertEvent';
+  /** The alert the fact belongs to, as it stands now. */
+  alert: Alert;
+  /** When the change that recorded the fact was saved. */
+  at: Scalars['DateTime']['output'];
+  /**
+   * The zone where the person is, by the latest position fix (§7.2.2);
+   * null with no fix, abroad, or outside every known zone shape.
+   */
+  interventionZone: Maybe<PoliceZone>;
+  /** Which fact of the alert this is. */
+  kind: AlertEventKind;
+  /** The measure of the alert. */
+  measure: ProtectionMeasure;
+  /** The latest position fix lies outside Belgium (§5.1, §7.11.1). */
+  outsideCoverage: Scalars['Boolean']['output'];
+  /** The event's place in the log: increasing, never reused; page with it. */
+  sequence: Scalars['ID']['output'];
+};
+
+/** The facts of an alert the log keeps, in the order they happen to one. */
+export type AlertEventKind =
+  /** The alert was classified real, false or test (§7.11.2). */
+  | 'CLASSIFIED'
+  /** A new position fix of the person's phone arrived (§3). */
+  | 'LOCATION_UPDATED'
+  /** The police team reached the person (§7.11.2). */
+  | 'POLICE_ARRIVED'
+  /** The 112 system took the alarm (§3). */
+  | 'RAISED';
 
 /**
  * A position of the protected person's phone, as the 112 app sends it in
@@ -966,6 +1003,18 @@ export type Province = {
 /** The entry points for reading the graph. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * The alert log (§3, §7.11.2) as the caller may read it, in sequence
+   * order: what the live alert stream replays on reconnect. An event is
+   * the caller's when the caller is among the alert's recipients at the
+   * event's instant: the managing zone, the zone where the person is, the
+   * CIC of that province, the zones and CICs of an open trip or usual
+   * place, a zone awaiting a move, and the magistrate unless the alert is
+   * false. The alert is judged as it stands now, so once an alert is
+   * classified FALSE its magistrate no longer reads any of its events.
+   * Analysts, victim support and the 112 system read an empty list.
+   */
+  alertEvents: Array<AlertEvent>;
   /** One person by national register number; null when unknown here. */
   person: Maybe<Person>;
   /** The territory: provinces, arrondissements and zones (§5.2). */
@@ -984,6 +1033,13 @@ export type Query = {
    * re-evaluations, alerts and transfers.
    */
   workList: WorkList;
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryAlertEventsArgs = {
+  after?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -1498,6 +1554,8 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   AlertClass: AlertClass;
+  AlertEvent: ResolverTypeWrapper<AlertEventViewModel>;
+  AlertEventKind: AlertEventKind;
   AmlLocation: ResolverTypeWrapper<AmlLocation>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1577,6 +1635,7 @@ export type ResolversParentTypes = {
   Alert: AlertStateModel;
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
+  AlertEvent: AlertEventViewModel;
   AmlLocation: AmlLocation;
   Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
@@ -1644,6 +1703,16 @@ export type AlertResolvers<ContextType = ProtectionContext, ParentType extends R
   pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   track?: Resolver<Array<ResolversTypes['AmlLocation']>, ParentType, ContextType>;
+};
+
+export type AlertEventResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AlertEvent'] = ResolversParentTypes['AlertEvent']> = {
+  alert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  interventionZone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertEventKind'], ParentType, ContextType>;
+  measure?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType>;
+  outsideCoverage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 };
 
 export type AmlLocationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AmlLocation'] = ResolversParentTypes['AmlLocation']> = {
@@ -1844,6 +1913,7 @@ export type ProvinceResolvers<ContextType = ProtectionContext, ParentType extend
 };
 
 export type QueryResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alertEvents?: Resolver<Array<ResolversTypes['AlertEvent']>, ParentType, ContextType, RequireFields<QueryAlertEventsArgs, 'limit'>>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'nationalNumber'>>;
   policeZones?: Resolver<Array<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
   protectionMeasure?: Resolver<Maybe<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasureArgs, 'id'>>;
@@ -1916,6 +1986,7 @@ export type ZoneContactResolvers<ContextType = ProtectionContext, ParentType ext
 
 export type Resolvers<ContextType = ProtectionContext> = {
   Alert?: AlertResolvers<ContextType>;
+  AlertEvent?: AlertEventResolvers<ContextType>;
   AmlLocation?: AmlLocationResolvers<ContextType>;
   Arrondissement?: ArrondissementResolvers<ContextType>;
   Cic?: CicResolvers<ContextType>;
