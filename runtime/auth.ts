@@ -18,7 +18,7 @@ import {
   unauthenticated,
   type TokenFailure,
 } from './errors';
-import { identityFromClaims, type Identity } from './identity';
+import { identityFromAccessToken, type Identity } from './identity';
 
 export type JwksSource =
   | { readonly url: string }
@@ -153,7 +153,7 @@ export function createTokenVerifier(
       // fault, and retrying later may work.
       throw serviceUnavailable('Tokens cannot be checked right now', error);
     }
-    const identity = identityFromClaims(payload);
+    const identity = identityFromAccessToken(payload);
     if ('error' in identity) {
       throw unauthenticated(`The token is refused: ${identity.error}`);
     }

@@ -1,6 +1,7 @@
 /**
  * Who is calling. The gateway builds an Identity from a verified bearer
  * token and forwards it, signed, to every subgraph (see `trust.ts`).
+ * One role, `gateway`, is the gateway's own and no token carries it.
  */
 
 export const ROLES = [
@@ -10,9 +11,21 @@ export const ROLES = [
   'victim-support',
   'analyst',
   'app112',
+  'gateway',
 ] as const;
 
 export type Role = (typeof ROLES)[number];
+
+/**
+ * The gateway itself, reading the alert log for its subscribers (see
+ * runtime/alerts). Only the gateway-signed identity header carries it:
+ * an access token with this role is refused, and none is minted.
+ */
+export const GATEWAY_ROLE = 'gateway' satisfies Role;
+
+/** The roles an access token may carry: all but the gateway's own. */
+export const TOKEN_ROLES: readonly Role[] =
+  ROLES.filter((role) => role !== GATEWAY_ROLE);
 
 export interface Identity {
   /** The token's subject: a user or system account id, never a name. */
@@ -36,6 +49,7 @@ export const ROLE_SCOPE: Readonly<
   'victim-support': 'arrondissement',
   analyst: null,
   app112: null,
+  gateway: null,
 };
 
 export function isRole(value: unknown): value is Role {
@@ -73,4 +87,18 @@ export function identityFromClaims(
     return { error: `role ${role} needs a ${scope} claim` };
   }
   return identity;
+}
+
+/**
+ * Builds an Identity from the claims of an access token: as
+ * `identityFromClaims`, and never the gateway's own role.
+ */
+export function identityFromAccessToken(
+  claims: Record<string, unknown>,
+): Identity | { error: string } {
+  const identity = identityFromClaims(claims);
+  if ('error' in identity || identity.role !== GATEWAY_ROLE) return identity;
+  return {
+    error: `role ${GATEWAY_ROLE} is the gateway's own; no access token may carry it`,
+  };
 }

@@ -34,7 +34,7 @@ import {
   type JSONWebKeySet,
   type JWK,
 } from 'jose';
-import { identityFromClaims, type Role } from './identity';
+import { identityFromAccessToken, type Role } from './identity';
 
 export const ISSUER_ALGORITHM = 'ES256';
 export const TRUST_ALGORITHM = 'EdDSA';
@@ -234,7 +234,10 @@ export interface MintOptions {
   readonly expiresIn: string;
 }
 
-/** Signs an access token for the local issuer; refuses invalid callers. */
+/**
+ * Signs an access token for the local issuer; refuses invalid callers
+ * and the gateway's own role, which only the trust header carries.
+ */
 export async function mintToken(
   privateJwk: JWK,
   options: MintOptions,
@@ -242,7 +245,7 @@ export async function mintToken(
   const { role, zone, arrondissement, province } = options;
   const subject = options.subject ?? `local-${role}`;
   const claims = { role, zone, arrondissement, province };
-  const checked = identityFromClaims({ ...claims, sub: subject });
+  const checked = identityFromAccessToken({ ...claims, sub: subject });
   if ('error' in checked) {
     throw new TypeError(`Cannot mint a token: ${checked.error}`);
   }

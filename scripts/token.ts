@@ -9,13 +9,19 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { readGatewayConfig } from '../gateway/config';
-import { isRole, ROLE_SCOPE, ROLES, type Role } from '../runtime/identity';
+import {
+  GATEWAY_ROLE,
+  isRole,
+  ROLE_SCOPE,
+  TOKEN_ROLES,
+  type Role,
+} from '../runtime/identity';
 import { ensureLocalKeys, mintToken } from '../runtime/keys';
 
 const USAGE = [
   'Usage: npm run token -- --role <role> [--zone Z] [--arrondissement A]',
   '         [--province P] [--subject S] [--expires 8h]',
-  `Roles: ${ROLES.join(', ')}`,
+  `Roles: ${TOKEN_ROLES.join(', ')}`,
 ].join('\n');
 
 export interface TokenRequest {
@@ -53,8 +59,12 @@ export function parseTokenArgs(args: readonly string[]): TokenRequest {
   }
   const { role, expires, ...claims } = values;
   if (role === undefined) throw new UsageError('--role is required');
+  if (role === GATEWAY_ROLE) {
+    throw new UsageError(
+      `Role ${role} is the gateway's own: no access token carries it`);
+  }
   if (!isRole(role)) {
-    const roles = ROLES.join(', ');
+    const roles = TOKEN_ROLES.join(', ');
     throw new UsageError(`--role must be one of ${roles}, got "${role}"`);
   }
   const scope = ROLE_SCOPE[role];

@@ -15,6 +15,7 @@ import { openSqlProtectionAdapter } from '../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../adapters/victim-support';
 import type { Logger as SqlLogger } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
+import { LocalAlertBus, type AlertPublisher } from '../runtime/alerts/bus';
 import type { HostedGraphQL } from '../runtime/http';
 import {
   startSubgraph,
@@ -67,7 +68,10 @@ function silentLogger(): Logger {
 export interface OpenOptions {
   /** Seeds this data set into an empty store. */
   readonly seedDemo?: DemoData;
-  /** Receives the background work's logs (the protection subgraph's). */
+  /**
+   * Receives the protection subgraph's own logs: its background work, and
+   * an alert publisher's failures.
+   */
   readonly logger?: Logger;
   /** Default: the system clock. Tests fix the day. */
   readonly clock?: Clock;
@@ -86,6 +90,12 @@ export interface OpenOptions {
   readonly sqlLogger?: SqlLogger;
   /** Where the device inventory lives; default the SQL tables. */
   readonly devicesSource?: DevicesSource;
+  /**
+   * Receives the protection subgraph's notices of committed alert facts
+   * (§3), for the gateways' live alert stream; default a new
+   * LocalAlertBus, for a gateway in the same process.
+   */
+  readonly alertPublisher?: AlertPublisher;
 }
 
 /**
@@ -170,6 +180,8 @@ async function openProtection(
   const targets: EffectTargets = { ...agencies };
   const clock = options.clock ?? systemClock;
   const rules = options.rules ?? DEFAULT_RULES;
+  const logger = options.logger ?? silentLogger();
+  const alertPublisher = options.alertPublisher ?? new LocalAlertBus();
   const dependencies: ProtectionDependencies = {
     adapter,
     // The inventory itself, not the outbox's target a test may replace.
@@ -178,17 +190,21 @@ async function openProtection(
     boundaries,
     clock,
     rules,
+    alertPublisher,
     service: new MeasureService({
       store: adapter,
       territory: territoryFromRecords(territory),
+      boundaries,
       clock,
       rules,
       newId: randomUUID,
+      alertPublisher,
+      logger: logger.child({ subgraph: 'protection' }),
     }),
   };
   const background = startBackgroundWork(dependencies, {
     targets,
-    logger: options.logger ?? silentLogger(),
+    logger,
     effectsIntervalMs: options.effectsIntervalMs,
   });
   const definition = protectionSubgraph(dependencies);

@@ -229,6 +229,8 @@ export interface AlertState {
   classifiedAt: string | null;
   policeArrivedAt: string | null;
   magistrateInformed: boolean;
+  /** When the 112 call ended (§3); null while it lasts. */
+  callEndedAt: string | null;
   /** The fix with the latest `fixedAt`; null before the first (§3). */
   location: AmlLocation | null;
   /** Every fix received, one per `fixedAt`, oldest first. */

@@ -4,6 +4,7 @@
  * aggregates (`ProtectionStore`, for the commands and the effects
  * outbox). Dates are ISO strings (YYYY-MM-DD).
  */
+import { ALERT_NOTICE_KINDS } from '../../runtime/alerts/notice';
 import type { AgencyAdapter, BatchRead } from '../adapter';
 import type {
   EffectState,
@@ -62,15 +63,11 @@ export type ProtectedRole = (typeof PROTECTED_ROLES)[number];
 
 /**
  * §3, §7.11.2: the facts of an alert that the alert log keeps, in the
- * order they happen to an alert: raised, located (again and again),
- * classified, reached by the police.
+ * order they usually happen to an alert: raised, located (again and
+ * again), classified, reached by the police, its 112 call ended. The
+ * notices to the gateways name the same facts, so one list serves both.
  */
-export const ALERT_EVENT_KINDS = [
-  'RAISED',
-  'LOCATION_UPDATED',
-  'CLASSIFIED',
-  'POLICE_ARRIVED',
-] as const;
+export const ALERT_EVENT_KINDS = ALERT_NOTICE_KINDS;
 export type AlertEventKind = (typeof ALERT_EVENT_KINDS)[number];
 
 /**
@@ -273,10 +270,12 @@ export interface ProtectionTransaction {
   /** Appends to the journal, which is never updated nor deleted. */
   appendJournal(entry: JournalEntry): Promise<void>;
   /**
-   * Appends one fact of an alert to the alert log; the database numbers
-   * it. Like the journal, the log is never updated nor deleted.
+   * Appends one fact of an alert to the alert log; answers the sequence
+   * the database numbered it with. Sequences commit in their order: a
+   * reader never sees an event while one numbered below it is still to
+   * commit. Like the journal, the log is never updated nor deleted.
    */
-  appendAlertEvent(event: NewAlertEvent): Promise<void>;
+  appendAlertEvent(event: NewAlertEvent): Promise<number>;
   /**
    * Numbers the effects after the measure's last sequence: PENDING,
    * attempts 0, `nextAttemptAt` = `createdAt` = `now`.

@@ -317,7 +317,9 @@ class Life {
   /**
    * §7.11.2: alerts with their PV; the magistrate hears at once of every
    * one that is not false. A test press brings no team. The CIC records
-   * the alert, and its position fixes as they come in (§3).
+   * the alert, its position fixes as they come in and the end of the
+   * call (§3): a test ends within two minutes, any other once the team
+   * is there.
    */
   private alerts(measure: MeasureState): AlertState[] {
     const { plan, number } = this.demoCase;
@@ -326,6 +328,8 @@ class Life {
       const raisedAt = `${day}T19:42:00.000Z`;
       const arrived = classification === 'TEST' ? null
         : `${day}T19:51:00.000Z`;
+      const callEndedAt = classification === 'TEST'
+        ? `${day}T19:43:30.000Z` : `${day}T19:56:00.000Z`;
       const classifiedAt = `${day}T21:10:00.000Z`;
       const pvReference = this.pv(day);
       const track = fixes.map((fix) => fixOf(fix, raisedAt));
@@ -336,6 +340,7 @@ class Life {
       if (arrived) {
         this.recordAt(arrived, 'POLICE_ARRIVAL', this.police(), null);
       }
+      this.recordAt(callEndedAt, 'ALERT_CALL_END', this.cic(), null);
       this.recordAt(classifiedAt, 'ALERT_CLASSIFICATION', this.police(),
         pvReference);
       return {
@@ -346,6 +351,7 @@ class Life {
         classifiedAt,
         policeArrivedAt: arrived,
         magistrateInformed: classification !== 'FALSE',
+        callEndedAt,
         location: track.at(-1) ?? null,
         track,
       };

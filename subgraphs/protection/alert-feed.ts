@@ -1,8 +1,9 @@
 /**
  * The alert log as one caller may read it (§3, §7.11.2): the events of
  * the alerts the caller is entitled to, judged at each event's instant.
- * The live alert stream replays this read on reconnect, so both apply
- * the same rule: `isEntitled` over `alertRecipients`.
+ * The live alert stream replays this read on reconnect and resolves each
+ * event it delivers through `alertEvent`, so all apply the same rule:
+ * `isEntitled` over the recipients `audienceOf` gives.
  *
  * The log holds every measure's events, so a page of it is filtered
  * here, not in SQL: the log is read a page at a time until the caller
@@ -21,13 +22,16 @@ import {
   type AlertEventRecord,
 } from '../../adapters/protection/types';
 import type { ProtectionContext } from './context';
+import { audienceOf } from './domain/alert-events';
 import {
-  alertRecipients,
   followsAlerts,
   isEntitled,
   type AlertRecipients,
 } from './domain/entitlement';
-import type { QueryAlertEventsArgs } from './generated/graphql';
+import type {
+  QueryAlertEventArgs,
+  QueryAlertEventsArgs,
+} from './generated/graphql';
 
 /** One event the caller may read, with what its fields are made from. */
 export interface AlertEventView {
@@ -53,12 +57,29 @@ export async function alertEventsOf(
   args: QueryAlertEventsArgs,
 ): Promise<AlertEventView[]> {
   const limit = checkLimit(args.limit ?? DEFAULT_LIMIT);
-  const after = parseAfter(args.after);
+  const after = args.after == null ? null : parseSequence('after', args.after);
   if (!followsAlerts(context.identity.role)) return [];
 
   if (after !== null) return readForward(context, after, limit);
   const latest = await readBackward(context, limit);
   return latest.reverse();
+}
+
+/**
+ * `Query.alertEvent`: the event numbered `sequence` when the caller may
+ * read it; null when the caller may not, or the log has no such event.
+ */
+export async function alertEventOf(
+  context: ProtectionContext,
+  args: QueryAlertEventArgs,
+): Promise<AlertEventView | null> {
+  const sequence = parseSequence('sequence', args.sequence);
+  if (sequence === 0 || !followsAlerts(context.identity.role)) return null;
+
+  const [record] = await context.adapter.alertEventsAfter(sequence - 1, 1);
+  if (record === undefined || record.sequence !== sequence) return null;
+  const [view] = await entitledOf(context, [record]);
+  return view ?? null;
 }
 
 /** Private: the caller's events above `after`, oldest first. */
@@ -102,6 +123,20 @@ async function entitledOf(
   context: ProtectionContext,
   page: readonly AlertEventRecord[],
 ): Promise<AlertEventView[]> {
+  const views = await viewsOf(context, page);
+  return views.filter((view) =>
+    isEntitled(context.identity, view.recipients));
+}
+
+/**
+ * Each event of a page with its alert, its measure and its recipients
+ * at the event, in the page's order. The page's measures load in one
+ * batch.
+ */
+export async function viewsOf(
+  context: ProtectionContext,
+  page: readonly AlertEventRecord[],
+): Promise<AlertEventView[]> {
   const ids = [...new Set(page.map((event) => event.measureId))];
   const loaded = await context.loaders.measure.loadMany(ids);
   const aggregates = new Map<string, MeasureAggregate>();
@@ -110,33 +145,11 @@ async function entitledOf(
     aggregates.set(ids[index], present(aggregate, `measure ${ids[index]}`));
   });
 
-  const views: AlertEventView[] = [];
-  for (const record of page) {
-    const view = viewOf(context, record, aggregates);
-    if (isEntitled(context.identity, view.recipients)) views.push(view);
-  }
-  return views;
-}
-
-/** Private: the alert, its measure and its recipients at the event. */
-function viewOf(
-  context: ProtectionContext,
-  record: AlertEventRecord,
-  aggregates: ReadonlyMap<string, MeasureAggregate>,
-): AlertEventView {
-  const aggregate = present(aggregates.get(record.measureId),
-    `measure ${record.measureId}`);
-  const alert = present(
-    aggregate.alerts.find((candidate) => candidate.id === record.alertId),
-    `alert ${record.alertId} of measure ${record.measureId}`);
-  const recipients = alertRecipients({
-    aggregate,
-    alert,
-    territory: context.territory,
-    boundaries: context.boundaries,
-    instant: record.at,
+  return page.map((record) => {
+    const aggregate = present(aggregates.get(record.measureId),
+      `measure ${record.measureId}`);
+    return { record, aggregate, ...audienceOf(record, aggregate, context) };
   });
-  return { record, aggregate, alert, recipients };
 }
 
 /** The log's events name their measure and alert: both must exist. */
@@ -149,7 +162,8 @@ function present<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-function checkLimit(limit: number): number {
+/** A page size the log is read by: 1 to ALERT_EVENTS_PAGE_MAX. */
+export function checkLimit(limit: number): number {
   if (!Number.isInteger(limit) || limit < 1 || limit > ALERT_EVENTS_PAGE_MAX) {
     throw new GraphQLError(
       `limit must be from 1 to ${ALERT_EVENTS_PAGE_MAX}, got ${limit}.`,
@@ -159,14 +173,16 @@ function checkLimit(limit: number): number {
   return limit;
 }
 
-/** A sequence as the client holds it: digits only, as `sequence` gives. */
-function parseAfter(after: string | null | undefined): number | null {
-  if (after === null || after === undefined) return null;
-  const sequence = /^[0-9]+$/.test(after) ? Number(after) : NaN;
+/**
+ * A sequence as the client holds it: digits only, as `sequence` gives;
+ * anything else is BAD_USER_INPUT naming the argument.
+ */
+export function parseSequence(argument: string, value: string): number {
+  const sequence = /^[0-9]+$/.test(value) ? Number(value) : NaN;
   if (!Number.isSafeInteger(sequence)) {
     throw new GraphQLError(
-      `after must be a sequence, a non-negative integer, got ${JSON.stringify(after)}.`,
-      { extensions: { code: 'BAD_USER_INPUT', argument: 'after' } },
+      `${argument} must be a sequence, a non-negative integer, got ${JSON.stringify(value)}.`,
+      { extensions: { code: 'BAD_USER_INPUT', argument } },
     );
   }
   return sequence;

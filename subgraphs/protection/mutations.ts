@@ -22,9 +22,9 @@ const MAGISTRATE: readonly Role[] = ['magistrate'];
 const POLICE_OR_MAGISTRATE: readonly Role[] = ['police', 'magistrate'];
 const ALERT_HANDLERS: readonly Role[] = ['police', 'cic'];
 /**
- * §3: the 112 system raises alerts and sends the app's position fixes,
- * for any measure (see checkPermission); the rest of an alert's
- * paperwork stays with the police and the CIC.
+ * §3: the 112 system raises alerts, sends the app's position fixes and
+ * says when the call ended, for any measure (see checkPermission); the
+ * rest of an alert's paperwork stays with the police and the CIC.
  */
 const ALERT_RAISERS: readonly Role[] = [...ALERT_HANDLERS, 'app112'];
 /** §3: who takes a device's alarm call and may name it by serial. */
@@ -191,6 +191,7 @@ export const mutations: MutationResolvers = {
   classifyAlert: change(ALERT_HANDLERS, domain.classifyAlert),
   recordPoliceArrival: change(ALERT_HANDLERS, domain.recordPoliceArrival),
   recordAlertLocation: change(ALERT_RAISERS, domain.recordAlertLocation),
+  closeAlertCall: change(ALERT_RAISERS, domain.closeAlertCall),
   recordNewFacts: change(POLICE_OR_MAGISTRATE, domain.recordNewFacts),
   decideReEvaluation: change(MAGISTRATE, domain.decideReEvaluation),
   recordMove: change(POLICE, domain.recordMove),

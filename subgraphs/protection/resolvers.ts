@@ -7,7 +7,8 @@
 import { GraphQLError } from 'graphql';
 import { DateScalar, DateTimeScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
-import { alertEventsOf } from './alert-feed';
+import { alertEventOf, alertEventsOf } from './alert-feed';
+import { alertLogHeadOf, alertLogOf } from './alert-log';
 import type { ProtectionContext } from './context';
 import {
   deviceReturnDue,
@@ -37,6 +38,17 @@ function required<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
+/**
+ * The live alert stream is the gateway's, over graphql-ws: the subgraph
+ * has no connection to hold it on, and refuses it when asked directly.
+ */
+function servedByTheGateway(): GraphQLError {
+  return new GraphQLError(
+    'Subscription.alertEvents is served by the gateway over graphql-ws (subprotocol graphql-transport-ws), not by the protection subgraph.',
+    { extensions: { code: 'BAD_REQUEST' } },
+  );
+}
+
 export const resolvers: Resolvers = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
@@ -51,9 +63,25 @@ export const resolvers: Resolvers = {
     workList: (_, __, context) =>
       workListOf(context, workListOwner(context.identity)),
     alertEvents: (_, args, context) => alertEventsOf(context, args),
+    alertEvent: (_, args, context) => alertEventOf(context, args),
+    alertLog: (_, args, context) => alertLogOf(context, args),
+    alertLogHead: (_, __, context) => alertLogHeadOf(context),
   },
 
   Mutation: mutations,
+
+  Subscription: {
+    // The gateway serves the stream (schema/protection.graphql): a
+    // subscription that reaches the subgraph came around it.
+    alertEvents: {
+      subscribe: () => {
+        throw servedByTheGateway();
+      },
+      resolve: () => {
+        throw servedByTheGateway();
+      },
+    },
+  },
 
   Person: {
     __resolveReference: (key, { loaders }) =>
@@ -107,6 +135,10 @@ export const resolvers: Resolvers = {
     deviceReturnDue: (aggregate) => deviceReturnDue(aggregate),
     journal: ({ measure }, _, { loaders }) => loaders.journal.load(measure.id),
     effects: ({ measure }, _, { loaders }) => loaders.effects.load(measure.id),
+  },
+
+  AlertLogEntry: {
+    sequence: ({ sequence }) => String(sequence),
   },
 
   AlertEvent: {

@@ -1,8 +1,10 @@
 /**
  * Carries out the changes to a measure: checks who asks, loads the
  * aggregate in a transaction, lets the domain decide, then saves the new
- * aggregate with its journal entry and its effects on the other agency
- * systems, all in that one transaction. A refused change writes nothing.
+ * aggregate with its journal entry, its effects on the other agency
+ * systems and its facts of an alert, all in that one transaction. A
+ * refused change writes nothing. Once a change with facts of an alert
+ * has committed, their notices go to the gateways (runtime/alerts).
  */
 import { GraphQLError } from 'graphql';
 import { forbidden } from '../../runtime/errors';
@@ -15,9 +17,17 @@ import type {
   ProtectionStore,
   ProtectionTransaction,
 } from '../../adapters/protection/types';
+import type { AlertPublisher } from '../../runtime/alerts/bus';
+import type { AlertNotice } from '../../runtime/alerts/notice';
 import type { Identity, Role } from '../../runtime/identity';
-import { alertEventOf } from './domain/alert-events';
+import type { Logger } from '../../runtime/logger';
+import {
+  alertEventOf,
+  alertNoticeOf,
+  audienceOf,
+} from './domain/alert-events';
 import type { Clock } from './domain/clock';
+import type { ZoneLocator } from './domain/entitlement';
 import { DomainError } from './domain/errors';
 import { isNoOp } from './domain/lifecycle';
 import { expire } from './domain/commands';
@@ -29,9 +39,22 @@ import type { Change, CommandContext } from './domain/commands';
 export interface MeasureServiceOptions {
   readonly store: ProtectionStore;
   readonly territory: Territory;
+  /** Where a position fix lies, for the recipients of alert notices. */
+  readonly boundaries: ZoneLocator;
   readonly clock: Clock;
   readonly rules: RulesConfig;
   readonly newId: () => string;
+  /** Receives the notices of committed alert facts; never awaited. */
+  readonly alertPublisher: AlertPublisher;
+  /** Where a publisher's failure is reported. */
+  readonly logger: Logger;
+}
+
+/** A change saved in a transaction, with the notices of its alert facts. */
+interface Recorded {
+  readonly aggregate: MeasureAggregate;
+  /** To publish once the transaction has committed, never before. */
+  readonly notices: readonly AlertNotice[];
 }
 
 /**
@@ -117,11 +140,12 @@ export function checkPermission(
       // §3: the 112 system takes the alarm call for every measure and
       // speaks for no organisation, so no zone or province is checked.
       // Only the alert mutations list the role (mutations.ts): raising
-      // an alert and its position fixes; every other change refuses it
-      // at the role check above.
+      // an alert, its position fixes and the end of its call; every
+      // other change refuses it at the role check above.
       return;
     case 'victim-support':
     case 'analyst':
+    case 'gateway':
       throw forbidden(`Role ${identity.role} may not change a measure.`);
     default: {
       const impossible: never = identity.role;
@@ -162,14 +186,15 @@ export class MeasureService {
 
   /**
    * Saves a change with its journal entry, its effects and, when it
-   * records a fact of an alert, its event in the alert log (§3).
+   * records a fact of an alert, its event in the alert log (§3), whose
+   * notice it answers for publishing after the commit.
    */
   private async record(
     tx: ProtectionTransaction,
     change: Change,
     actor: Actor,
     isNew: boolean,
-  ): Promise<MeasureAggregate> {
+  ): Promise<Recorded> {
     const { clock, newId } = this.options;
     const now = clock.now();
     const measureId = change.aggregate.measure.id;
@@ -184,14 +209,64 @@ export class MeasureService {
       actor,
       pvReference: change.pvReference,
     });
-    const event = alertEventOf(change, now);
-    if (event) await tx.appendAlertEvent(event);
+    const notices = await this.appendAlertEvents(tx, change, now);
     await tx.enqueueEffects(measureId, change.effects, now);
     const version = change.aggregate.measure.version + (isNew ? 0 : 1);
-    return {
+    const aggregate = {
       ...change.aggregate,
       measure: { ...change.aggregate.measure, version },
     };
+    return { aggregate, notices };
+  }
+
+  /**
+   * Private: appends the change's fact of an alert, if any, to the log;
+   * answers its notice, its recipients judged on the changed measure.
+   */
+  private async appendAlertEvents(
+    tx: ProtectionTransaction,
+    change: Change,
+    now: string,
+  ): Promise<AlertNotice[]> {
+    const event = alertEventOf(change, now);
+    if (event === null) return [];
+    const sequence = await tx.appendAlertEvent(event);
+    const { recipients } = audienceOf(event, change.aggregate, this.options);
+    return [alertNoticeOf({ ...event, sequence }, recipients)];
+  }
+
+  /**
+   * Private: hands the notices of a committed change to the publisher
+   * without waiting for it. The change stands whatever becomes of its
+   * news: a publisher must never reject, and if one does, or throws, the
+   * failure is logged and the gateways fill the gap from the log.
+   */
+  private publish(notices: readonly AlertNotice[]): void {
+    if (notices.length === 0) return;
+    const { alertPublisher, logger } = this.options;
+    const failed = (error: unknown) => {
+      const sequences = notices.map((notice) => notice.sequence);
+      logger.error({ err: error, sequences },
+        'alert notices were not published');
+    };
+    try {
+      alertPublisher.publish(notices).catch(failed);
+    } catch (error) {
+      failed(error);
+    }
+  }
+
+  /**
+   * Private: runs `work` in one transaction and, once it has committed,
+   * publishes the notices of what it recorded (null: nothing recorded).
+   * A rollback throws before anything is published.
+   */
+  private async committed<R extends Recorded | null>(
+    work: (tx: ProtectionTransaction) => Promise<R>,
+  ): Promise<R> {
+    const recorded = await this.options.store.transaction(work);
+    if (recorded !== null) this.publish(recorded.notices);
+    return recorded;
   }
 
   /** Creates a measure from a request (§7.3). */
@@ -203,14 +278,15 @@ export class MeasureService {
     if (!permission.roles.includes(identity.role)) {
       throw forbidden(`Role ${identity.role} may not request an alarm.`);
     }
-    const { store, clock, newId } = this.options;
+    const { clock, newId } = this.options;
     try {
-      return await store.transaction(async (tx) => {
+      const recorded = await this.committed(async (tx) => {
         const year = Number(clock.today().slice(0, 4));
         const ids = { measureId: newId(), reference: await tx.nextReference(year) };
         const change = build(this.context(), ids);
         return this.record(tx, change, actorOf(identity), true);
       });
+      return recorded.aggregate;
     } catch (error) {
       throw toClientError(error);
     }
@@ -229,12 +305,11 @@ export class MeasureService {
     });
     const expired: string[] = [];
     for (const measureId of candidates) {
-      const ended = await store.transaction(async (tx) => {
+      const ended = await this.committed(async (tx) => {
         const aggregate = await tx.load(measureId);
-        if (!aggregate || !expiryDue(aggregate, today)) return false;
+        if (!aggregate || !expiryDue(aggregate, today)) return null;
         const change = expire(aggregate, {}, this.context());
-        await this.record(tx, change, SYSTEM_ACTOR, false);
-        return true;
+        return this.record(tx, change, SYSTEM_ACTOR, false);
       });
       if (ended) expired.push(measureId);
     }
@@ -251,9 +326,9 @@ export class MeasureService {
     permission: Permission,
     command: Command,
   ): Promise<MeasureAggregate> {
-    const { store, territory } = this.options;
+    const { territory } = this.options;
     try {
-      return await store.transaction(async (tx) => {
+      const recorded = await this.committed(async (tx) => {
         const aggregate = await tx.load(measureId);
         if (!aggregate) {
           throw new GraphQLError(`There is no measure ${measureId}.`, {
@@ -263,9 +338,10 @@ export class MeasureService {
         checkPermission(identity, aggregate, permission, territory);
         const victim = await this.victimOf(tx, aggregate);
         const change = command(aggregate, this.context(), victim);
-        if (isNoOp(aggregate, change)) return aggregate;
+        if (isNoOp(aggregate, change)) return { aggregate, notices: [] };
         return this.record(tx, change, actorOf(identity), false);
       });
+      return recorded.aggregate;
     } catch (error) {
       throw toClientError(error);
     }

@@ -15,7 +15,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import type { Logger } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { redactUrl } from '../../storage/data-source';
 import type { StorageOptions } from '../../storage/options';
 import { readTestConfig } from './config';
@@ -142,4 +142,21 @@ export function twentyKeys(known: readonly string[]): string[] {
   const keys = [...new Set(known)].slice(0, 19);
   for (let i = 1; keys.length < 20; i += 1) keys.push(`unknown-${i}`);
   return keys;
+}
+
+/**
+ * Undoes the migrations of `source`, newest first, down to and including
+ * the one named `name`, as an operator rolling back that release would.
+ * The source must have run them all.
+ */
+export async function undoMigrationsThrough(
+  source: DataSource,
+  name: string,
+): Promise<void> {
+  const names = source.migrations.map((migration) => migration.name);
+  const index = names.indexOf(name);
+  if (index < 0) throw new Error(`The source has no migration ${name}`);
+  for (let undone = names.length; undone > index; undone -= 1) {
+    await source.undoLastMigration();
+  }
 }

@@ -1,6 +1,9 @@
 import { SHIPPED_TERRITORY } from '../../../reference/shipped';
 import { openDataSource } from '../../../storage/data-source';
-import { describeEachDatabase } from '../../../test/support/databases';
+import {
+  describeEachDatabase,
+  undoMigrationsThrough,
+} from '../../../test/support/databases';
 import { fullAggregate } from '../../../test/support/protection';
 import type { MeasureAggregate } from '../aggregate';
 import { openSqlProtectionAdapter, type SqlProtectionAdapter } from '../index';
@@ -156,7 +159,8 @@ describeEachDatabase('ProtectionAlertEvents1765100000000', (getOptions) => {
         }
       };
       try {
-        await source.undoLastMigration();
+        await undoMigrationsThrough(source,
+          'ProtectionAlertEvents1765100000000');
         expect(await hasLog()).toBe(false);
         await source.runMigrations();
         expect(await hasLog()).toBe(true);

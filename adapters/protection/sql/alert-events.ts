@@ -7,12 +7,16 @@
  * a reader pages through the log by the last sequence it has seen. Rows
  * hold no coordinates and no person; a reader takes those from the alert.
  *
- * Known limit: on MariaDB two transactions may take sequences in one
- * order and commit in the other, so a reader polling at that moment can
- * pass over the lower one. SQLite writes one transaction at a time and
- * has no such gap. A streaming reader that must never miss an event
- * should re-read a short window behind its last sequence until the
- * gateway's subscription work (issue 5) settles how it reads the log.
+ * Commit order. A reader that has seen sequence n must be able to trust
+ * that nothing below n is still to come. On MariaDB two transactions
+ * could otherwise take sequences in one order and commit in the other,
+ * and a reader polling in between would pass over the lower one for
+ * good. So an append first locks the one row of the log's lock table
+ * (`ProtectionAlertLogOrder1765300000000`), and holds it until its
+ * transaction ends: a second append waits there, takes its sequence
+ * only once the first has committed or rolled back, and so commits
+ * after it. Appends queue; the rest of a change does not. SQLite writes
+ * one transaction at a time, which orders the log by itself.
  *
  * Like the journal, the log keeps its measure: RESTRICT, no cascade.
  */
@@ -20,11 +24,13 @@ import {
   EntitySchema,
   Table,
   type DataSource,
+  type EntityManager,
   type MigrationInterface,
   type QueryRunner,
 } from 'typeorm';
 import { column, tableColumn } from '../../../storage/columns';
 import type { AlertEventKind, AlertEventRecord } from '../types';
+import { isSqlite } from './gate';
 import { ENUM, ID, foreignKey, index } from './tables';
 
 export interface AlertEventRow {
@@ -35,6 +41,21 @@ export interface AlertEventRow {
   kind: AlertEventKind;
   at: string;
 }
+
+/** The lock table's one row; its key is LOG_LOCK_ID. */
+export interface AlertLogLockRow {
+  id: number;
+}
+
+export const LOG_LOCK_ID = 1;
+
+export const AlertLogLock = new EntitySchema<AlertLogLockRow>({
+  name: 'AlertLogLock',
+  tableName: 'protection_alert_log_lock',
+  columns: {
+    id: { ...column.integer('id'), primary: true },
+  },
+});
 
 export const AlertEvent = new EntitySchema<AlertEventRow>({
   name: 'AlertEvent',
@@ -47,6 +68,39 @@ export const AlertEvent = new EntitySchema<AlertEventRow>({
     at: column.instant('at'),
   },
 });
+
+/**
+ * Appends one event in the transaction of `manager`; answers its
+ * sequence. On MariaDB the log's lock row is taken first and held to the
+ * end of the transaction, so that sequences commit in their order (see
+ * the file comment); a missing row is a register whose migrations did
+ * not run, not something to append past.
+ */
+export async function appendAlertEvent(
+  manager: EntityManager,
+  row: AlertEventRow,
+): Promise<number> {
+  if (!isSqlite(manager.dataSource)) {
+    const locked = await manager.createQueryBuilder(AlertLogLock, 'lock')
+      .select('lock.id')
+      .where('lock.id = :id', { id: LOG_LOCK_ID })
+      .setLock('pessimistic_write')
+      .getRawOne();
+    if (locked === undefined) {
+      throw new Error(
+        'The alert log has no lock row: run ProtectionAlertLogOrder1765300000000',
+      );
+    }
+  }
+  const result = await manager.insert(AlertEvent, row);
+  const sequence = Number(result.identifiers[0]?.sequence);
+  if (!Number.isSafeInteger(sequence) || sequence < 1) {
+    throw new Error(
+      `The database numbered an alert event ${String(sequence)}`,
+    );
+  }
+  return sequence;
+}
 
 /** Events above `after`, in their order; MySQL may answer the key as text. */
 export function findAlertEventsAfter(
@@ -117,5 +171,30 @@ export class ProtectionAlertEvents1765100000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.dropTable(TABLE, true);
+  }
+}
+
+const LOCK_TABLE = 'protection_alert_log_lock';
+
+function alertLogLockTable(): Table {
+  return new Table({
+    name: LOCK_TABLE,
+    columns: [{ ...tableColumn.integer('id'), isPrimary: true }],
+  });
+}
+
+/** The log's lock table and its one row (see "Commit order" above). */
+export class ProtectionAlertLogOrder1765300000000
+implements MigrationInterface {
+  name = 'ProtectionAlertLogOrder1765300000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.createTable(alertLogLockTable(), true);
+    await queryRunner.query(
+      `INSERT INTO ${LOCK_TABLE} (id) VALUES (?)`, [LOG_LOCK_ID]);
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.dropTable(LOCK_TABLE, true);
   }
 }

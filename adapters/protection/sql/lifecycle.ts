@@ -136,6 +136,8 @@ export interface AlertRow extends AlertLocationColumns {
   classifiedAt: string | null;
   policeArrivedAt: string | null;
   magistrateInformed: boolean;
+  /** Added by ProtectionAlertCallEnd1765200000000 (alert-calls.ts). */
+  callEndedAt: string | null;
 }
 
 export interface NewFactRow {
@@ -284,6 +286,8 @@ export const Alert = new EntitySchema<AlertRow>({
     magistrateInformed: column.flag('magistrate_informed'),
     // Added by ProtectionAlertLocation1764900000000.
     ...ALERT_LOCATION_COLUMNS,
+    // Added by ProtectionAlertCallEnd1765200000000.
+    callEndedAt: column.instant('call_ended_at', nullable),
   },
 });
 

@@ -118,6 +118,7 @@ function alertColumns(alert: AlertState) {
     classifiedAt: optionalInstant(alert.classifiedAt, 'classifiedAt'),
     policeArrivedAt: optionalInstant(alert.policeArrivedAt,
       'policeArrivedAt'),
+    callEndedAt: optionalInstant(alert.callEndedAt, 'callEndedAt'),
     ...latestFixColumns(location),
   };
 }
@@ -205,6 +206,7 @@ function alertOf(row: AlertRow, track: AmlLocation[]): AlertState {
     classifiedAt: row.classifiedAt,
     policeArrivedAt: row.policeArrivedAt,
     magistrateInformed: row.magistrateInformed,
+    callEndedAt: row.callEndedAt,
     location: latestFixOf(row),
     track,
   };

@@ -30,9 +30,12 @@ import {
   AlertLocation,
   ProtectionAlertLocation1764900000000,
 } from './locations';
+import { ProtectionAlertCallEnd1765200000000 } from './alert-calls';
 import {
   AlertEvent,
+  AlertLogLock,
   ProtectionAlertEvents1765100000000,
+  ProtectionAlertLogOrder1765300000000,
 } from './alert-events';
 import {
   CODE,
@@ -302,11 +305,14 @@ export const protectionSchema: SystemSchema = {
     ...LIFECYCLE_ENTITIES,
     AlertLocation,
     AlertEvent,
+    AlertLogLock,
   ],
   migrations: [
     ProtectionInitial1764700000000,
     ProtectionLifecycle1764800000000,
     ProtectionAlertLocation1764900000000,
     ProtectionAlertEvents1765100000000,
+    ProtectionAlertCallEnd1765200000000,
+    ProtectionAlertLogOrder1765300000000,
   ],
 };

@@ -31,7 +31,7 @@ import {
   readAggregates,
   replaceParts,
 } from './aggregates';
-import { AlertEvent } from './alert-events';
+import { appendAlertEvent } from './alert-events';
 import { isSqlite } from './gate';
 import { Effect, Journal, type EffectRow } from './lifecycle';
 import { nextReference } from './references';
@@ -140,14 +140,14 @@ export class SqlProtectionTransaction implements ProtectionTransaction {
     });
   }
 
-  appendAlertEvent(event: NewAlertEvent): Promise<void> {
-    return this.step('appendAlertEvent', async () => {
+  appendAlertEvent(event: NewAlertEvent): Promise<number> {
+    return this.step('appendAlertEvent', () => {
       if (!ALERT_EVENT_KINDS.includes(event.kind)) {
         throw new TypeError(
           `Unknown alert event kind ${JSON.stringify(event.kind)}`,
         );
       }
-      await this.manager.insert(AlertEvent, {
+      return appendAlertEvent(this.manager, {
         measureId: event.measureId,
         alertId: event.alertId,
         kind: event.kind,

@@ -71,6 +71,7 @@ function alertAt(
     classifiedAt: classification && instant,
     policeArrivedAt: null,
     magistrateInformed: false,
+    callEndedAt: null,
     location,
     track: location ? [location] : [],
   };

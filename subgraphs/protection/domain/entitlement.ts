@@ -4,7 +4,8 @@
  * managing zone, the zones and CICs of a trip or usual place whose window
  * is open, the zone of a move awaiting acknowledgement, and the
  * magistrate unless the alert was false. Nobody else: analysts, victim
- * support, the 112 system and every other zone get nothing.
+ * support, the 112 system, the gateway as a caller of its own and every
+ * other zone get nothing.
  *
  * Pure: the caller passes the aggregate, the alert, the territory, the
  * zone boundaries and the instant of the event being delivered.
@@ -112,6 +113,11 @@ export function isEntitled(
     case 'app112':
       // Issue 5: none of these follows live alerts, whatever its scope.
       return false;
+    case 'gateway':
+      // The gateway reads the whole log for its subscribers and hands
+      // each one only what that subscriber is entitled to; as a caller
+      // of its own it follows no alert.
+      return false;
     default:
       return unreachable(identity.role);
   }
@@ -130,7 +136,8 @@ export function followsAlerts(role: Identity['role']): boolean {
     case 'analyst':
     case 'victim-support':
     case 'app112':
-      // Issue 5, as in isEntitled.
+    case 'gateway':
+      // As in isEntitled.
       return false;
     default:
       return unreachable(role);

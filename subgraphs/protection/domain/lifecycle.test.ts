@@ -116,6 +116,7 @@ describe('accept', () => {
     );
     expect(onEnded.sort()).toEqual([
       'classifyAlert',
+      'closeAlertCall',
       'recordAlertLocation',
       'recordDeviceReturn',
       'recordPoliceArrival',

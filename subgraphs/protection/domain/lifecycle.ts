@@ -127,7 +127,7 @@ function stored<T>(measure: MeasureState, field: string, value: T | null): T {
  * Which status each command accepts, the journal action it writes and
  * the section it applies. An ENDED measure takes only the late paperwork
  * of its alerts raised while it ran (class, police arrival, position
- * fixes) and the return of its devices.
+ * fixes, end of the call) and the return of its devices.
  */
 export const COMMANDS = {
   requestProtection: { statuses: [], action: 'REQUEST', section: '§7.3' },
@@ -191,6 +191,11 @@ export const COMMANDS = {
     statuses: ['ACTIVE', 'ENDED'],
     action: 'ALERT_LOCATION',
     section: '§3, §7.11.2',
+  },
+  closeAlertCall: {
+    statuses: ['ACTIVE', 'ENDED'],
+    action: 'ALERT_CALL_END',
+    section: '§3',
   },
   recordNewFacts: {
     statuses: ['ACTIVE'],

@@ -19,6 +19,7 @@ import {
 import { instantMillis } from './clock';
 import { invalidInput } from './errors';
 import type { CommandContext } from './lifecycle';
+import { requireInstantNotFuture } from './validate';
 
 /** A fix as a command receives it (the schema's AmlLocationInput). */
 export interface AmlLocationInput {
@@ -136,12 +137,8 @@ function requireFixTime(
   raisedAt: string,
   context: CommandContext,
 ): void {
+  requireInstantNotFuture(field, fixedAt, context);
   const at = instantMillis(fixedAt);
-  const now = context.clock.now();
-  if (at > instantMillis(now)) {
-    throw invalidInput(`${field} ${fixedAt} is in the future: now is ${now}.`,
-      { field });
-  }
   const minutes = FIX_BEFORE_ALERT_MS / 60_000;
   if (at < instantMillis(raisedAt) - FIX_BEFORE_ALERT_MS) {
     throw invalidInput(

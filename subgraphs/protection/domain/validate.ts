@@ -50,6 +50,19 @@ export function requireOnOrAfter(
   }
 }
 
+/** A recorded instant cannot be after now (the clock's instant). */
+export function requireInstantNotFuture(
+  field: string,
+  instant: string,
+  context: CommandContext,
+): void {
+  const now = context.clock.now();
+  if (instantMillis(instant) > instantMillis(now)) {
+    throw invalidInput(`${field} ${instant} is in the future: now is ${now}.`,
+      { field });
+  }
+}
+
 /**
  * `later` must come after `earlier` (both ISO instants): strictly, or
  * at the same instant too when `orSame`.

@@ -3,6 +3,7 @@ import type { PersonRecord as PersonRecordModel } from '../../../adapters/protec
 import type { MeasureAggregate as MeasureAggregateModel, ProtectedPersonState as ProtectedPersonStateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
 import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswerModel } from '../work-list';
 import type { AlertEventView as AlertEventViewModel } from '../alert-feed';
+import type { AlertNotice as AlertNoticeModel, NoticeRecipients as NoticeRecipientsModel } from '../../../runtime/alerts/notice';
 import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
@@ -33,6 +34,8 @@ export type AcknowledgeTransferInput = {
 /** An alert recorded as a fact of the measure (§7.11.2). */
 export type Alert = {
   __typename?: 'Alert';
+  /** When the 112 call ended (§3); null while it lasts. */
+  callEndedAt: Maybe<Scalars['DateTime']['output']>;
   /** Real, false or test; null until classified. */
   classification: Maybe<AlertClass>;
   /** When the alert was classified. */
@@ -95,12 +98,48 @@ export type AlertEvent = {
 export type AlertEventKind =
   /** The alert was classified real, false or test (§7.11.2). */
   | 'CLASSIFIED'
+  /** The 112 call ended (§3). */
+  | 'CLOSED'
   /** A new position fix of the person's phone arrived (§3). */
   | 'LOCATION_UPDATED'
   /** The police team reached the person (§7.11.2). */
   | 'POLICE_ARRIVED'
   /** The 112 system took the alarm (§3). */
   | 'RAISED';
+
+/**
+ * One entry of the alert log as the gateway reads it: the fact, and who
+ * may receive it at the instant it was saved. No person, no coordinates.
+ */
+export type AlertLogEntry = {
+  __typename?: 'AlertLogEntry';
+  /** The alert the fact belongs to. */
+  alertId: Scalars['ID']['output'];
+  /** When the change that recorded the fact was saved. */
+  at: Scalars['DateTime']['output'];
+  /** Which fact of the alert this is. */
+  kind: AlertEventKind;
+  /** The measure of the alert. */
+  measureId: Scalars['ID']['output'];
+  /** Who may receive the entry, by the codes identities carry. */
+  recipients: AlertLogRecipients;
+  /** The entry's place in the log: commit order, never reused. */
+  sequence: Scalars['ID']['output'];
+};
+
+/**
+ * Who may receive an alert log entry (§3, §7.2.2, §7.11.1, §7.11.2), as
+ * `Query.alertEvents` judges it at the entry's instant.
+ */
+export type AlertLogRecipients = {
+  __typename?: 'AlertLogRecipients';
+  /** Arrondissements whose magistrates receive it; none for a FALSE alert. */
+  arrondissements: Array<Scalars['String']['output']>;
+  /** Provinces whose CIC receives it (`province` of a `cic` identity). */
+  cicProvinces: Array<Scalars['String']['output']>;
+  /** Police zones that receive it (`zone` of a `police` identity). */
+  zones: Array<Scalars['String']['output']>;
+};
 
 /**
  * A position of the protected person's phone, as the 112 app sends it in
@@ -212,6 +251,16 @@ export type ClassifyAlertInput = {
   measureId: Scalars['ID']['input'];
   /** The PV drawn up for the alert (§7.11.2). */
   pvReference: Scalars['String']['input'];
+};
+
+/** The end of an alert's 112 call (§3). */
+export type CloseAlertCallInput = {
+  /** The alert whose call ended. */
+  alertId: Scalars['ID']['input'];
+  /** When the call ended: at or after the alert was raised, not after now. */
+  endedAt: Scalars['DateTime']['input'];
+  /** The measure concerned. */
+  measureId: Scalars['ID']['input'];
 };
 
 /** The six general conditions of §7.5, by name, in the circular's order. */
@@ -502,6 +551,13 @@ export type Mutation = {
   announceTravel: ProtectionMeasure;
   /** Classifies an alert; a real one prolongs the measure (§7.10.2). */
   classifyAlert: ProtectionMeasure;
+  /**
+   * The 112 call of an alert ended (§3): the app sends no more position
+   * fixes. Recording the same end again changes nothing; another end is
+   * an ALERT_CONFLICT, and an end before the alert was raised or after now
+   * is INVALID_INPUT (`field: endedAt`).
+   */
+  closeAlertCall: ProtectionMeasure;
   /** The re-evaluation in the month before the end: prolong or let end (§7.12.1). */
   decideReEvaluation: ProtectionMeasure;
   /** The magistrate ends the measure early (§7.12.3). */
@@ -583,6 +639,16 @@ export type MutationAnnounceTravelArgs = {
  */
 export type MutationClassifyAlertArgs = {
   input: ClassifyAlertInput;
+};
+
+
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
+export type MutationCloseAlertCallArgs = {
+  input: CloseAlertCallInput;
 };
 
 
@@ -1004,6 +1070,13 @@ export type Province = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * One event of the alert log (§3, §7.11.2) by its sequence: the event
+   * when the caller may read it, by the rule of `alertEvents`; null when
+   * the caller may not, or the log holds no such sequence. The live alert
+   * stream resolves each subscriber's selection through this field.
+   */
+  alertEvent: Maybe<AlertEvent>;
+  /**
    * The alert log (§3, §7.11.2) as the caller may read it, in sequence
    * order: what the live alert stream replays on reconnect. An event is
    * the caller's when the caller is among the alert's recipients at the
@@ -1015,6 +1088,19 @@ export type Query = {
    * Analysts, victim support and the 112 system read an empty list.
    */
   alertEvents: Array<AlertEvent>;
+  /**
+   * The alert log as the gateway reads it to feed the live alert stream:
+   * every event numbered above `after`, in sequence order, with who may
+   * receive it. Only the gateway's own identity (role `gateway`) reads it;
+   * the gateway's API does not show it.
+   */
+  alertLog: Array<AlertLogEntry>;
+  /**
+   * The highest sequence of the alert log, committed and with every lower
+   * one committed too; "0" while the log is empty. Where the live alert
+   * stream starts reading. Role `gateway` only, like `alertLog`.
+   */
+  alertLogHead: Scalars['ID']['output'];
   /** One person by national register number; null when unknown here. */
   person: Maybe<Person>;
   /** The territory: provinces, arrondissements and zones (§5.2). */
@@ -1037,8 +1123,21 @@ export type Query = {
 
 
 /** The entry points for reading the graph. */
+export type QueryAlertEventArgs = {
+  sequence: Scalars['ID']['input'];
+};
+
+
+/** The entry points for reading the graph. */
 export type QueryAlertEventsArgs = {
   after?: InputMaybe<Scalars['ID']['input']>;
+  limit?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryAlertLogArgs = {
+  after: Scalars['ID']['input'];
   limit?: InputMaybe<Scalars['Int']['input']>;
 };
 
@@ -1348,6 +1447,33 @@ export type Revisit = {
   pvReference: Maybe<Scalars['String']['output']>;
 };
 
+/**
+ * The live alert stream (§3, §7.11.2). The gateway serves it over
+ * graphql-ws (subprotocol `graphql-transport-ws`), from the alert log; the
+ * protection subgraph never executes it and refuses it when asked
+ * directly.
+ */
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * The events of the alerts the subscriber is entitled to, by the rule of
+   * `Query.alertEvents`, in sequence order: first those numbered above
+   * `since`, then each new one once committed.
+   */
+  alertEvents: AlertEvent;
+};
+
+
+/**
+ * The live alert stream (§3, §7.11.2). The gateway serves it over
+ * graphql-ws (subprotocol `graphql-transport-ws`), from the alert log; the
+ * protection subgraph never executes it and refuses it when asked
+ * directly.
+ */
+export type SubscriptionAlertEventsArgs = {
+  since?: InputMaybe<Scalars['ID']['input']>;
+};
+
 /** A move of residence to another deployed territory (§7.2.3). */
 export type Transfer = {
   __typename?: 'Transfer';
@@ -1556,6 +1682,8 @@ export type ResolversTypes = {
   AlertClass: AlertClass;
   AlertEvent: ResolverTypeWrapper<AlertEventViewModel>;
   AlertEventKind: AlertEventKind;
+  AlertLogEntry: ResolverTypeWrapper<AlertNoticeModel>;
+  AlertLogRecipients: ResolverTypeWrapper<NoticeRecipientsModel>;
   AmlLocation: ResolverTypeWrapper<AmlLocation>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -1565,6 +1693,7 @@ export type ResolversTypes = {
   BombFactor: BombFactor;
   Cic: ResolverTypeWrapper<Cic>;
   ClassifyAlertInput: ClassifyAlertInput;
+  CloseAlertCallInput: CloseAlertCallInput;
   ConditionName: ConditionName;
   Conditions: ResolverTypeWrapper<ConditionsStateModel>;
   DangerAnswers: ResolverTypeWrapper<DangerAnswers>;
@@ -1620,6 +1749,7 @@ export type ResolversTypes = {
   RequestRenewedOfferInput: RequestRenewedOfferInput;
   Requester: ResolverTypeWrapper<RequesterModel>;
   Revisit: ResolverTypeWrapper<RevisitStateModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transfer: ResolverTypeWrapper<TransferModel>;
   TravelKind: TravelKind;
   TravelNotice: ResolverTypeWrapper<TravelNoticeStateModel>;
@@ -1636,6 +1766,8 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   String: Scalars['String']['output'];
   AlertEvent: AlertEventViewModel;
+  AlertLogEntry: AlertNoticeModel;
+  AlertLogRecipients: NoticeRecipientsModel;
   AmlLocation: AmlLocation;
   Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
@@ -1644,6 +1776,7 @@ export type ResolversParentTypes = {
   Arrondissement: ArrondissementInfoModel;
   Cic: Cic;
   ClassifyAlertInput: ClassifyAlertInput;
+  CloseAlertCallInput: CloseAlertCallInput;
   Conditions: ConditionsStateModel;
   DangerAnswers: DangerAnswers;
   DangerAnswersInput: DangerAnswersInput;
@@ -1686,6 +1819,7 @@ export type ResolversParentTypes = {
   RequestRenewedOfferInput: RequestRenewedOfferInput;
   Requester: RequesterModel;
   Revisit: RevisitStateModel;
+  Subscription: Record<PropertyKey, never>;
   Transfer: TransferModel;
   TravelNotice: TravelNoticeStateModel;
   WorkItem: WorkListItemModel;
@@ -1694,6 +1828,7 @@ export type ResolversParentTypes = {
 };
 
 export type AlertResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
+  callEndedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   classification?: Resolver<Maybe<ResolversTypes['AlertClass']>, ParentType, ContextType>;
   classifiedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1713,6 +1848,21 @@ export type AlertEventResolvers<ContextType = ProtectionContext, ParentType exte
   measure?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType>;
   outsideCoverage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   sequence?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AlertLogEntryResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AlertLogEntry'] = ResolversParentTypes['AlertLogEntry']> = {
+  alertId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AlertEventKind'], ParentType, ContextType>;
+  measureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  recipients?: Resolver<ResolversTypes['AlertLogRecipients'], ParentType, ContextType>;
+  sequence?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type AlertLogRecipientsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AlertLogRecipients'] = ResolversParentTypes['AlertLogRecipients']> = {
+  arrondissements?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  cicProvinces?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  zones?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
 export type AmlLocationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AmlLocation'] = ResolversParentTypes['AmlLocation']> = {
@@ -1805,6 +1955,7 @@ export type MutationResolvers<ContextType = ProtectionContext, ParentType extend
   acknowledgeTransfer?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationAcknowledgeTransferArgs, 'input'>>;
   announceTravel?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationAnnounceTravelArgs, 'input'>>;
   classifyAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationClassifyAlertArgs, 'input'>>;
+  closeAlertCall?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationCloseAlertCallArgs, 'input'>>;
   decideReEvaluation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationDecideReEvaluationArgs, 'input'>>;
   endProtectionEarly?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationEndProtectionEarlyArgs, 'input'>>;
   forwardTravelNotice?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationForwardTravelNoticeArgs, 'input'>>;
@@ -1913,7 +2064,10 @@ export type ProvinceResolvers<ContextType = ProtectionContext, ParentType extend
 };
 
 export type QueryResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
+  alertEvent?: Resolver<Maybe<ResolversTypes['AlertEvent']>, ParentType, ContextType, RequireFields<QueryAlertEventArgs, 'sequence'>>;
   alertEvents?: Resolver<Array<ResolversTypes['AlertEvent']>, ParentType, ContextType, RequireFields<QueryAlertEventsArgs, 'limit'>>;
+  alertLog?: Resolver<Array<ResolversTypes['AlertLogEntry']>, ParentType, ContextType, RequireFields<QueryAlertLogArgs, 'after' | 'limit'>>;
+  alertLogHead?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   person?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType, RequireFields<QueryPersonArgs, 'nationalNumber'>>;
   policeZones?: Resolver<Array<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
   protectionMeasure?: Resolver<Maybe<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasureArgs, 'id'>>;
@@ -1941,6 +2095,10 @@ export type RevisitResolvers<ContextType = ProtectionContext, ParentType extends
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+};
+
+export type SubscriptionResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  alertEvents?: SubscriptionResolver<ResolversTypes['AlertEvent'], "alertEvents", ParentType, ContextType, Partial<SubscriptionAlertEventsArgs>>;
 };
 
 export type TransferResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Transfer'] = ResolversParentTypes['Transfer']> = {
@@ -1987,6 +2145,8 @@ export type ZoneContactResolvers<ContextType = ProtectionContext, ParentType ext
 export type Resolvers<ContextType = ProtectionContext> = {
   Alert?: AlertResolvers<ContextType>;
   AlertEvent?: AlertEventResolvers<ContextType>;
+  AlertLogEntry?: AlertLogEntryResolvers<ContextType>;
+  AlertLogRecipients?: AlertLogRecipientsResolvers<ContextType>;
   AmlLocation?: AmlLocationResolvers<ContextType>;
   Arrondissement?: ArrondissementResolvers<ContextType>;
   Cic?: CicResolvers<ContextType>;
@@ -2010,6 +2170,7 @@ export type Resolvers<ContextType = ProtectionContext> = {
   Refusal?: RefusalResolvers<ContextType>;
   Requester?: RequesterResolvers<ContextType>;
   Revisit?: RevisitResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TravelNotice?: TravelNoticeResolvers<ContextType>;
   WorkItem?: WorkItemResolvers<ContextType>;

@@ -58,6 +58,7 @@ describe('recordAlert', () => {
         classifiedAt: null,
         policeArrivedAt: null,
         magistrateInformed: false,
+        callEndedAt: null,
         location: null,
         track: [],
       },

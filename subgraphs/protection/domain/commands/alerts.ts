@@ -2,7 +2,8 @@
  * §7.11.2: alerts as facts of the measure. Imminent danger is presumed
  * and a team always goes; afterwards the alert is classified, and a real
  * one prolongs the measure (§7.10.2). While the call lasts, the 112 app's
- * position fixes are recorded with the alert (§3, see ../location.ts).
+ * position fixes are recorded with the alert (§3, see ../location.ts);
+ * its end closes the call.
  */
 import {
   TEXT_LIMITS,
@@ -28,6 +29,7 @@ import { isWithin } from '../rules';
 import {
   CLIENT_ID_MAX_LENGTH,
   requireInstantAfter,
+  requireInstantNotFuture,
   requireNotFuture,
   requireText,
 } from '../validate';
@@ -80,6 +82,7 @@ export function recordAlert(
     classifiedAt: null,
     policeArrivedAt: null,
     magistrateInformed: false,
+    callEndedAt: null,
     location,
     track: location === null ? [] : [location],
   };
@@ -238,6 +241,49 @@ export function recordAlertLocation(
   return changeOf(
     'recordAlertLocation',
     { ...aggregate, alerts: aggregate.alerts.with(index, located) },
+    { pvReference: null, alertId: alert.id },
+  );
+}
+
+export interface CloseAlertCallInput {
+  alertId: string;
+  endedAt: string;
+}
+
+/**
+ * §3: the 112 call of an alert ended; the app sends no more fixes. Its
+ * end is recorded once, at or after the press and not after now. The
+ * same instant again is a no-op (a retry); another instant is an
+ * ALERT_CONFLICT, an end before the press an INVALID_INPUT. Like the
+ * rest of an alert's paperwork, it may come after the measure ended.
+ */
+export function closeAlertCall(
+  aggregate: MeasureAggregate,
+  input: CloseAlertCallInput,
+  context: CommandContext,
+): Change {
+  accept(aggregate, 'closeAlertCall');
+  const index = alertIndex(aggregate, input.alertId);
+  const alert = aggregate.alerts[index];
+  if (alert.callEndedAt !== null) {
+    if (instantMillis(alert.callEndedAt) === instantMillis(input.endedAt)) {
+      return noChange('closeAlertCall', aggregate);
+    }
+    throw conflict(alert, 'call end', alert.callEndedAt, input.endedAt);
+  }
+  requireInstantAfter(
+    'endedAt',
+    input.endedAt,
+    { name: 'the alert raised at', instant: alert.raisedAt },
+    '§3',
+    true,
+  );
+  requireInstantNotFuture('endedAt', input.endedAt, context);
+
+  const closed: AlertState = { ...alert, callEndedAt: input.endedAt };
+  return changeOf(
+    'closeAlertCall',
+    { ...aggregate, alerts: aggregate.alerts.with(index, closed) },
     { pvReference: null, alertId: alert.id },
   );
 }

@@ -38,10 +38,12 @@ export {
 } from './travel';
 export {
   classifyAlert,
+  closeAlertCall,
   recordAlert,
   recordAlertLocation,
   recordPoliceArrival,
   type ClassifyAlertInput,
+  type CloseAlertCallInput,
   type RecordAlertInput,
   type RecordAlertLocationInput,
   type RecordPoliceArrivalInput,
