@@ -9,6 +9,7 @@
  * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
  * its own part of the answer, not the whole.
  */
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage, Server } from 'node:http';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import type {
   FetcherResponse,
 } from '@apollo/utils.fetcher';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
+import { LocalAlertBus, type AlertBus } from '../runtime/alerts/bus';
 import type { TokenVerifier } from '../runtime/auth';
 import { ErrorCode } from '../runtime/errors';
 import { createHttpFetcher } from '../runtime/fetcher';
@@ -39,6 +41,14 @@ import {
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
 import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
+import { AlertFeed } from './alerts/feed';
+import { subgraphLogSource } from './alerts/log-source';
+import {
+  serveAlertSocket,
+  type AlertSocket,
+  type OperationRunner,
+} from './alerts/socket';
+import type { EntryExecutor } from './alerts/stream';
 import type { GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 
@@ -67,11 +77,35 @@ export interface StartGatewayOptions {
   readonly trustSigner: TrustSigner;
   /** The real endpoint of each subgraph named in the supergraph. */
   readonly subgraphUrls: Readonly<Record<string, string>>;
+  /**
+   * Brings the notices of committed alert facts (runtime/alerts): the
+   * protection subgraph's publisher, in this process or over Redis. The
+   * gateway listens and never closes it: the caller closes it after
+   * stop(). Default: a bus of its own that hears nothing, so the alert
+   * stream reads the log at each poll.
+   */
+  readonly alertBus?: AlertBus;
+  /** How often the alert log is read when no notice comes; default 2000. */
+  readonly alertPollMs?: number;
+}
+
+/** The live alert stream of a running gateway, as operators count it. */
+export interface AlertStreamState {
+  /** Open subscriptions. */
+  readonly subscriptions: number;
+  /** Of those, the ones caught up and receiving live entries. */
+  readonly live: number;
+  /** Executions run for them, shared ones counted once. */
+  readonly executions: number;
+  /** The last sequence of the log handed on; null before the first read. */
+  readonly cursor: number | null;
 }
 
 export interface RunningGateway {
+  /** The GraphQL endpoint; graphql-ws is served at the same path. */
   readonly url: string;
   readonly httpServer: Server;
+  readonly alertStream: AlertStreamState;
   /** Drains HTTP, then stops the gateway and its subgraph connections. */
   stop(): Promise<void>;
 }
@@ -386,6 +420,61 @@ function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
   };
 }
 
+/** Private: an operation run by the gateway as an HTTP one would be. */
+function operationRunner(
+  server: ApolloServer<GatewayContext>,
+): OperationRunner {
+  return async (request, identity) => {
+    const response = await server.executeOperation(
+      {
+        query: request.query,
+        operationName: request.operationName,
+        variables: request.variables ? { ...request.variables } : undefined,
+      },
+      { contextValue: { identity, requestId: randomUUID() } },
+    );
+    if (response.body.kind !== 'single') {
+      throw new Error('An incremental answer cannot be sent over graphql-ws');
+    }
+    return response.body.singleResult;
+  };
+}
+
+/** Private: one alert log entry answered for a subscription. */
+function entryExecutor(run: OperationRunner): EntryExecutor {
+  return (operation, identity, sequence) => run({
+    query: operation.queryText,
+    operationName: operation.operationName,
+    variables: {
+      ...operation.variables,
+      [operation.sequenceVariable]: String(sequence),
+    },
+  }, identity);
+}
+
+/**
+ * Private: the live alert stream's reader of the log, which the
+ * protection subgraph keeps; null for a supergraph without it.
+ */
+function alertFeedOf(
+  options: StartGatewayOptions,
+  fetcher: Fetcher,
+): AlertFeed | null {
+  const url = options.subgraphUrls.protection;
+  if (url === undefined) return null;
+  return new AlertFeed({
+    bus: options.alertBus ?? new LocalAlertBus(),
+    log: subgraphLogSource({
+      url,
+      fetcher,
+      trustSigner: options.trustSigner,
+      timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS,
+    }),
+    logger: options.logger,
+    pollMs: options.alertPollMs,
+  });
+}
+
 export async function startGateway(
   options: StartGatewayOptions,
 ): Promise<RunningGateway> {
@@ -395,7 +484,9 @@ export async function startGateway(
   const fetcher = createHttpFetcher();
   const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
   const server = createApolloServer(options, gateway);
+  const feed = alertFeedOf(options, fetcher.fetch);
   let hosted: HostedGraphQL;
+  let socket: AlertSocket | null = null;
   try {
     await server.start();
     hosted = await hostGraphQL<GatewayContext>({
@@ -410,18 +501,49 @@ export async function startGateway(
       },
       context: authenticate(tokenVerifier, logger),
     });
+    if (feed !== null) {
+      const runOperation = operationRunner(server);
+      socket = serveAlertSocket({
+        httpServer: hosted.httpServer,
+        path: new URL(hosted.url).pathname,
+        tokenVerifier,
+        schema: () => gateway.schema,
+        feed,
+        executeEntry: entryExecutor(runOperation),
+        runOperation,
+        logger,
+      });
+      feed.start();
+    }
   } catch (error) {
     // A bad supergraph or a port in use: release what was opened.
     await server.stop().catch(() => undefined);
+    await feed?.close();
     fetcher.close();
     throw error;
   }
 
   async function stop(): Promise<void> {
+    await socket?.close();
+    await feed?.close();
     await hosted.close();
     await server.stop();
     fetcher.close();
   }
 
-  return { url: hosted.url, httpServer: hosted.httpServer, stop };
+  const alertStream: AlertStreamState = {
+    get subscriptions() {
+      return socket?.subscriptions ?? 0;
+    },
+    get live() {
+      return feed?.subscribers ?? 0;
+    },
+    get executions() {
+      return socket?.shared.executions ?? 0;
+    },
+    get cursor() {
+      return feed?.cursor ?? null;
+    },
+  };
+  return { url: hosted.url, httpServer: hosted.httpServer, alertStream, stop };
 }

@@ -7,6 +7,7 @@
 import { resolve } from 'node:path';
 import type { Logger as SqlLogger } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
+import { LocalAlertBus, type AlertBus } from '../runtime/alerts/bus';
 import type { HostedGraphQL } from '../runtime/http';
 import type { Clock } from '../subgraphs/protection/domain/clock';
 import type { BackgroundWork } from '../subgraphs/protection';
@@ -48,6 +49,14 @@ export interface StackOptions {
   >;
   /** Where the device inventory lives; default the SQL tables. */
   readonly devicesSource?: OpenOptions['devicesSource'];
+  /**
+   * Carries the notices of committed alert facts from the protection
+   * subgraph to the gateway; default one in this process. The caller
+   * closes the bus it gives.
+   */
+  readonly alertBus?: AlertBus;
+  /** How often the gateway reads the alert log unprompted; default 2000. */
+  readonly alertPollMs?: number;
 }
 
 /** One subgraph of a running stack, for tests that break it on purpose. */
@@ -60,8 +69,15 @@ export interface StackSubgraph {
   readonly background?: BackgroundWork;
 }
 
+/** What a second gateway over the same subgraphs may change. */
+export interface ExtraGatewayOptions {
+  /** Default: the stack's bus. */
+  readonly alertBus?: AlertBus;
+}
+
 export interface RunningStack {
   readonly gatewayUrl: string;
+  readonly gateway: RunningGateway;
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly subgraphs: Readonly<Record<SubgraphName, StackSubgraph>>;
   readonly keys: LocalKeys;
@@ -71,6 +87,11 @@ export interface RunningStack {
       expiresIn?: string;
     },
   ): Promise<string>;
+  /**
+   * Starts another gateway over the same subgraphs and keys, on a free
+   * port, as a second instance or a restarted one; the caller stops it.
+   */
+  startGateway(options?: ExtraGatewayOptions): Promise<RunningGateway>;
   stop(): Promise<void>;
 }
 
@@ -83,11 +104,13 @@ interface StartedSubgraph {
 async function startSubgraphs(
   options: StackOptions,
   keys: LocalKeys,
+  alertBus: AlertBus,
   started: StartedSubgraph[],
 ): Promise<void> {
   for (const name of SUBGRAPH_NAMES) {
     const opened = await openSubgraph(name, options.storage, {
       ...options.protection,
+      alertPublisher: alertBus,
       seedDemo: options.seedDemo,
       logger: options.logger,
       clock: options.clock,
@@ -136,13 +159,18 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     ...base,
     GATEWAY_PORT: options.ephemeralPorts ? 0 : base.GATEWAY_PORT,
   };
+  const ownBus = options.alertBus === undefined ? new LocalAlertBus() : null;
+  const alertBus = options.alertBus ?? ownBus!;
   const started: StartedSubgraph[] = [];
-  let gateway: RunningGateway;
+  const stopAll = async () => {
+    await stopSubgraphs(started);
+    await ownBus?.close();
+  };
   try {
-    await startSubgraphs(options, keys, started);
+    await startSubgraphs(options, keys, alertBus, started);
     const subgraphUrls = byName(started, ({ hosted }) => hosted.url);
-    gateway = await startGateway({
-      config,
+    const launch = (port: number, bus: AlertBus) => startGateway({
+      config: { ...config, GATEWAY_PORT: port },
       logger: options.logger,
       tokenVerifier: createTokenVerifier({
         issuer: config.AUTH_ISSUER,
@@ -151,9 +179,13 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       }),
       trustSigner: createTrustSigner(keys.trust.privateJwk),
       subgraphUrls,
+      alertBus: bus,
+      alertPollMs: options.alertPollMs,
     });
+    const gateway = await launch(config.GATEWAY_PORT, alertBus);
     return {
       gatewayUrl: gateway.url,
+      gateway,
       subgraphUrls,
       subgraphs: byName(started, ({ opened, hosted }) => ({
         adapter: opened.adapter,
@@ -168,13 +200,14 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
           issuer: config.AUTH_ISSUER,
           audience: config.AUTH_AUDIENCE,
         }),
+      startGateway: (extra) => launch(0, extra?.alertBus ?? alertBus),
       stop: async () => {
         await gateway.stop();
-        await stopSubgraphs(started);
+        await stopAll();
       },
     };
   } catch (error) {
-    await stopSubgraphs(started);
+    await stopAll();
     throw error;
   }
 }

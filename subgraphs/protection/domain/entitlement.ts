@@ -39,6 +39,13 @@ export interface AlertRecipientsInput {
   instant: string;
 }
 
+/** Who receives an alert, by the codes identities carry. */
+export interface RecipientCodes {
+  readonly cicProvinces: readonly string[];
+  readonly zones: readonly string[];
+  readonly arrondissements: readonly string[];
+}
+
 export interface AlertRecipients {
   /** Province codes whose CIC is entitled, as `cic` identities carry. */
   cicProvinces: string[];
@@ -96,10 +103,14 @@ export function alertRecipients(input: AlertRecipientsInput): AlertRecipients {
   };
 }
 
-/** The identity is one of the alert's recipients. */
+/**
+ * The identity is one of the alert's recipients. The gateway judges the
+ * notices of the alert log by it too (gateway/alerts), from the codes
+ * alone.
+ */
 export function isEntitled(
   identity: Identity,
-  recipients: AlertRecipients,
+  recipients: RecipientCodes,
 ): boolean {
   switch (identity.role) {
     case 'police':
