@@ -178,6 +178,18 @@ describe('createTokenVerifier: refused tokens', () => {
     await expectUnauthenticated(`Bearer ${token}`, /no known role/);
   });
 
+  it('refuses a token with the gateway\'s own role, though well signed',
+    async () => {
+      const token = await signRaw(keys.privateJwk, {
+        sub: 'u1',
+        role: 'gateway',
+      });
+      await expectUnauthenticated(
+        `Bearer ${token}`,
+        /role gateway is the gateway's own; no access token may carry it/,
+      );
+    });
+
   it('refuses a role without its scope claim', async () => {
     const token = await signRaw(keys.privateJwk, {
       sub: 'u1',

@@ -133,6 +133,16 @@ describe('mintToken', () => {
     ).rejects.toThrow('role victim-support needs a arrondissement claim');
   });
 
+  it('refuses the gateway\'s own role, which no access token carries',
+    async () => {
+      const { issuer } = await ensureLocalKeys(freshDirectory());
+      await expect(
+        mintToken(issuer.privateJwk, { ...base, role: 'gateway' }),
+      ).rejects.toThrow(
+        "Cannot mint a token: role gateway is the gateway's own; no access token may carry it",
+      );
+    });
+
   it('refuses a lifetime it cannot read', async () => {
     const { issuer } = await ensureLocalKeys(freshDirectory());
     await expect(

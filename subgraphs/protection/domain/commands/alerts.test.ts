@@ -2,6 +2,7 @@ import type {
   AmlLocation,
   MeasureAggregate,
 } from '../../../../adapters/protection/aggregate';
+import { alertEventOf } from '../alert-events';
 import { fixedClock } from '../clock';
 import { isNoOp, type CommandContext } from '../lifecycle';
 import {
@@ -13,6 +14,7 @@ import {
 } from '../testing';
 import {
   classifyAlert,
+  closeAlertCall,
   recordAlert,
   recordAlertLocation,
   recordPoliceArrival,
@@ -459,5 +461,111 @@ describe('alert location', () => {
       code: 'INVALID_INPUT',
       details: { field: 'location.fixedAt' },
     }));
+  });
+});
+
+describe('closeAlertCall', () => {
+  /** The call pressed at 21:15 in Brussels ended at `endedAt`. */
+  function close(
+    aggregate: MeasureAggregate,
+    endedAt: string,
+    context = lateEvening(),
+  ) {
+    return closeAlertCall(aggregate, { alertId: 'alert-1', endedAt },
+      context);
+  }
+
+  it('§3: records when the call ended, as the alert\'s fact', () => {
+    const aggregate = withAlert();
+    const change = close(aggregate, '2026-08-10T21:31:00+02:00');
+    expect(change.aggregate.alerts).toEqual([{
+      ...aggregate.alerts[0],
+      callEndedAt: '2026-08-10T21:31:00+02:00',
+    }]);
+    expect(change.aggregate.measure).toBe(aggregate.measure);
+    expect(change.action).toBe('ALERT_CALL_END');
+    expect(change.alertId).toBe('alert-1');
+    expect(change.pvReference).toBeNull();
+    expect(change.effects).toEqual([]);
+    expect(alertEventOf(change, '2026-08-10T20:00:00.000Z')?.kind)
+      .toBe('CLOSED');
+  });
+
+  it('§3: a call may end at the very instant of the press', () => {
+    const change = close(withAlert(), '2026-08-10T19:15:00Z');
+    expect(change.aggregate.alerts[0].callEndedAt)
+      .toBe('2026-08-10T19:15:00Z');
+  });
+
+  it('§3: the same end again, whatever its offset, is a no-op', () => {
+    const closed = deepFreeze(
+      close(withAlert(), '2026-08-10T21:31:00+02:00').aggregate);
+    const again = close(closed, '2026-08-10T19:31:00.000Z');
+    expect(isNoOp(closed, again)).toBe(true);
+  });
+
+  it('§3: another end of a closed call is an ALERT_CONFLICT', () => {
+    const closed = deepFreeze(
+      close(withAlert(), '2026-08-10T21:31:00+02:00').aggregate);
+    expect(() => close(closed, '2026-08-10T21:32:00+02:00')).toThrow(
+      expect.objectContaining({
+        code: 'ALERT_CONFLICT',
+        message: 'Alert alert-1 has call end 2026-08-10T21:31:00+02:00 '
+          + 'on record; 2026-08-10T21:32:00+02:00 contradicts it (§7.11.2).',
+      }),
+    );
+  });
+
+  it('§3: an end before the press is INVALID_INPUT on endedAt', () => {
+    expect(() => close(withAlert(), '2026-08-10T21:14:59+02:00')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: { field: 'endedAt' },
+        message: expect.stringContaining('must be at or after'),
+      }),
+    );
+  });
+
+  it('§3: an end after now is INVALID_INPUT on endedAt', () => {
+    // The clock reads 22:00 in Brussels.
+    expect(() => close(withAlert(), '2026-08-10T22:00:01+02:00')).toThrow(
+      expect.objectContaining({
+        code: 'INVALID_INPUT',
+        details: { field: 'endedAt' },
+        message: expect.stringContaining('is in the future'),
+      }),
+    );
+    expect(close(withAlert(), '2026-08-10T22:00:00+02:00')
+      .aggregate.alerts[0].callEndedAt).toBe('2026-08-10T22:00:00+02:00');
+  });
+
+  it('§3, §7.12: an ended measure still takes the end of its alert\'s call',
+    () => {
+      const ended = endProtectionEarly(
+        withAlert(),
+        { decidedOn: '2026-08-10', reason: 'PERSON_REQUEST',
+          pvReference: 'PV-E' },
+        contextOn('2026-08-10'),
+      ).aggregate;
+      const change = close(ended, '2026-08-10T21:31:00+02:00');
+      expect(change.aggregate.measure.status).toBe('ENDED');
+      expect(change.aggregate.alerts[0].callEndedAt)
+        .toBe('2026-08-10T21:31:00+02:00');
+    });
+
+  it('§3: the call of an alert the measure does not hold is NOT_FOUND', () => {
+    expect(() => closeAlertCall(
+      withAlert(),
+      { alertId: 'nope', endedAt: '2026-08-10T21:31:00+02:00' },
+      lateEvening(),
+    )).toThrow(expect.objectContaining({
+      code: 'NOT_FOUND',
+      details: { what: 'alert', id: 'nope' },
+    }));
+  });
+
+  it('§3: a measure not yet granted has no call to close', () => {
+    expect(() => close(requested(), '2026-08-10T21:31:00+02:00'))
+      .toThrow(expect.objectContaining({ code: 'ILLEGAL_TRANSITION' }));
   });
 });

@@ -1,0 +1,310 @@
+/**
+ * The alert log as each caller reads it, through the protection subgraph
+ * in-process (the identity stands for the one the gateway signs): the
+ * end of an alert's call as one CLOSED event, and `Query.alertEvent`,
+ * the one event the live stream resolves for a subscriber. On both
+ * databases.
+ */
+import { randomUUID } from 'node:crypto';
+import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import {
+  openSqlProtectionAdapter,
+  type SqlProtectionAdapter,
+} from '../../adapters/protection';
+import {
+  SHIPPED_ZONE_BOUNDARIES_FILE,
+  loadZoneBoundaries,
+} from '../../reference/geo';
+import { SHIPPED_TERRITORY } from '../../reference/shipped';
+import { LocalAlertBus } from '../../runtime/alerts/bus';
+import type { Identity } from '../../runtime/identity';
+import { createLogger } from '../../runtime/logger';
+import { describeEachDatabase } from '../../test/support/databases';
+import { fullAggregate } from '../../test/support/protection';
+import {
+  subgraphClient,
+  type SubgraphClient,
+} from '../../test/support/subgraph';
+import { fixedClock } from './domain/clock';
+import { DEFAULT_RULES } from './domain/rules';
+import { territoryFromRecords } from './domain/territory';
+import { protectionSubgraph } from './index';
+import { MeasureService } from './service';
+
+const NOW = '2026-12-01T09:00:00Z';
+const RAISED_AT = '2026-12-01T08:40:00Z';
+const TERRITORY = territoryFromRecords(SHIPPED_TERRITORY);
+const BOUNDARIES = loadZoneBoundaries(SHIPPED_ZONE_BOUNDARIES_FILE,
+  TERRITORY);
+
+const APP112: Identity = { subject: 'app-112', role: 'app112' };
+const ANTWERPEN: Identity =
+  { subject: 'police-5345', role: 'police', zone: '5345' };
+const IXELLES: Identity =
+  { subject: 'police-5339', role: 'police', zone: '5339' };
+const CIC_VAN: Identity =
+  { subject: 'cic-van', role: 'cic', province: 'BE-VAN' };
+const CIC_BRU: Identity =
+  { subject: 'cic-bru', role: 'cic', province: 'BE-BRU' };
+const PARQUET_ANT: Identity =
+  { subject: 'mag-ant', role: 'magistrate', arrondissement: 'ANT' };
+const VICTIM_SUPPORT: Identity =
+  { subject: 'sav-ant', role: 'victim-support', arrondissement: 'ANT' };
+const ANALYST: Identity = { subject: 'analyst', role: 'analyst' };
+const GATEWAY: Identity = { subject: 'gateway', role: 'gateway' };
+
+/**
+ * An ACTIVE measure managed by Antwerpen (zone 5345, arrondissement
+ * ANT, province BE-VAN), with no move, trip or alert.
+ */
+function antwerpenMeasure(id: string) {
+  const { aggregate, persons } = fullAggregate(id, 'SA/1999/0201');
+  const measure: MeasureAggregate = {
+    ...aggregate,
+    measure: { ...aggregate.measure, managingZoneCode: '5345',
+      arrondissementCode: 'ANT', pendingTransfer: null },
+    travelNotices: [],
+    alerts: [],
+  };
+  return { measure, persons };
+}
+
+/** The protection subgraph over `adapter`, its clock stopped at NOW. */
+function protectionClient(adapter: SqlProtectionAdapter): SubgraphClient {
+  const clock = fixedClock(NOW);
+  const alertPublisher = new LocalAlertBus();
+  const places = { territory: TERRITORY, boundaries: BOUNDARIES };
+  const service = new MeasureService({
+    store: adapter, ...places, clock, rules: DEFAULT_RULES,
+    newId: randomUUID, alertPublisher,
+    logger: createLogger({ name: 'test', level: 'silent' }),
+  });
+  return subgraphClient(protectionSubgraph({
+    adapter, ...places, clock, rules: DEFAULT_RULES, service,
+    alertPublisher,
+    devices: { devicesBySerial: async (serials) => serials.map(() => null) },
+  }));
+}
+
+const RECORD_ALERT = /* GraphQL */ `
+  mutation ($input: RecordAlertInput!) { recordAlert(input: $input) { id } }
+`;
+
+const CLOSE_CALL = /* GraphQL */ `
+  mutation ($input: CloseAlertCallInput!) {
+    closeAlertCall(input: $input) { id alerts { id callEndedAt } }
+  }
+`;
+
+const ALERT_EVENTS = /* GraphQL */ `
+  query { alertEvents(limit: 1000) { sequence kind alert { id } } }
+`;
+
+const ALERT_EVENT = /* GraphQL */ `
+  query ($sequence: ID!) {
+    alertEvent(sequence: $sequence) {
+      sequence kind at alert { id callEndedAt } measure { id }
+    }
+  }
+`;
+
+interface EventView {
+  sequence: string;
+  kind: string;
+  alert: { id: string };
+}
+
+describeEachDatabase('the protection subgraph: reading alert events',
+  (getOptions) => {
+    let adapter: SqlProtectionAdapter;
+    let client: SubgraphClient;
+    let measureId: string;
+
+    beforeAll(async () => {
+      adapter = await openSqlProtectionAdapter(getOptions(),
+        { territory: SHIPPED_TERRITORY });
+      const { measure, persons } = antwerpenMeasure('feed-1');
+      await adapter.transaction(async (tx) => {
+        await tx.upsertPersons(persons);
+        await tx.insert(measure);
+      });
+      measureId = measure.measure.id;
+      client = protectionClient(adapter);
+    });
+
+    afterAll(async () => {
+      await client?.stop();
+      await adapter?.close();
+    });
+
+    async function data<T>(
+      identity: Identity,
+      query: string,
+      variables?: Record<string, unknown>,
+    ): Promise<T> {
+      const result = await client.run<T>(identity, query, variables);
+      if (result.errors || !result.data) {
+        throw new Error(`Refused: ${JSON.stringify(result.errors)}`);
+      }
+      return result.data;
+    }
+
+    /** The only error of an operation that must fail. */
+    async function refusal(
+      identity: Identity,
+      query: string,
+      variables?: Record<string, unknown>,
+    ) {
+      const result = await client.run(identity, query, variables);
+      expect(result.errors).toHaveLength(1);
+      return result.errors![0]!;
+    }
+
+    async function raise(alertId: string): Promise<void> {
+      await data(APP112, RECORD_ALERT,
+        { input: { measureId, alertId, raisedAt: RAISED_AT } });
+    }
+
+    function closeCall(identity: Identity, alertId: string, endedAt: string) {
+      return client.run<{
+        closeAlertCall: { alerts: { id: string; callEndedAt: string }[] };
+      }>(identity, CLOSE_CALL, { input: { measureId, alertId, endedAt } });
+    }
+
+    /** The events of one alert the managing zone reads, oldest first. */
+    async function kindsOf(alertId: string): Promise<string[]> {
+      const { alertEvents } = await data<{ alertEvents: EventView[] }>(
+        ANTWERPEN, ALERT_EVENTS);
+      return alertEvents.filter((event) => event.alert.id === alertId)
+        .map((event) => event.kind);
+    }
+
+    async function sequenceOf(alertId: string, kind: string) {
+      const { alertEvents } = await data<{ alertEvents: EventView[] }>(
+        ANTWERPEN, ALERT_EVENTS);
+      const found = alertEvents.find((event) =>
+        event.alert.id === alertId && event.kind === kind);
+      if (!found) throw new Error(`No ${kind} event of ${alertId}`);
+      return found.sequence;
+    }
+
+    describe('Mutation.closeAlertCall', () => {
+      it('§3: the 112 system closes the call; the log gets one CLOSED '
+        + 'event, and none for the retry', async () => {
+        await raise('by-112');
+
+        const first = await closeCall(APP112, 'by-112',
+          '2026-12-01T08:52:00Z');
+        const retry = await closeCall(APP112, 'by-112',
+          '2026-12-01T09:52:00+01:00');
+
+        expect(first.errors).toBeUndefined();
+        expect(retry.errors).toBeUndefined();
+        const [closed] = first.data!.closeAlertCall.alerts
+          .filter((alert) => alert.id === 'by-112');
+        expect(Date.parse(closed!.callEndedAt))
+          .toBe(Date.parse('2026-12-01T08:52:00Z'));
+        expect(await kindsOf('by-112')).toEqual(['RAISED', 'CLOSED']);
+      });
+
+      it('§3: the CIC of the province closes the call; another '
+        + 'province\'s CIC may not', async () => {
+        await raise('by-cic');
+
+        const elsewhere = await closeCall(CIC_BRU, 'by-cic',
+          '2026-12-01T08:50:00Z');
+        expect(elsewhere.errors).toEqual([expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
+        expect(await kindsOf('by-cic')).toEqual(['RAISED']);
+
+        const own = await closeCall(CIC_VAN, 'by-cic',
+          '2026-12-01T08:50:00Z');
+        expect(own.errors).toBeUndefined();
+        expect(await kindsOf('by-cic')).toEqual(['RAISED', 'CLOSED']);
+      });
+
+      it.each([
+        ['victim support', VICTIM_SUPPORT],
+        ['an analyst', ANALYST],
+        ['the gateway', GATEWAY],
+      ])('§3: %s may not close a call', async (_, identity) => {
+        await raise('not-theirs');
+        const refused = await closeCall(identity, 'not-theirs',
+          '2026-12-01T08:50:00Z');
+        expect(refused.errors).toEqual([expect.objectContaining({
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
+        expect(await kindsOf('not-theirs')).toEqual(['RAISED']);
+      });
+
+      it('§3: another end is ALERT_CONFLICT; an end before the press or '
+        + 'after now is INVALID_INPUT on endedAt', async () => {
+        await raise('disputed');
+        const answers = [
+          await closeCall(APP112, 'disputed', '2026-12-01T08:39:59Z'),
+          await closeCall(APP112, 'disputed', '2026-12-01T09:00:01Z'),
+          await closeCall(APP112, 'disputed', '2026-12-01T08:45:00Z'),
+          await closeCall(APP112, 'disputed', '2026-12-01T08:46:00Z'),
+        ];
+        expect(answers.map((answer) => answer.errors?.[0]?.extensions))
+          .toEqual([
+            expect.objectContaining(
+              { code: 'INVALID_INPUT', field: 'endedAt' }),
+            expect.objectContaining(
+              { code: 'INVALID_INPUT', field: 'endedAt' }),
+            undefined,
+            expect.objectContaining({ code: 'ALERT_CONFLICT' }),
+          ]);
+        expect(await kindsOf('disputed')).toEqual(['RAISED', 'CLOSED']);
+      });
+    });
+
+    describe('Query.alertEvent', () => {
+      it('§3, §7.2.2: the managing zone, the province\'s CIC and the '
+        + 'parquet read the event', async () => {
+        const sequence = await sequenceOf('by-112', 'CLOSED');
+        for (const reader of [ANTWERPEN, CIC_VAN, PARQUET_ANT]) {
+          const { alertEvent } = await data<{ alertEvent: unknown }>(
+            reader, ALERT_EVENT, { sequence });
+          expect(alertEvent).toEqual({
+            sequence,
+            kind: 'CLOSED',
+            at: '2026-12-01T09:00:00.000Z',
+            alert: { id: 'by-112', callEndedAt: '2026-12-01T08:52:00.000Z' },
+            measure: { id: measureId },
+          });
+        }
+      });
+
+      it.each([
+        ['another zone', IXELLES],
+        ['another province\'s CIC', CIC_BRU],
+        ['an analyst', ANALYST],
+        ['victim support', VICTIM_SUPPORT],
+        ['the 112 system', APP112],
+        ['the gateway as a caller of its own', GATEWAY],
+      ])('%s gets null', async (_, outsider) => {
+        const sequence = await sequenceOf('by-112', 'RAISED');
+        const { alertEvent } = await data<{ alertEvent: unknown }>(
+          outsider, ALERT_EVENT, { sequence });
+        expect(alertEvent).toBeNull();
+      });
+
+      it('is null for a sequence the log does not hold', async () => {
+        const latest = await sequenceOf('disputed', 'CLOSED');
+        for (const sequence of ['0', String(Number(latest) + 1), '999999']) {
+          const { alertEvent } = await data<{ alertEvent: unknown }>(
+            ANTWERPEN, ALERT_EVENT, { sequence });
+          expect(alertEvent).toBeNull();
+        }
+      });
+
+      it.each(['abc', '-1', '1.5', '', '99999999999999999999'])(
+        'refuses the sequence %p with BAD_USER_INPUT', async (sequence) => {
+          const error = await refusal(ANTWERPEN, ALERT_EVENT, { sequence });
+          expect(error.extensions).toMatchObject(
+            { code: 'BAD_USER_INPUT', argument: 'sequence' });
+        });
+    });
+  });
