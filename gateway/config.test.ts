@@ -32,6 +32,8 @@ describe('readGatewayConfig', () => {
       SUBGRAPH_TIMEOUT_MS: 5000,
       MAX_BODY_BYTES: 1024 * 1024,
       SHUTDOWN_TIMEOUT_MS: 10_000,
+      REDIS_URL: undefined,
+      ALERT_POLL_MS: 2000,
       LOG_LEVEL: 'info',
       NODE_ENV: 'development',
     });
@@ -53,6 +55,33 @@ describe('readGatewayConfig', () => {
         'MACH_URL must be an absolute http or https URL, got "mach:4003"',
       ]),
     );
+  });
+
+  it('reads the alert bus and the poll of the alert log', () => {
+    const config = readGatewayConfig({
+      REDIS_URL: 'rediss://:s3cret@cache.example:6380',
+      ALERT_POLL_MS: '50',
+    });
+    expect(config.REDIS_URL).toBe('rediss://:s3cret@cache.example:6380');
+    expect(config.ALERT_POLL_MS).toBe(50);
+  });
+
+  it('bounds the poll of the alert log', () => {
+    expect(() => readGatewayConfig({ ALERT_POLL_MS: '49' })).toThrow(
+      'ALERT_POLL_MS must be an integer from 50 to 60000, got "49"',
+    );
+    expect(() => readGatewayConfig({ ALERT_POLL_MS: '60001' })).toThrow(
+      'ALERT_POLL_MS must be an integer from 50 to 60000, got "60001"',
+    );
+  });
+
+  it('never repeats a bad REDIS_URL: it may hold a password', () => {
+    const read = () =>
+      readGatewayConfig({ REDIS_URL: 'http://:s3cret@cache.example' });
+    expect(read).toThrow(
+      'REDIS_URL must be an absolute redis or rediss URL, got a value not shown here',
+    );
+    expect(read).not.toThrow('s3cret');
   });
 
   it('refuses the local issuer in production', () => {

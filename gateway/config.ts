@@ -9,6 +9,7 @@ import {
   oneOf,
   optional,
   readConfig,
+  redisUrl,
   secret,
   string,
   url,
@@ -59,6 +60,14 @@ export const GATEWAY_OPTIONS = {
   }),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
+
+  /**
+   * The Redis server carrying notices of alert facts; unset = the
+   * in-process bus. It may hold a password, so it is never shown.
+   */
+  REDIS_URL: optional(secret(redisUrl())),
+  /** Reads of the alert log when no notice comes; default 2000 ms. */
+  ALERT_POLL_MS: integer({ default: 2000, min: 50, max: 60_000 }),
 
   /** Default info. */
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
@@ -111,6 +120,16 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',
+  REDIS_URL:
+    'The Redis server (`redis://`, or `rediss://` for TLS) whose stream ' +
+    'brings every gateway the notices of committed alert facts, which ' +
+    'the protection subgraph publishes to the same server (its own ' +
+    '`REDIS_URL`). Unset, an in-process bus: a gateway in a process of ' +
+    'its own then learns of new facts only from the alert log, read ' +
+    'every `ALERT_POLL_MS`.',
+  ALERT_POLL_MS:
+    "How often the gateway reads the protection subgraph's alert log " +
+    'to fill the gaps when no notice arrives.',
   LOG_LEVEL: 'The least severe level logged, as JSON lines on stdout.',
   NODE_ENV:
     '`production` hides error details and introspection, and requires ' +

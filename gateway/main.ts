@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import type { JWK } from 'jose';
+import { createAlertBus } from '../runtime/alerts';
 import { createTokenVerifier, type JwksSource } from '../runtime/auth';
 import { ConfigError } from '../runtime/config';
 import { ensureIssuerKeys, ensureTrustKeys } from '../runtime/keys';
@@ -39,6 +40,9 @@ async function trustPrivateKey(config: GatewayConfig): Promise<JWK> {
 }
 
 async function main(logger: Logger, config: GatewayConfig): Promise<void> {
+  // Unset REDIS_URL: nothing else in this process publishes, so the live
+  // alert stream learns of new facts by reading the log (ALERT_POLL_MS).
+  const alertBus = createAlertBus({ url: config.REDIS_URL, logger });
   const gateway = await startGateway({
     config,
     logger,
@@ -49,10 +53,16 @@ async function main(logger: Logger, config: GatewayConfig): Promise<void> {
     }),
     trustSigner: createTrustSigner(await trustPrivateKey(config)),
     subgraphUrls: subgraphUrlsOf(config),
+    alertBus,
+    alertPollMs: config.ALERT_POLL_MS,
   });
   installShutdown({
     logger,
-    steps: [{ name: 'gateway', run: () => gateway.stop() }],
+    steps: [
+      { name: 'gateway', run: () => gateway.stop() },
+      // After the gateway: its subscriptions listen to the bus until then.
+      { name: 'alert bus', run: () => alertBus.close() },
+    ],
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });
   const local = config.AUTH_JWKS_URL === undefined;

@@ -6,6 +6,7 @@ import {
   oneOf,
   optional,
   readConfig,
+  redisUrl,
   secret,
   string,
   url,
@@ -104,6 +105,27 @@ describe('readConfig: errors name the variable and the value', () => {
     ]);
   });
 
+  it('redisUrl: redis, or rediss (TLS), and nothing else', () => {
+    const spec = { REDIS: redisUrl() };
+    const read = (value: string) => readConfig(spec, { REDIS: value }).REDIS;
+    expect(read('redis://redis:6379')).toBe('redis://redis:6379');
+    expect(read('rediss://:pw@cache.example:6380/2')).toBe(
+      'rediss://:pw@cache.example:6380/2',
+    );
+    expect(problemsOf(() => read('http://redis:6379'))).toEqual([
+      'REDIS must be an absolute redis or rediss URL, got "http://redis:6379"',
+    ]);
+  });
+
+  it('url: a scheme with no host is no absolute URL', () => {
+    // The WHATWG parser reads `redis:6379` as scheme and path, no host.
+    const spec = { REDIS: url({ protocols: ['redis:'] }) };
+    expect(problemsOf(() => readConfig(spec, { REDIS: 'redis:6379' })))
+      .toEqual(['REDIS must be an absolute redis URL, got "redis:6379"']);
+    expect(problemsOf(() => readConfig(spec, { REDIS: 'redis:///0' })))
+      .toEqual(['REDIS must be an absolute redis URL, got "redis:///0"']);
+  });
+
   it('json, checked by a predicate', () => {
     const isList = (value: unknown): value is string[] =>
       Array.isArray(value) && value.every((v) => typeof v === 'string');
@@ -152,6 +174,7 @@ describe('combinators: what they accept, in words', () => {
     ['boolean', boolean(), 'true or false (also 1/0, yes/no)'],
     ['oneOf', oneOf(['a', 'b']), 'one of a, b'],
     ['url', url(), 'an absolute http or https URL'],
+    ['redisUrl', redisUrl(), 'an absolute redis or rediss URL'],
     ['optional', optional(url()), 'an absolute http or https URL'],
     ['secret', secret(integer()), 'an integer'],
   ])('%s says what its errors say', (_kind, option, expected) => {

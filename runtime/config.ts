@@ -150,17 +150,27 @@ export interface UrlOptions extends DefaultOnly<string> {
   readonly protocols?: readonly string[];
 }
 
-/** An absolute URL; answers the string as given. */
+/**
+ * An absolute URL with a host; answers the string as given. The host is
+ * checked because the WHATWG parser accepts `redis:6379` or `mysql:db`
+ * (a scheme other than http's, then a path) as URLs with no host at all.
+ */
 export function url(options: UrlOptions = {}): Option<string> {
   const protocols = options.protocols ?? ['http:', 'https:'];
   const schemes = protocols.map((p) => p.replace(/:$/, '')).join(' or ');
   const expected = `an absolute ${schemes} URL`;
   const parse = (raw: string): Parsed<string> => {
     if (!URL.canParse(raw)) return invalid(expected);
-    const { protocol } = new URL(raw);
-    return protocols.includes(protocol) ? valid(raw) : invalid(expected);
+    const { protocol, hostname } = new URL(raw);
+    const ok = protocols.includes(protocol) && hostname !== '';
+    return ok ? valid(raw) : invalid(expected);
   };
   return { parse, expected, whenUnset: unsetRule(options) };
+}
+
+/** A Redis server's URL: `redis://`, or `rediss://` for TLS. */
+export function redisUrl(options: DefaultOnly<string> = {}): Option<string> {
+  return url({ ...options, protocols: ['redis:', 'rediss:'] });
 }
 
 /** Makes an option answer `undefined` when its variable is unset. */

@@ -10,6 +10,7 @@ import {
   oneOf,
   optional,
   readConfig,
+  redisUrl,
   secret,
   string,
   url,
@@ -75,6 +76,11 @@ export const SUBGRAPH_CONFIG = {
   FIRST_REVISIT_AFTER_MONTHS: integer({ default: 1, min: 1, max: 3 }),
   /** Protection only; default 1000 ms between rounds of the outbox. */
   EFFECTS_INTERVAL_MS: integer({ default: 1000, min: 50, max: 600_000 }),
+  /**
+   * Protection only: where alert notices are published; unset = the
+   * in-process bus. It may hold a password, so it is never shown.
+   */
+  REDIS_URL: optional(secret(redisUrl())),
   /** sql (default: the tables of DB_DRIVER) or sharepoint (Graph). */
   DEVICES_ADAPTER: oneOf(['sql', 'sharepoint'], { default: 'sql' }),
   /** With sharepoint; default https://graph.microsoft.com/v1.0. */
@@ -137,6 +143,12 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
   EFFECTS_INTERVAL_MS:
     'Protection: pause between rounds of the outbox that records the ' +
     'effects of a change in the BNG, MaCH, SharePoint and victim support.',
+  REDIS_URL:
+    'Protection: the Redis server (`redis://`, or `rediss://` for TLS) ' +
+    'to which the notices of committed alert facts are published, for ' +
+    "the gateways' live alert stream; the gateways' `REDIS_URL`. Unset, " +
+    'an in-process bus that only a gateway in the same process hears; ' +
+    'a gateway elsewhere still finds every fact in the alert log.',
   DEVICES_ADAPTER:
     'Where the device inventory and grant registrations live: `sql` ' +
     '(the tables of `DB_DRIVER`) or `sharepoint` (the police SharePoint ' +

@@ -6,10 +6,11 @@
  */
 import { resolve } from 'node:path';
 import type { JWK } from 'jose';
+import { createAlertBus, type AlertBus } from '../runtime/alerts';
 import { ConfigError } from '../runtime/config';
 import { readTrustPublicKey } from '../runtime/keys';
 import { createLogger, type Logger } from '../runtime/logger';
-import { installShutdown } from '../runtime/shutdown';
+import { installShutdown, type ShutdownStep } from '../runtime/shutdown';
 import { createTrustVerifier } from '../runtime/trust';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../scripts/subgraph-names';
 import { generateDemoData } from '../storage/demo-data';
@@ -35,6 +36,19 @@ function trustPublicKey(config: SubgraphConfig): Promise<JWK> {
   return readTrustPublicKey(resolve(config.KEYS_DIR));
 }
 
+/**
+ * Only the protection subgraph publishes notices of alert facts (§3): to
+ * Redis when REDIS_URL is set, else on a bus no other process hears.
+ */
+function alertBusOf(
+  name: SubgraphName,
+  config: SubgraphConfig,
+  logger: Logger,
+): AlertBus | undefined {
+  if (name !== 'protection') return undefined;
+  return createAlertBus({ url: config.REDIS_URL, logger });
+}
+
 async function main(
   name: SubgraphName,
   config: SubgraphConfig,
@@ -42,6 +56,7 @@ async function main(
 ): Promise<void> {
   const storage = storageOptionsOf(config);
   const seed = config.SEED_DEMO ?? storage.driver === 'sqlite';
+  const alertBus = alertBusOf(name, config, logger);
   const subgraph = await openSubgraph(name, storage, {
     seedDemo: seed ? generateDemoData() : undefined,
     logger,
@@ -51,6 +66,7 @@ async function main(
     }),
     effectsIntervalMs: config.EFFECTS_INTERVAL_MS,
     devicesSource: devicesSourceOf(config),
+    alertPublisher: alertBus,
   });
   const hosted = await subgraph.start({
     host: config.SUBGRAPH_HOST,
@@ -62,14 +78,15 @@ async function main(
     production: config.NODE_ENV === 'production',
     maxBodyBytes: config.MAX_BODY_BYTES,
   });
-  installShutdown({
-    logger,
-    steps: [
-      { name: 'http', run: () => hosted.close() },
-      { name: 'adapters', run: () => subgraph.close() },
-    ],
-    timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
-  });
+  const steps: ShutdownStep[] = [
+    { name: 'http', run: () => hosted.close() },
+    { name: 'adapters', run: () => subgraph.close() },
+  ];
+  if (alertBus) {
+    // Last: a change committed while draining still sends its notice.
+    steps.push({ name: 'alert bus', run: () => alertBus.close() });
+  }
+  installShutdown({ logger, steps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   logger.info({ url: hosted.url, driver: storage.driver }, 'subgraph ready');
 }
 

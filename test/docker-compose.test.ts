@@ -69,6 +69,25 @@ describe('docker-compose.yml', () => {
     }
   });
 
+  it.each(['gateway', 'protection'])(
+    'gives %s the Redis service for alert notices, once it is healthy',
+    (name) => {
+      const service = services[name];
+      expect(service.environment?.REDIS_URL).toBe('redis://redis:6379');
+      expect(service.depends_on?.redis).toEqual({
+        condition: 'service_healthy',
+      });
+    },
+  );
+
+  it('leaves the other subgraphs off Redis: they publish nothing', () => {
+    const others = SUBGRAPH_NAMES.filter((name) => name !== 'protection');
+    for (const name of others) {
+      expect(services[name].environment).not.toHaveProperty('REDIS_URL');
+      expect(services[name].depends_on).not.toHaveProperty('redis');
+    }
+  });
+
   it.each(OPTIONS_READ)(
     'sets on %s only variables its process reads',
     (name, options) => {
