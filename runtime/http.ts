@@ -76,6 +76,14 @@ const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
 const PROBE_PATHS = new Set(['/healthz', '/readyz']);
 
+/**
+ * Operations a machine sends every few seconds: the gateway's reads of
+ * the alert log (gateway/alerts/log-source.ts). Like probes, a success
+ * is only worth a debug line; a failure keeps its info line.
+ */
+export const ROUTINE_OPERATIONS: ReadonlySet<string> =
+  new Set(['AlertLog', 'AlertLogHead']);
+
 export function requestIdOf(request: IncomingMessage): string {
   const given = request.headers[REQUEST_ID_HEADER];
   if (typeof given === 'string' && SANE_REQUEST_ID.test(given)) return given;
@@ -502,7 +510,17 @@ function logRequest(
   };
   // Probes come every few seconds; they are only worth a debug line.
   if (PROBE_PATHS.has(path)) logger.debug(line, 'probe');
-  else logger.info(line, 'request');
+  else if (isRoutine(exchange.operationName, line.status)) {
+    logger.debug(line, 'request');
+  } else logger.info(line, 'request');
+}
+
+function isRoutine(
+  operationName: string | undefined,
+  status: number | string,
+): boolean {
+  return status === 200 && operationName !== undefined &&
+    ROUTINE_OPERATIONS.has(operationName);
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

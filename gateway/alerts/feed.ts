@@ -291,12 +291,18 @@ export class AlertFeed {
       if (page.length < this.#pageSize) break;
     }
     this.#handOnHeld();
-    // A held notice still ahead: its entry committed after the read.
-    if (this.#ahead.size > 0) this.#readAgain = true;
+    // A notice still held is one the log does not show yet (a lagging
+    // replica, a notice from elsewhere): re-reading at once would spin
+    // without end, so #schedule comes back soon instead. A notice that
+    // came during the read has already asked for another (#readLog).
   }
 
   #schedule(): void {
-    const wait = this.#bus.healthy && !this.#failing
+    // Held notices name entries to come: look again soon, as when the
+    // bus is down.
+    const calm =
+      this.#bus.healthy && !this.#failing && this.#ahead.size === 0;
+    const wait = calm
       ? this.#pollMs
       : Math.min(this.#pollMs, UNHEALTHY_POLL_MS);
     this.#timer = setTimeout(() => {

@@ -34,6 +34,8 @@ export const GATEWAY_IDENTITY: Identity = {
   role: GATEWAY_ROLE,
 };
 
+// The subgraph logs these two at debug (ROUTINE_OPERATIONS in
+// runtime/http.ts): the feed sends them at every poll.
 const HEAD_QUERY = 'query AlertLogHead { alertLogHead }';
 
 const PAGE_QUERY = `query AlertLog($after: ID!, $limit: Int!) {
@@ -52,7 +54,11 @@ export class AlertLogError extends Error {
 export function subgraphLogSource(
   options: SubgraphLogSourceOptions,
 ): AlertLogSource {
-  async function ask(query: string, variables: object): Promise<unknown> {
+  async function ask(
+    operationName: string,
+    query: string,
+    variables: object,
+  ): Promise<unknown> {
     const requestId = randomUUID();
     const identity = await options.trustSigner.sign(GATEWAY_IDENTITY, {
       subgraph: 'protection',
@@ -67,7 +73,7 @@ export function subgraphLogSource(
           [GATEWAY_IDENTITY_HEADER]: identity,
           [REQUEST_ID_HEADER]: requestId,
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, operationName, variables }),
         signal: AbortSignal.timeout(options.timeoutMs),
       });
       if (!response.ok) {
@@ -75,7 +81,7 @@ export function subgraphLogSource(
           `The protection subgraph answered ${response.status} to a read of the alert log`,
         );
       }
-      answer = await response.json();
+      answer = parseJson(await response.text());
     } catch (error) {
       if (error instanceof AlertLogError) throw error;
       throw new AlertLogError('The alert log could not be read', {
@@ -87,11 +93,11 @@ export function subgraphLogSource(
 
   return {
     async head() {
-      const data = await ask(HEAD_QUERY, {});
+      const data = await ask('AlertLogHead', HEAD_QUERY, {});
       return sequenceOf(field(data, 'alertLogHead'));
     },
     async after(after, limit) {
-      const data = await ask(PAGE_QUERY, { after: String(after), limit });
+      const data = await ask('AlertLog', PAGE_QUERY, { after: String(after), limit });
       const entries = field(data, 'alertLog');
       if (!Array.isArray(entries)) {
         throw new AlertLogError('The alert log answered no list');
@@ -99,6 +105,19 @@ export function subgraphLogSource(
       return entries.map(noticeOfEntry);
     },
   };
+}
+
+/**
+ * Private: the body as JSON. JSON.parse's error quotes the body, and the
+ * feed logs an error with its cause: a body that is no JSON fails with
+ * no cause, so nothing the subgraph answered reaches a log line.
+ */
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AlertLogError('The alert log answered no JSON');
+  }
 }
 
 /** Private: the `data` of a GraphQL answer that holds no error. */
@@ -130,7 +149,11 @@ function sequenceOf(value: unknown): number {
     ? Number(value)
     : NaN;
   if (!Number.isSafeInteger(sequence)) {
-    throw new AlertLogError(`The alert log answered a sequence ${String(value)}`);
+    // The value is the subgraph's, not a caller's: named by its type
+    // only, so no part of an answer reaches a log line.
+    throw new AlertLogError(
+      `The alert log answered a sequence that is no ID (${typeof value})`,
+    );
   }
   return sequence;
 }

@@ -82,7 +82,7 @@ export function alertOperationOf(
   if (operation instanceof GraphQLError) return [operation];
   const field = streamField(operation);
   if (field instanceof GraphQLError) return [field];
-  const since = sinceOf(field, variables);
+  const since = sinceOf(field, operation, variables);
   if (since instanceof GraphQLError) return [since];
   return rewrite(document, operation, field, variables, since);
 }
@@ -133,12 +133,13 @@ function streamField(
 /** Private: `since` from its literal or its variable; digits only. */
 function sinceOf(
   field: FieldNode,
+  operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
 ): number | null | GraphQLError {
   const argument = field.arguments?.find(({ name }) => name.value === 'since');
   const value = argument === undefined
     ? null
-    : valueOf(argument.value, variables);
+    : valueOf(argument.value, operation, variables);
   if (value === null || value === undefined) return null;
   const text = String(value);
   const since = /^[0-9]+$/.test(text) ? Number(text) : NaN;
@@ -153,11 +154,22 @@ function sinceOf(
 
 function valueOf(
   node: ValueNode,
+  operation: OperationDefinitionNode,
   variables: Readonly<Record<string, unknown>>,
 ): unknown {
   switch (node.kind) {
-    case Kind.VARIABLE:
-      return variables[node.name.value];
+    case Kind.VARIABLE: {
+      const given = variables[node.name.value];
+      if (given !== undefined) return given;
+      // A variable not given takes its default, as execution would
+      // (GraphQL spec §6.1.2, CoerceVariableValues); the rewrite drops
+      // the variable, so its default is read here or never.
+      const definition = operation.variableDefinitions?.find(
+        ({ variable }) => variable.name.value === node.name.value);
+      return definition?.defaultValue === undefined
+        ? undefined
+        : valueOf(definition.defaultValue, operation, variables);
+    }
     case Kind.STRING:
     case Kind.INT:
       return node.value;

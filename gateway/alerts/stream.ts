@@ -35,7 +35,7 @@ export type EntryExecutor = (
 /** An answer for one entry; null when there is nothing to send. */
 type Answer = ExecutionResult | null;
 
-/** Answers kept per group for streams that ask a little later. */
+/** Answers in flight kept per group, for streams handed the same entry. */
 const ANSWERS_KEPT = 64;
 
 /** Default: answers waiting for a slow client before its stream ends. */
@@ -93,6 +93,17 @@ export class SharedExecutions {
     const answer = execute();
     if (group !== undefined) {
       group.answers.set(sequence, answer);
+      // Shared while in flight only. A stream that asks once the answer
+      // has settled (one resuming with `since` from the ring) must get
+      // the entry judged now, as Query.alertEvents judges it, not as it
+      // stood then: once an alert is FALSE its events are no longer the
+      // magistrate's (§7.11.2), and `alert` is the alert as it stands.
+      const settled = () => {
+        if (group.answers.get(sequence) === answer) {
+          group.answers.delete(sequence);
+        }
+      };
+      answer.then(settled, settled);
       if (group.answers.size > ANSWERS_KEPT) {
         const [oldest] = group.answers.keys();
         group.answers.delete(oldest);

@@ -16,7 +16,11 @@ import type { StorageOptions } from '../../storage/options';
 import type { BackgroundWork } from '../../subgraphs/protection';
 import type { EffectTargets } from '../../subgraphs/protection/effects';
 import { TestClock } from '../support/clock';
-import { postGraphQL, startDemoGraph } from '../support/graph';
+import {
+  postGraphQL,
+  startDemoGraph,
+  type DemoGraphOptions,
+} from '../support/graph';
 
 export type Stack = Awaited<ReturnType<typeof startDemoGraph>>;
 
@@ -42,9 +46,10 @@ export interface ProtectionGraph {
  */
 export async function startProtectionGraph(
   storage: StorageOptions,
+  options: Pick<DemoGraphOptions, 'alertBus' | 'alertPollMs'> = {},
 ): Promise<ProtectionGraph> {
   const clock = new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`);
-  const stack = await startDemoGraph(storage, { clock });
+  const stack = await startDemoGraph(storage, { ...options, clock });
   // One caller, hence one token, per role and organisation.
   const callers = new Map<string, Caller>();
   const caller = (claims: Claims) => {

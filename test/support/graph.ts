@@ -70,6 +70,10 @@ export interface DemoGraphOptions {
   readonly devicesSource?: StackOptions['devicesSource'];
   /** A recorder of SQL statements per subgraph, for batching tests. */
   readonly sqlLoggers?: StackOptions['sqlLoggers'];
+  /** The alert bus of the stack; default one in this process. */
+  readonly alertBus?: StackOptions['alertBus'];
+  /** How often the gateway reads the alert log unprompted; default 2000. */
+  readonly alertPollMs?: StackOptions['alertPollMs'];
 }
 
 /** The demo graph on ephemeral ports, seeded, with its own local keys. */
@@ -88,6 +92,8 @@ export async function startDemoGraph(
     clock: options.clock ?? new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`),
     sqlLoggers: options.sqlLoggers,
     devicesSource: options.devicesSource,
+    alertBus: options.alertBus,
+    alertPollMs: options.alertPollMs,
     gatewayConfig: readGatewayConfig({
       NODE_ENV: 'test',
       KEYS_DIR: keysDirectory,
