@@ -1,0 +1,190 @@
+/**
+ * The alert bench's stack process: the five subgraphs and the gateway in
+ * one process (scripts/stack.ts), on SQLite, seeded with the demo data
+ * set. The bench forks it (stack-child.ts) so that the memory it reports
+ * is the graph's own, not the thousand clients'.
+ *
+ * It does only what the bench asks over the IPC channel (protocol.ts):
+ * start, sign tokens, count the live stream, sample its memory, its
+ * event loop and its CPU time, stop. When the channel closes (the bench died) it stops the
+ * stack and exits. Ctrl-C reaches both processes: this one leaves it to
+ * the bench, which asks it to stop in its own time.
+ */
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { readGatewayConfig } from '../../gateway/config';
+import { createLogger } from '../../runtime/logger';
+import { generateDemoData } from '../../storage/demo-data';
+import { startStack, type RunningStack } from '../../scripts/stack';
+import {
+  isRequestMessage,
+  type Reply,
+  type ReplyMessage,
+  type Request,
+  type StackProcessConfig,
+} from './protocol';
+import { LOOP_RESOLUTION_MS, loopDelayOf } from './stats';
+
+/** Token lifetime: longer than any run. */
+const TOKEN_LIFETIME = '4h';
+
+type State =
+  | { readonly kind: 'idle' }
+  | { readonly kind: 'starting' }
+  | { readonly kind: 'running'; readonly stack: RunningStack }
+  | { readonly kind: 'stopping'; readonly done: Promise<void> };
+
+let state: State = { kind: 'idle' };
+const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
+loop.enable();
+let cpuSince = process.cpuUsage();
+
+async function start(config: StackProcessConfig): Promise<Reply> {
+  if (state.kind !== 'idle') {
+    throw new Error(`The stack cannot start while ${state.kind}`);
+  }
+  state = { kind: 'starting' };
+  const logger = createLogger({
+    name: 'alert-bench-stack',
+    level: config.logLevel,
+  });
+  const keysDirectory = join(config.directory, 'keys');
+  try {
+    const stack = await startStack({
+      storage: { driver: 'sqlite', directory: join(config.directory, 'data') },
+      keysDirectory,
+      logger,
+      seedDemo: generateDemoData({ referenceDate: config.referenceDate }),
+      ephemeralPorts: true,
+      // Only what the bench sets: the caller's environment changes nothing.
+      gatewayConfig: readGatewayConfig({
+        KEYS_DIR: keysDirectory,
+        LOG_LEVEL: config.logLevel,
+      }),
+    });
+    state = { kind: 'running', stack };
+    return { type: 'started', gatewayUrl: stack.gatewayUrl };
+  } catch (error) {
+    state = { kind: 'idle' };
+    throw error;
+  }
+}
+
+function running(): RunningStack {
+  if (state.kind !== 'running') {
+    throw new Error(`The stack is not running but ${state.kind}`);
+  }
+  return state.stack;
+}
+
+/** Stops the stack once, however many ask. */
+function stop(): Promise<void> {
+  switch (state.kind) {
+    case 'idle':
+    case 'starting':
+      // A start in flight is abandoned with the process.
+      return Promise.resolve();
+    case 'running': {
+      const done = state.stack.stop();
+      state = { kind: 'stopping', done };
+      return done;
+    }
+    case 'stopping':
+      return state.done;
+    default: {
+      const impossible: never = state;
+      throw new Error(`Unknown state ${JSON.stringify(impossible)}`);
+    }
+  }
+}
+
+function memory(): Reply {
+  // Two collections: the first may leave garbage that finalizers freed.
+  globalThis.gc?.();
+  globalThis.gc?.();
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  return { type: 'memory', memory: { rss, heapUsed, heapTotal, external } };
+}
+
+function load(): Reply {
+  const cpu = process.cpuUsage(cpuSince);
+  const loopDelay = loopDelayOf(loop);
+  cpuSince = process.cpuUsage();
+  loop.reset();
+  return {
+    type: 'load',
+    loopDelay,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+  };
+}
+
+async function answer(request: Request): Promise<Reply> {
+  switch (request.type) {
+    case 'start':
+      return start(request.config);
+    case 'tokens': {
+      const stack = running();
+      const tokens = await Promise.all(request.claims.map((claims) =>
+        stack.token({ ...claims, expiresIn: TOKEN_LIFETIME })));
+      return { type: 'tokens', tokens };
+    }
+    case 'stream': {
+      const { subscriptions, live, executions, cursor } =
+        running().gateway.alertStream;
+      return {
+        type: 'stream',
+        state: { subscriptions, live, executions, cursor },
+      };
+    }
+    case 'memory':
+      return memory();
+    case 'load':
+      return load();
+    case 'stop':
+      await stop();
+      return { type: 'stopped' };
+    default: {
+      const impossible: never = request;
+      throw new Error(`Unknown request ${JSON.stringify(impossible)}`);
+    }
+  }
+}
+
+function send(message: ReplyMessage): Promise<void> {
+  return new Promise((resolve) => {
+    if (!process.connected) {
+      resolve();
+      return;
+    }
+    process.send?.(message, undefined, {}, () => resolve());
+  });
+}
+
+async function onMessage(message: unknown): Promise<void> {
+  if (!isRequestMessage(message)) return;
+  let reply: Reply;
+  try {
+    reply = await answer(message.request);
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    reply = { type: 'failed', message: text };
+  }
+  await send({ id: message.id, reply });
+  if (message.request.type === 'stop') process.exit(0);
+}
+
+async function abandoned(): Promise<void> {
+  await stop().catch(() => undefined);
+  process.exit(1);
+}
+
+if (process.send === undefined) {
+  process.stderr.write(
+    'This is the alert bench\'s stack process: run `npm run bench:alerts`.\n',
+  );
+  process.exit(1);
+}
+process.on('message', (message) => void onMessage(message));
+process.on('disconnect', () => void abandoned());
+process.on('SIGTERM', () => void abandoned());
+process.on('SIGINT', () => undefined);
