@@ -282,6 +282,12 @@ export class AlertFeed {
       this.#ringFloor = head;
       this.#markStarted();
     }
+    // A notice is sent only once its entry has committed, and entries
+    // commit in order: a read begun after a notice came must show its
+    // entry. One held since before this read and still not shown names
+    // no entry of this log (a notice from another deployment on the same
+    // stream); it is dropped, not waited for.
+    const heldBefore = [...this.#ahead.keys()];
     for (;;) {
       const page = await this.#log.after(this.#cursor, this.#pageSize);
       if (this.#closed) return;
@@ -291,10 +297,13 @@ export class AlertFeed {
       if (page.length < this.#pageSize) break;
     }
     this.#handOnHeld();
-    // A notice still held is one the log does not show yet (a lagging
-    // replica, a notice from elsewhere): re-reading at once would spin
-    // without end, so #schedule comes back soon instead. A notice that
-    // came during the read has already asked for another (#readLog).
+    const strays = heldBefore.filter((sequence) => this.#ahead.delete(sequence));
+    if (strays.length > 0) {
+      this.#logger.warn({ sequences: strays, cursor: this.#cursor },
+        'alert notices name entries the log does not hold; dropped');
+    }
+    // A notice that came during the read has already asked for another
+    // (#readLog); one still held is looked for again soon (#schedule).
   }
 
   #schedule(): void {

@@ -328,10 +328,12 @@ describeEachDatabase('ProtectionStore: the alert log in commit order',
       + 'a reader never sees a sequence before a lower one', async () => {
       const start = await head();
       const first = heldAppend('held');
+      // Only once the first holds the lock: begun together, either may
+      // take it first.
+      await first.appended;
       const second = nextAppend('queued');
       let whileHeld: Promise<AlertEventRecord[]>;
       try {
-        await first.appended;
         await waitingBehind(second.state);
         expect(second.state.sequence).toBeNull();
         // On MariaDB this read answers at once; on SQLite it queues.
@@ -358,9 +360,9 @@ describeEachDatabase('ProtectionStore: the alert log in commit order',
       + 'through', async () => {
       const start = await head();
       const first = heldAppend('rolled-back', true);
+      await first.appended;
       const second = nextAppend('after-rollback');
       try {
-        await first.appended;
         await waitingBehind(second.state);
       } finally {
         first.release();
