@@ -5,43 +5,27 @@
  * the one event the live stream resolves for a subscriber. On both
  * databases.
  */
-import { randomUUID } from 'node:crypto';
-import type { MeasureAggregate } from '../../adapters/protection/aggregate';
 import {
   openSqlProtectionAdapter,
   type SqlProtectionAdapter,
 } from '../../adapters/protection';
-import {
-  SHIPPED_ZONE_BOUNDARIES_FILE,
-  loadZoneBoundaries,
-} from '../../reference/geo';
 import { SHIPPED_TERRITORY } from '../../reference/shipped';
-import { LocalAlertBus } from '../../runtime/alerts/bus';
 import type { Identity } from '../../runtime/identity';
-import { createLogger } from '../../runtime/logger';
 import { describeEachDatabase } from '../../test/support/databases';
-import { fullAggregate } from '../../test/support/protection';
 import {
-  subgraphClient,
-  type SubgraphClient,
-} from '../../test/support/subgraph';
-import { fixedClock } from './domain/clock';
-import { DEFAULT_RULES } from './domain/rules';
-import { territoryFromRecords } from './domain/territory';
-import { protectionSubgraph } from './index';
-import { MeasureService } from './service';
+  ANTWERPEN,
+  APP112,
+  GATEWAY,
+  IXELLES,
+  RAISED_AT,
+  dataOf,
+  insertAntwerpenMeasure,
+  protectionClient,
+} from '../../test/support/protection-subgraph';
+import type { SubgraphClient } from '../../test/support/subgraph';
 
 const NOW = '2026-12-01T09:00:00Z';
-const RAISED_AT = '2026-12-01T08:40:00Z';
-const TERRITORY = territoryFromRecords(SHIPPED_TERRITORY);
-const BOUNDARIES = loadZoneBoundaries(SHIPPED_ZONE_BOUNDARIES_FILE,
-  TERRITORY);
 
-const APP112: Identity = { subject: 'app-112', role: 'app112' };
-const ANTWERPEN: Identity =
-  { subject: 'police-5345', role: 'police', zone: '5345' };
-const IXELLES: Identity =
-  { subject: 'police-5339', role: 'police', zone: '5339' };
 const CIC_VAN: Identity =
   { subject: 'cic-van', role: 'cic', province: 'BE-VAN' };
 const CIC_BRU: Identity =
@@ -51,40 +35,6 @@ const PARQUET_ANT: Identity =
 const VICTIM_SUPPORT: Identity =
   { subject: 'sav-ant', role: 'victim-support', arrondissement: 'ANT' };
 const ANALYST: Identity = { subject: 'analyst', role: 'analyst' };
-const GATEWAY: Identity = { subject: 'gateway', role: 'gateway' };
-
-/**
- * An ACTIVE measure managed by Antwerpen (zone 5345, arrondissement
- * ANT, province BE-VAN), with no move, trip or alert.
- */
-function antwerpenMeasure(id: string) {
-  const { aggregate, persons } = fullAggregate(id, 'SA/1999/0201');
-  const measure: MeasureAggregate = {
-    ...aggregate,
-    measure: { ...aggregate.measure, managingZoneCode: '5345',
-      arrondissementCode: 'ANT', pendingTransfer: null },
-    travelNotices: [],
-    alerts: [],
-  };
-  return { measure, persons };
-}
-
-/** The protection subgraph over `adapter`, its clock stopped at NOW. */
-function protectionClient(adapter: SqlProtectionAdapter): SubgraphClient {
-  const clock = fixedClock(NOW);
-  const alertPublisher = new LocalAlertBus();
-  const places = { territory: TERRITORY, boundaries: BOUNDARIES };
-  const service = new MeasureService({
-    store: adapter, ...places, clock, rules: DEFAULT_RULES,
-    newId: randomUUID, alertPublisher,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
-  return subgraphClient(protectionSubgraph({
-    adapter, ...places, clock, rules: DEFAULT_RULES, service,
-    alertPublisher,
-    devices: { devicesBySerial: async (serials) => serials.map(() => null) },
-  }));
-}
 
 const RECORD_ALERT = /* GraphQL */ `
   mutation ($input: RecordAlertInput!) { recordAlert(input: $input) { id } }
@@ -123,13 +73,9 @@ describeEachDatabase('the protection subgraph: reading alert events',
     beforeAll(async () => {
       adapter = await openSqlProtectionAdapter(getOptions(),
         { territory: SHIPPED_TERRITORY });
-      const { measure, persons } = antwerpenMeasure('feed-1');
-      await adapter.transaction(async (tx) => {
-        await tx.upsertPersons(persons);
-        await tx.insert(measure);
-      });
-      measureId = measure.measure.id;
-      client = protectionClient(adapter);
+      measureId = await insertAntwerpenMeasure(adapter, 'feed-1',
+        'SA/1999/0201');
+      client = protectionClient(adapter, NOW);
     });
 
     afterAll(async () => {
@@ -137,17 +83,8 @@ describeEachDatabase('the protection subgraph: reading alert events',
       await adapter?.close();
     });
 
-    async function data<T>(
-      identity: Identity,
-      query: string,
-      variables?: Record<string, unknown>,
-    ): Promise<T> {
-      const result = await client.run<T>(identity, query, variables);
-      if (result.errors || !result.data) {
-        throw new Error(`Refused: ${JSON.stringify(result.errors)}`);
-      }
-      return result.data;
-    }
+    const data = <T>(...operation: Parameters<SubgraphClient['run']>) =>
+      dataOf<T>(client, ...operation);
 
     /** The only error of an operation that must fail. */
     async function refusal(

@@ -6,7 +6,6 @@
  * `Query.alertEvent` judges each caller. The gateway's own identity
  * changes and lists nothing. On both databases.
  */
-import { randomUUID } from 'node:crypto';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import {
   isEnumType,
@@ -15,43 +14,28 @@ import {
   isNonNullType,
   type GraphQLInputType,
 } from 'graphql';
-import type { MeasureAggregate } from '../../adapters/protection/aggregate';
 import {
   openSqlProtectionAdapter,
   type SqlProtectionAdapter,
 } from '../../adapters/protection';
-import {
-  SHIPPED_ZONE_BOUNDARIES_FILE,
-  loadZoneBoundaries,
-} from '../../reference/geo';
 import { SHIPPED_TERRITORY } from '../../reference/shipped';
-import { LocalAlertBus } from '../../runtime/alerts/bus';
 import type { Identity } from '../../runtime/identity';
-import { createLogger } from '../../runtime/logger';
 import { makeNationalNumber } from '../../runtime/national-number';
 import { loadSubgraphTypeDefs } from '../../runtime/subgraph';
 import { describeEachDatabase } from '../../test/support/databases';
-import { fullAggregate } from '../../test/support/protection';
 import {
-  subgraphClient,
-  type SubgraphClient,
-} from '../../test/support/subgraph';
-import { fixedClock } from './domain/clock';
-import { DEFAULT_RULES } from './domain/rules';
-import { territoryFromRecords } from './domain/territory';
-import { protectionSubgraph } from './index';
-import { MeasureService } from './service';
+  ANTWERPEN,
+  APP112,
+  GATEWAY,
+  IN_IXELLES,
+  RAISED_AT,
+  dataOf,
+  insertAntwerpenMeasure,
+  protectionClient,
+} from '../../test/support/protection-subgraph';
+import type { SubgraphClient } from '../../test/support/subgraph';
 
 const NOW = '2026-12-01T09:00:00Z';
-const RAISED_AT = '2026-12-01T08:40:00Z';
-const TERRITORY = territoryFromRecords(SHIPPED_TERRITORY);
-const BOUNDARIES = loadZoneBoundaries(SHIPPED_ZONE_BOUNDARIES_FILE,
-  TERRITORY);
-
-const GATEWAY: Identity = { subject: 'gateway', role: 'gateway' };
-const APP112: Identity = { subject: 'app-112', role: 'app112' };
-const ANTWERPEN: Identity =
-  { subject: 'police-5345', role: 'police', zone: '5345' };
 
 /** One caller of every other role. */
 const OTHER_ROLES: [string, Identity][] = [
@@ -64,45 +48,6 @@ const OTHER_ROLES: [string, Identity][] = [
   ['analyst', { subject: 'analyst', role: 'analyst' }],
   ['app112', APP112],
 ];
-
-/** Inside the shipped shape of zone 5339, Bruxelles-Capitale/Ixelles. */
-const IN_IXELLES = {
-  latitude: 50.833, longitude: 4.367, accuracyMeters: 12,
-  confidencePercent: 68, method: 'GNSS', fixedAt: '2026-12-01T08:40:30Z',
-};
-
-/**
- * An ACTIVE measure managed by Antwerpen (zone 5345, arrondissement
- * ANT, province BE-VAN), with no move, trip or alert.
- */
-function antwerpenMeasure(id: string) {
-  const { aggregate, persons } = fullAggregate(id, 'SA/1999/0301');
-  const measure: MeasureAggregate = {
-    ...aggregate,
-    measure: { ...aggregate.measure, managingZoneCode: '5345',
-      arrondissementCode: 'ANT', pendingTransfer: null },
-    travelNotices: [],
-    alerts: [],
-  };
-  return { measure, persons };
-}
-
-/** The protection subgraph over `adapter`, its clock stopped at NOW. */
-function protectionClient(adapter: SqlProtectionAdapter): SubgraphClient {
-  const clock = fixedClock(NOW);
-  const alertPublisher = new LocalAlertBus();
-  const places = { territory: TERRITORY, boundaries: BOUNDARIES };
-  const service = new MeasureService({
-    store: adapter, ...places, clock, rules: DEFAULT_RULES,
-    newId: randomUUID, alertPublisher,
-    logger: createLogger({ name: 'test', level: 'silent' }),
-  });
-  return subgraphClient(protectionSubgraph({
-    adapter, ...places, clock, rules: DEFAULT_RULES, service,
-    alertPublisher,
-    devices: { devicesBySerial: async (serials) => serials.map(() => null) },
-  }));
-}
 
 const ALERT_LOG = /* GraphQL */ `
   query ($after: ID!, $limit: Int) {
@@ -196,13 +141,9 @@ describeEachDatabase('the protection subgraph: the gateway\'s alert log',
     beforeAll(async () => {
       adapter = await openSqlProtectionAdapter(getOptions(),
         { territory: SHIPPED_TERRITORY });
-      const { measure, persons } = antwerpenMeasure('log-1');
-      await adapter.transaction(async (tx) => {
-        await tx.upsertPersons(persons);
-        await tx.insert(measure);
-      });
-      measureId = measure.measure.id;
-      client = protectionClient(adapter);
+      measureId = await insertAntwerpenMeasure(adapter, 'log-1',
+        'SA/1999/0301');
+      client = protectionClient(adapter, NOW);
     });
 
     afterAll(async () => {
@@ -210,17 +151,8 @@ describeEachDatabase('the protection subgraph: the gateway\'s alert log',
       await adapter?.close();
     });
 
-    async function data<T>(
-      identity: Identity,
-      query: string,
-      variables?: Record<string, unknown>,
-    ): Promise<T> {
-      const result = await client.run<T>(identity, query, variables);
-      if (result.errors || !result.data) {
-        throw new Error(`Refused: ${JSON.stringify(result.errors)}`);
-      }
-      return result.data;
-    }
+    const data = <T>(...operation: Parameters<SubgraphClient['run']>) =>
+      dataOf<T>(client, ...operation);
 
     /** The codes of the only error of an operation that must fail. */
     async function refusal(

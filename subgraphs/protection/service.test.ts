@@ -6,22 +6,26 @@
  * both databases.
  */
 import { randomUUID } from 'node:crypto';
-import type { MeasureAggregate } from '../../adapters/protection/aggregate';
 import { SqlProtectionAdapter } from '../../adapters/protection';
 import { protectionSchema } from '../../adapters/protection/sql/schema';
 import type { ProtectionTransaction } from '../../adapters/protection/types';
-import {
-  SHIPPED_ZONE_BOUNDARIES_FILE,
-  loadZoneBoundaries,
-} from '../../reference/geo';
 import { SHIPPED_TERRITORY } from '../../reference/shipped';
 import type { AlertPublisher } from '../../runtime/alerts/bus';
 import type { AlertNotice } from '../../runtime/alerts/notice';
-import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
 import { openDataSource } from '../../storage/data-source';
 import { describeEachDatabase } from '../../test/support/databases';
-import { fullAggregate } from '../../test/support/protection';
+import {
+  APP112,
+  BOUNDARIES,
+  GATEWAY,
+  IN_IXELLES,
+  IXELLES,
+  RAISED_AT,
+  TERRITORY,
+  antwerpenMeasure,
+  insertAntwerpenMeasure,
+} from '../../test/support/protection-subgraph';
 import { recordLogs } from '../../test/support/servers';
 import { waitFor } from '../../test/support/wait';
 import { fixedClock } from './domain/clock';
@@ -31,7 +35,6 @@ import {
   recordAlertLocation,
 } from './domain/commands/alerts';
 import { DEFAULT_RULES } from './domain/rules';
-import { territoryFromRecords } from './domain/territory';
 import {
   MeasureService,
   checkPermission,
@@ -40,41 +43,7 @@ import {
 } from './service';
 
 const NOW = '2026-12-01T09:00:00.000Z';
-const RAISED_AT = '2026-12-01T08:40:00Z';
-const TERRITORY = territoryFromRecords(SHIPPED_TERRITORY);
-const BOUNDARIES = loadZoneBoundaries(SHIPPED_ZONE_BOUNDARIES_FILE,
-  TERRITORY);
-
-const APP112: Identity = { subject: 'app-112', role: 'app112' };
-/** Not the managing zone of the measure below. */
-const IXELLES_POLICE: Identity =
-  { subject: 'police-5339', role: 'police', zone: '5339' };
-const GATEWAY: Identity = { subject: 'gateway', role: 'gateway' };
 const ALERT_RAISERS: Permission = { roles: ['police', 'cic', 'app112'] };
-
-/** Inside the shipped shape of zone 5339, Bruxelles-Capitale/Ixelles. */
-const IN_IXELLES = {
-  latitude: 50.833, longitude: 4.367, accuracyMeters: 12,
-  confidencePercent: 68, method: 'GNSS' as const,
-  fixedAt: '2026-12-01T08:40:30Z',
-};
-
-/**
- * An ACTIVE measure managed by Antwerpen (zone 5345, arrondissement
- * ANT, province BE-VAN), with no move, trip or alert: its alerts go to
- * that zone, that province's CIC and that parquet only.
- */
-function antwerpenMeasure(id: string) {
-  const { aggregate, persons } = fullAggregate(id, 'SA/1999/0101');
-  const measure: MeasureAggregate = {
-    ...aggregate,
-    measure: { ...aggregate.measure, managingZoneCode: '5345',
-      arrondissementCode: 'ANT', pendingTransfer: null },
-    travelNotices: [],
-    alerts: [],
-  };
-  return { measure, persons };
-}
 
 /**
  * The SQL store, which also writes on a timeline when a transaction has
@@ -143,12 +112,8 @@ describeEachDatabase('MeasureService: notices of alert facts',
         protectionSchema);
       store = new WatchedStore(dataSource);
       await store.syncTerritory(SHIPPED_TERRITORY);
-      const { measure, persons } = antwerpenMeasure('notices-1');
-      await store.transaction(async (tx) => {
-        await tx.upsertPersons(persons);
-        await tx.insert(measure);
-      });
-      measureId = measure.measure.id;
+      measureId = await insertAntwerpenMeasure(store, 'notices-1',
+        'SA/1999/0101');
     });
 
     afterAll(() => store.close());
@@ -250,7 +215,7 @@ describeEachDatabase('MeasureService: notices of alert facts',
     it('§3: a refused change publishes nothing', async () => {
       const { publisher, service } = recording();
 
-      await expect(service.change(IXELLES_POLICE, measureId, ALERT_RAISERS,
+      await expect(service.change(IXELLES, measureId, ALERT_RAISERS,
         raise('not-yours'))).rejects.toMatchObject(
         { extensions: { code: 'FORBIDDEN' } });
       await expect(service.change(APP112, measureId, ALERT_RAISERS,
@@ -307,7 +272,7 @@ describeEachDatabase('MeasureService: notices of alert facts',
 describe('checkPermission', () => {
   it('refuses the gateway\'s own identity every change, even one that '
     + 'would list its role', () => {
-    const { measure } = antwerpenMeasure('gateway-1');
+    const { measure } = antwerpenMeasure('gateway-1', 'SA/1999/0101');
     const permission: Permission = { roles: ['gateway', 'app112'] };
     expect(() => checkPermission(GATEWAY, measure, permission, TERRITORY))
       .toThrow(expect.objectContaining({

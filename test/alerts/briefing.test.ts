@@ -17,6 +17,8 @@ import {
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  DEMO_MANAGING_ZONE,
+  DEMO_MEASURE,
   TODAY,
   at,
   inIxelles,
@@ -24,10 +26,6 @@ import {
   subscribeLive,
   waitForFact,
 } from './support';
-
-const MEASURE = DEMO.measureIds.activeWithEverything;
-/** The demo measure's managing zone, Rupel. */
-const MANAGING_ZONE = '5347';
 
 const BRIEFING_FIELDS = /* GraphQL */ `
   fragment Briefing on ProtectionMeasure {
@@ -104,7 +102,8 @@ describe('§3 the briefing inside an alert event', () => {
   beforeAll(async () => {
     graph = await startProtectionGraph(await database.create());
     graph.clock.setDay(TODAY);
-    token = await graph.stack.token({ role: 'police', zone: MANAGING_ZONE });
+    token = await graph.stack.token(
+      { role: 'police', zone: DEMO_MANAGING_ZONE });
     board = await subscribeLive(graph.stack.gateway, token, BRIEFING);
   }, 120_000);
 
@@ -131,7 +130,7 @@ describe('§3 the briefing inside an alert event', () => {
     const { measure, errors } = briefingOf(board, 'briefed');
 
     expect(errors).toBeUndefined();
-    expect(measure.id).toBe(MEASURE);
+    expect(measure.id).toBe(DEMO_MEASURE);
     expect(measure.suspect.nationalNumber)
       .toBe(DEMO.nationalNumbers.suspectOfActiveWithEverything);
     expect(measure.suspect.bng)
@@ -147,7 +146,7 @@ describe('§3 the briefing inside an alert event', () => {
 
     const { body } = await postGraphQL<{ protectionMeasure: Briefing }>(
       graph.stack.gatewayUrl, MEASURE_QUERY,
-      { token, variables: { id: MEASURE } });
+      { token, variables: { id: DEMO_MEASURE } });
     expect(body.errors).toBeUndefined();
     expect(measure).toEqual(body.data?.protectionMeasure);
   });

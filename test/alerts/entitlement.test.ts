@@ -24,11 +24,12 @@ import {
   grantedMeasure,
   pv,
   startProtectionGraph,
-  type MeasurePlace,
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  ANTWERPEN,
   BOARD,
+  GENT,
   TODAY,
   at,
   factsOf,
@@ -38,8 +39,6 @@ import {
   waitForFact,
 } from './support';
 
-const ANTWERPEN: MeasurePlace = { zone: '5345', arrondissement: 'ANT' };
-const GENT: MeasurePlace = { zone: '5415', arrondissement: 'OVL' };
 /** The trip's destination, in the province of Liège. */
 const LIEGE_ZONE = '5277';
 /** The trip: five nights from TODAY; its window closes the day after. */

@@ -13,6 +13,8 @@ import {
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  DEMO_MANAGING_ZONE,
+  DEMO_MEASURE,
   TODAY,
   at,
   factsOf,
@@ -23,10 +25,7 @@ import {
   waitForFact,
 } from './support';
 
-const MEASURE = DEMO.measureIds.activeWithEverything;
 const BUTTON = DEMO.serials.buttonOfActiveWithEverything;
-/** The demo measure's managing zone, Rupel. */
-const MANAGING_ZONE = '5347';
 
 const LOG = /* GraphQL */ `
   query Log($after: ID!) {
@@ -55,7 +54,7 @@ describe('§3 raising an alert', () => {
     app112 = graph.caller({ role: 'app112' });
     cic = graph.cic('BE-VAN');
     const token = await graph.stack.token(
-      { role: 'police', zone: MANAGING_ZONE });
+      { role: 'police', zone: DEMO_MANAGING_ZONE });
     board = await subscribeLive(graph.stack.gateway, token);
   }, 120_000);
 
@@ -67,7 +66,7 @@ describe('§3 raising an alert', () => {
 
   /** The managing zone's events in the log above `after`. */
   async function logAfter(after: number): Promise<LoggedEvent[]> {
-    const data = await graph.police(MANAGING_ZONE).data<{
+    const data = await graph.police(DEMO_MANAGING_ZONE).data<{
       alertEvents: LoggedEvent[];
     }>(LOG, { after: String(after) });
     return data.alertEvents;
@@ -83,17 +82,19 @@ describe('§3 raising an alert', () => {
     // The 112 system retries, and the CIC records the same alert.
     await send(app112, 'raiseAlertFromDevice', fromDevice('twice'));
     await send(cic, 'recordAlert', {
-      measureId: MEASURE, alertId: 'twice', raisedAt: at(TODAY, '08:40:00'),
+      measureId: DEMO_MEASURE, alertId: 'twice',
+      raisedAt: at(TODAY, '08:40:00'),
     });
     await send(app112, 'recordAlertLocation', {
-      measureId: MEASURE, alertId: 'twice',
+      measureId: DEMO_MEASURE, alertId: 'twice',
       location: inIxelles(at(TODAY, '08:40:30')),
     });
     await waitForFact(board, 'twice LOCATION_UPDATED');
 
     expect(factsOf(board).filter((fact) => fact.startsWith('twice ')))
       .toEqual(['twice RAISED', 'twice LOCATION_UPDATED']);
-    const measure = await graph.police(MANAGING_ZONE).measure(MEASURE);
+    const measure = await graph.police(DEMO_MANAGING_ZONE)
+      .measure(DEMO_MEASURE);
     expect(measure.alerts.filter(({ id }) => id === 'twice')).toHaveLength(1);
     const logged = (await logAfter(0)).filter((e) => e.alert.id === 'twice');
     expect(logged.map((event) => event.kind))
@@ -107,13 +108,15 @@ describe('§3 raising an alert', () => {
       expect(retries.map((retry) => retry.status))
         .toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
       await send(app112, 'closeAlertCall', {
-        measureId: MEASURE, alertId: 'at-once', endedAt: at(TODAY, '08:44:00'),
+        measureId: DEMO_MEASURE, alertId: 'at-once',
+        endedAt: at(TODAY, '08:44:00'),
       });
       await waitForFact(board, 'at-once CLOSED');
 
       expect(factsOf(board).filter((fact) => fact.startsWith('at-once ')))
         .toEqual(['at-once RAISED', 'at-once CLOSED']);
-      const measure = await graph.police(MANAGING_ZONE).measure(MEASURE);
+      const measure = await graph.police(DEMO_MANAGING_ZONE)
+      .measure(DEMO_MEASURE);
       expect(measure.alerts.filter(({ id }) => id === 'at-once'))
         .toHaveLength(1);
     });

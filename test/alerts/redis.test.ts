@@ -27,10 +27,10 @@ import {
   grantedMeasure,
   pv,
   startProtectionGraph,
-  type MeasurePlace,
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  ANTWERPEN,
   TODAY,
   at,
   factsOf,
@@ -41,7 +41,6 @@ import {
   waitForFact,
 } from './support';
 
-const ANTWERPEN: MeasurePlace = { zone: '5345', arrondissement: 'ANT' };
 const logger = createLogger({ name: 'test', level: 'silent' });
 /** Far longer than any wait below: only Redis can be that fast. */
 const SLOW_POLL_MS = 60_000;

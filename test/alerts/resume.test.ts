@@ -18,11 +18,12 @@ import {
   pv,
   startProtectionGraph,
   type Caller,
-  type MeasurePlace,
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  ANTWERPEN,
   BOARD,
+  GENT,
   TODAY,
   at,
   factsOf,
@@ -33,9 +34,6 @@ import {
   subscribeLive,
   waitForFact,
 } from './support';
-
-const ANTWERPEN: MeasurePlace = { zone: '5345', arrondissement: 'ANT' };
-const GENT: MeasurePlace = { zone: '5415', arrondissement: 'OVL' };
 
 const LOG = /* GraphQL */ `
   query Log($after: ID!) {

@@ -22,10 +22,10 @@ import { waitFor } from '../support/wait';
 import {
   grantedMeasure,
   startProtectionGraph,
-  type MeasurePlace,
   type ProtectionGraph,
 } from '../protection/support';
 import {
+  ANTWERPEN,
   BOARD,
   TODAY,
   at,
@@ -37,8 +37,6 @@ import {
   subscribeLive,
   waitForFact,
 } from './support';
-
-const ANTWERPEN: MeasurePlace = { zone: '5345', arrondissement: 'ANT' };
 
 /** The same events as BOARD, asked otherwise. */
 const OTHER_BOARD = /* GraphQL */ `

@@ -8,7 +8,8 @@
  * HTTP, as the 112 system, the CIC or the police would send it.
  */
 import type { RunningGateway } from '../../gateway/server';
-import type { Caller } from '../protection/support';
+import { DEMO } from '../../storage/demo-data';
+import type { Caller, MeasurePlace } from '../protection/support';
 import {
   subscribeAlerts,
   type AlertSubscriber,
@@ -18,6 +19,14 @@ import { waitFor } from '../support/wait';
 
 /** The day the alert tests play on: every demo measure of theirs runs. */
 export const TODAY = '2026-12-10';
+
+/** Where the measures the tests grant are managed: Antwerpen, Gent. */
+export const ANTWERPEN: MeasurePlace = { zone: '5345', arrondissement: 'ANT' };
+export const GENT: MeasurePlace = { zone: '5415', arrondissement: 'OVL' };
+
+/** The demo measure with every part, and its managing zone, Rupel. */
+export const DEMO_MEASURE = DEMO.measureIds.activeWithEverything;
+export const DEMO_MANAGING_ZONE = '5347';
 
 /** A dispatcher's board: which fact, of which alert, of which measure. */
 export const BOARD = /* GraphQL */ `

@@ -160,3 +160,31 @@ export async function undoMigrationsThrough(
     await source.undoLastMigration();
   }
 }
+
+/** Whether the database of `source` has the table `table`. */
+export async function hasTable(
+  source: DataSource,
+  table: string,
+): Promise<boolean> {
+  const runner = source.createQueryRunner();
+  try {
+    return await runner.hasTable(table);
+  } finally {
+    await runner.release();
+  }
+}
+
+/** The names of the columns of `table`, which must exist, in `source`. */
+export async function columnsOf(
+  source: DataSource,
+  table: string,
+): Promise<string[]> {
+  const runner = source.createQueryRunner();
+  try {
+    const found = await runner.getTable(table);
+    if (!found) throw new Error(`The database has no table ${table}`);
+    return found.columns.map((column) => column.name);
+  } finally {
+    await runner.release();
+  }
+}

@@ -1,6 +1,7 @@
 import { SHIPPED_TERRITORY } from '../../../reference/shipped';
 import { openDataSource } from '../../../storage/data-source';
 import {
+  columnsOf,
   describeEachDatabase,
   undoMigrationsThrough,
 } from '../../../test/support/databases';
@@ -60,15 +61,9 @@ describeEachDatabase(MIGRATION, (getOptions) => {
       protectionSchema);
     try {
       await undoMigrationsThrough(source, MIGRATION);
-      const runner = source.createQueryRunner();
-      try {
-        const columns = (await runner.getTable('protection_alert'))!
-          .columns.map((column) => column.name);
-        expect(columns).toContain('raised_at');
-        expect(columns).not.toContain('call_ended_at');
-      } finally {
-        await runner.release();
-      }
+      const columns = await columnsOf(source, 'protection_alert');
+      expect(columns).toContain('raised_at');
+      expect(columns).not.toContain('call_ended_at');
       const alerts = await source.query(
         'SELECT id FROM protection_alert WHERE measure_id = ?',
         [aggregate.measure.id]);
@@ -79,14 +74,8 @@ describeEachDatabase(MIGRATION, (getOptions) => {
       expect(fixes).toHaveLength(aggregate.alerts[0]!.track.length);
 
       await source.runMigrations();
-      const redone = source.createQueryRunner();
-      try {
-        const columns = (await redone.getTable('protection_alert'))!
-          .columns.map((column) => column.name);
-        expect(columns).toContain('call_ended_at');
-      } finally {
-        await redone.release();
-      }
+      expect(await columnsOf(source, 'protection_alert'))
+        .toContain('call_ended_at');
     } finally {
       await source.destroy();
     }

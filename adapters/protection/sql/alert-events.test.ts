@@ -3,8 +3,10 @@ import type { DataSource } from 'typeorm';
 import { SHIPPED_TERRITORY } from '../../../reference/shipped';
 import { openDataSource } from '../../../storage/data-source';
 import { StorageError } from '../../../storage/errors';
+import type { StorageOptions } from '../../../storage/options';
 import {
   describeEachDatabase,
+  hasTable,
   undoMigrationsThrough,
 } from '../../../test/support/databases';
 import { fullAggregate } from '../../../test/support/protection';
@@ -148,29 +150,27 @@ describeEachDatabase('ProtectionStore: the alert log', (getOptions) => {
   });
 });
 
+const LOG = 'protection_alert_event';
+const LOCK = 'protection_alert_log_lock';
+
+/** A source on the register, once the store has run every migration. */
+async function migratedSource(options: StorageOptions): Promise<DataSource> {
+  const store = await openSqlProtectionAdapter(options,
+    { territory: SHIPPED_TERRITORY });
+  await store.close();
+  return openDataSource('protection', options, protectionSchema);
+}
+
 describeEachDatabase('ProtectionAlertEvents1765100000000', (getOptions) => {
   it('§3: adds the alert log to a register already there, and undoes it',
     async () => {
-      const store = await openSqlProtectionAdapter(getOptions(),
-        { territory: SHIPPED_TERRITORY });
-      await store.close();
-
-      const source = await openDataSource('protection', getOptions(),
-        protectionSchema);
-      const hasLog = async () => {
-        const runner = source.createQueryRunner();
-        try {
-          return await runner.hasTable('protection_alert_event');
-        } finally {
-          await runner.release();
-        }
-      };
+      const source = await migratedSource(getOptions());
       try {
         await undoMigrationsThrough(source,
           'ProtectionAlertEvents1765100000000');
-        expect(await hasLog()).toBe(false);
+        expect(await hasTable(source, LOG)).toBe(false);
         await source.runMigrations();
-        expect(await hasLog()).toBe(true);
+        expect(await hasTable(source, LOG)).toBe(true);
       } finally {
         await source.destroy();
       }
@@ -412,20 +412,7 @@ describeEachDatabase('ProtectionStore: the alert log in commit order',
 describeEachDatabase('ProtectionAlertLogOrder1765300000000', (getOptions) => {
   it('§3: adds the log\'s lock table with its one row, and undoes it',
     async () => {
-      const store = await openSqlProtectionAdapter(getOptions(),
-        { territory: SHIPPED_TERRITORY });
-      await store.close();
-
-      const source = await openDataSource('protection', getOptions(),
-        protectionSchema);
-      const hasLock = async () => {
-        const runner = source.createQueryRunner();
-        try {
-          return await runner.hasTable('protection_alert_log_lock');
-        } finally {
-          await runner.release();
-        }
-      };
+      const source = await migratedSource(getOptions());
       const lockRows = async () => {
         const rows: { id: number | string }[] = await source.query(
           'SELECT id FROM protection_alert_log_lock');
@@ -435,24 +422,15 @@ describeEachDatabase('ProtectionAlertLogOrder1765300000000', (getOptions) => {
         expect(await lockRows()).toEqual([1]);
         await undoMigrationsThrough(source,
           'ProtectionAlertLogOrder1765300000000');
-        expect(await hasLock()).toBe(false);
-        expect(await hasLogTable(source)).toBe(true);
+        expect(await hasTable(source, LOCK)).toBe(false);
+        // The log itself stays when only its lock is undone.
+        expect(await hasTable(source, LOG)).toBe(true);
 
         await source.runMigrations();
-        expect(await hasLock()).toBe(true);
+        expect(await hasTable(source, LOCK)).toBe(true);
         expect(await lockRows()).toEqual([1]);
       } finally {
         await source.destroy();
       }
     });
 });
-
-/** The log itself stays when only its lock is undone. */
-async function hasLogTable(source: DataSource): Promise<boolean> {
-  const runner = source.createQueryRunner();
-  try {
-    return await runner.hasTable('protection_alert_event');
-  } finally {
-    await runner.release();
-  }
-}

@@ -2,8 +2,10 @@ import { SHIPPED_TERRITORY } from '../../../reference/shipped';
 import { openDataSource } from '../../../storage/data-source';
 import { StorageError } from '../../../storage/errors';
 import {
-  StatementRecorder,
+  columnsOf,
   describeEachDatabase,
+  hasTable,
+  StatementRecorder,
   undoMigrationsThrough,
 } from '../../../test/support/databases';
 import {
@@ -160,18 +162,12 @@ describeEachDatabase('ProtectionAlertLocation1764900000000', (getOptions) => {
       try {
         await undoMigrationsThrough(source,
           'ProtectionAlertLocation1764900000000');
-        const runner = source.createQueryRunner();
-        try {
-          expect(await runner.hasTable('protection_alert_location'))
-            .toBe(false);
-          const columns = (await runner.getTable('protection_alert'))!
-            .columns.map((column) => column.name);
-          expect(columns).toContain('raised_at');
-          expect(columns.filter((name) => name.startsWith('location_')))
-            .toEqual([]);
-        } finally {
-          await runner.release();
-        }
+        expect(await hasTable(source, 'protection_alert_location'))
+          .toBe(false);
+        const columns = await columnsOf(source, 'protection_alert');
+        expect(columns).toContain('raised_at');
+        expect(columns.filter((name) => name.startsWith('location_')))
+          .toEqual([]);
         const alerts = await source.query(
           'SELECT id FROM protection_alert WHERE measure_id = ?',
           [aggregate.measure.id]);

@@ -32,6 +32,15 @@ function withAlert(raisedAt = '2026-08-10T21:15:00+02:00'): MeasureAggregate {
   );
 }
 
+/** `withAlert()`, its measure then ended early on `day`, as asked. */
+function endedOn(day: string): MeasureAggregate {
+  return endProtectionEarly(
+    withAlert(),
+    { decidedOn: day, reason: 'PERSON_REQUEST', pvReference: 'PV-E' },
+    contextOn(day),
+  ).aggregate;
+}
+
 function classify(
   aggregate: MeasureAggregate,
   classification: 'REAL' | 'FALSE' | 'TEST',
@@ -82,15 +91,7 @@ describe('recordAlert', () => {
   });
 
   it('§7.11.2: a retried alert is still a no-op once the measure ended', () => {
-    const ended = endProtectionEarly(
-      withAlert(),
-      {
-        decidedOn: '2026-08-12',
-        reason: 'PERSON_REQUEST',
-        pvReference: 'PV-E',
-      },
-      contextOn('2026-08-12'),
-    ).aggregate;
+    const ended = endedOn('2026-08-12');
     const again = recordAlert(
       ended,
       {
@@ -209,15 +210,7 @@ describe('classifyAlert', () => {
   });
 
   it('§7.12: an ended measure takes a late classification but is not reopened', () => {
-    const ended = endProtectionEarly(
-      withAlert(),
-      {
-        decidedOn: '2026-08-10',
-        reason: 'PERSON_REQUEST',
-        pvReference: 'PV-E',
-      },
-      contextOn('2026-08-10'),
-    ).aggregate;
+    const ended = endedOn('2026-08-10');
     const change = classify(ended, 'REAL');
     expect(change.aggregate.alerts[0]).toMatchObject({
       classification: 'REAL',
@@ -416,12 +409,7 @@ describe('alert location', () => {
   });
 
   it('§3, §7.12: an ended measure still takes the fixes of its alert', () => {
-    const ended = endProtectionEarly(
-      withAlert(),
-      { decidedOn: '2026-08-10', reason: 'PERSON_REQUEST',
-        pvReference: 'PV-E' },
-      contextOn('2026-08-10'),
-    ).aggregate;
+    const ended = endedOn('2026-08-10');
     const change = recordAlertLocation(
       ended,
       { alertId: 'alert-1', location: fix(30) },
@@ -475,6 +463,15 @@ describe('closeAlertCall', () => {
       context);
   }
 
+  /** The error that refuses an `endedAt`, its message saying `why`. */
+  function invalidEnd(why: string) {
+    return expect.objectContaining({
+      code: 'INVALID_INPUT',
+      details: { field: 'endedAt' },
+      message: expect.stringContaining(why),
+    });
+  }
+
   it('§3: records when the call ended, as the alert\'s fact', () => {
     const aggregate = withAlert();
     const change = close(aggregate, '2026-08-10T21:31:00+02:00');
@@ -517,36 +514,21 @@ describe('closeAlertCall', () => {
   });
 
   it('§3: an end before the press is INVALID_INPUT on endedAt', () => {
-    expect(() => close(withAlert(), '2026-08-10T21:14:59+02:00')).toThrow(
-      expect.objectContaining({
-        code: 'INVALID_INPUT',
-        details: { field: 'endedAt' },
-        message: expect.stringContaining('must be at or after'),
-      }),
-    );
+    expect(() => close(withAlert(), '2026-08-10T21:14:59+02:00'))
+      .toThrow(invalidEnd('must be at or after'));
   });
 
   it('§3: an end after now is INVALID_INPUT on endedAt', () => {
     // The clock reads 22:00 in Brussels.
-    expect(() => close(withAlert(), '2026-08-10T22:00:01+02:00')).toThrow(
-      expect.objectContaining({
-        code: 'INVALID_INPUT',
-        details: { field: 'endedAt' },
-        message: expect.stringContaining('is in the future'),
-      }),
-    );
+    expect(() => close(withAlert(), '2026-08-10T22:00:01+02:00'))
+      .toThrow(invalidEnd('is in the future'));
     expect(close(withAlert(), '2026-08-10T22:00:00+02:00')
       .aggregate.alerts[0].callEndedAt).toBe('2026-08-10T22:00:00+02:00');
   });
 
   it('§3, §7.12: an ended measure still takes the end of its alert\'s call',
     () => {
-      const ended = endProtectionEarly(
-        withAlert(),
-        { decidedOn: '2026-08-10', reason: 'PERSON_REQUEST',
-          pvReference: 'PV-E' },
-        contextOn('2026-08-10'),
-      ).aggregate;
+      const ended = endedOn('2026-08-10');
       const change = close(ended, '2026-08-10T21:31:00+02:00');
       expect(change.aggregate.measure.status).toBe('ENDED');
       expect(change.aggregate.alerts[0].callEndedAt)
