@@ -48,6 +48,8 @@ const schema = buildSchema(`
     id: ID!
     zone(format: String = "code"): String
   }
+
+  directive @trace(label: String) on QUERY | SUBSCRIPTION
 `);
 
 /** The operation for `source`, failing the test on errors. */
@@ -154,6 +156,19 @@ describe('alertOperationOf: the rewrite', () => {
     expect(operation.queryText).not.toContain('$since');
     expect(operation.variables).toEqual({ last: 3 });
     expect(operation.since).toBe(9);
+  });
+
+  it('keeps a variable used by a directive on the operation', () => {
+    const operation = operationOf(`
+      subscription Board($since: ID, $label: String) @trace(label: $label) {
+        alertEvents(since: $since) { kind }
+      }
+    `, { since: '9', label: 'night shift' });
+
+    expect(operation.queryText).toContain(
+      'query Board($label: String, $alertSequence: ID!) @trace(label: $label)');
+    expect(operation.variables).toEqual({ label: 'night shift' });
+    expect(validate(schema, operation.query)).toEqual([]);
   });
 
   it('keeps the since variable when another field uses it too', () => {

@@ -274,7 +274,8 @@ function usedVariables(
   sinceValue: ValueNode | undefined,
 ): Set<string> {
   const used = new Set<string>();
-  for (const node of [operation.selectionSet, ...fragments]) {
+  const directives = operation.directives ?? [];
+  for (const node of [operation.selectionSet, ...directives, ...fragments]) {
     visit(node, {
       Variable(variable) {
         if (variable !== sinceValue) used.add(variable.name.value);
