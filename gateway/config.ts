@@ -19,6 +19,7 @@ import {
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { SubgraphName } from '../scripts/subgraph-names';
+import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
@@ -57,6 +58,20 @@ export const GATEWAY_OPTIONS = {
     default: 1024 * 1024,
     min: 1024,
     max: 64 * 1024 * 1024,
+  }),
+  /** Deepest field an operation may select; default 12 levels. */
+  MAX_DEPTH: integer({ default: DEFAULT_LIMITS.maxDepth, min: 1, max: 100 }),
+  /** Aliases one operation may use; default 30. */
+  MAX_ALIASES: integer({
+    default: DEFAULT_LIMITS.maxAliases,
+    min: 0,
+    max: 1000,
+  }),
+  /** Tokens a document may hold; default 5000. */
+  MAX_TOKENS: integer({
+    default: DEFAULT_LIMITS.maxTokens,
+    min: 100,
+    max: 100_000,
   }),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
@@ -117,6 +132,16 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
     'A subgraph fetch slower than this fails with `SUBGRAPH_TIMEOUT`; ' +
     'only that part of the answer is lost.',
   MAX_BODY_BYTES: 'A larger request body is refused with 413.',
+  MAX_DEPTH:
+    'An operation whose fields nest deeper than this, fragments ' +
+    'followed, is refused with `OPERATION_TOO_DEEP`, over HTTP and ' +
+    'graphql-ws alike.',
+  MAX_ALIASES:
+    'An operation with more aliases than this, a fragment counted at ' +
+    'each spread, is refused with `TOO_MANY_ALIASES`.',
+  MAX_TOKENS:
+    'A document with more lexical tokens than this is refused with ' +
+    '`TOO_MANY_TOKENS`; its parse stops at the first token past it.',
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',
@@ -166,5 +191,14 @@ export function subgraphUrlsOf(
     mach: config.MACH_URL,
     devices: config.DEVICES_URL,
     'victim-support': config.VICTIM_SUPPORT_URL,
+  };
+}
+
+/** The configured limits on an operation's size (limits.ts). */
+export function limitsOf(config: GatewayConfig): OperationLimits {
+  return {
+    maxDepth: config.MAX_DEPTH,
+    maxAliases: config.MAX_ALIASES,
+    maxTokens: config.MAX_TOKENS,
   };
 }

@@ -507,6 +507,111 @@ describe('gateway: errors in production', () => {
   });
 });
 
+describe('gateway: requests a browser may be tricked into sending', () => {
+  beforeEach(resetRecordings);
+
+  /** Status and codes of a request that carries a valid token. */
+  async function send(
+    gateway: RunningGateway,
+    init: { method: string; headers?: Record<string, string>; body?: string },
+    search = '',
+  ): Promise<{ status: number; codes: unknown[] }> {
+    const authorization = `Bearer ${await analystToken()}`;
+    const response = await fetch(`${gateway.url}${search}`, {
+      ...init,
+      headers: { authorization, ...init.headers },
+    });
+    const body = (await response.json()) as GraphQLBody;
+    const codes = (body.errors ?? []).map((error) => error.extensions?.code);
+    return { status: response.status, codes };
+  }
+
+  it('refuses a GET without a preflight header and calls no subgraph', async () => {
+    await withGateway(async (gateway) => {
+      const search = `?query=${encodeURIComponent('{ fastField }')}`;
+      const refused = await send(gateway, { method: 'GET' }, search);
+      const preflighted = await send(gateway, {
+        method: 'GET',
+        headers: { 'apollo-require-preflight': 'true' },
+      }, search);
+
+      expect(refused).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
+      expect(preflighted).toEqual({ status: 200, codes: [] });
+    });
+    expect(fast.requests).toHaveLength(1);
+  });
+
+  it('refuses a text/plain POST, a form a page could submit', async () => {
+    await withGateway(async (gateway) => {
+      const answer = await send(gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'text/plain' },
+        body: JSON.stringify({ query: '{ fastField }' }),
+      });
+
+      expect(answer).toEqual({ status: 400, codes: ['BAD_REQUEST'] });
+    });
+    expect(fast.requests).toHaveLength(0);
+  });
+});
+
+describe('gateway: field suggestions', () => {
+  const misspelt = '{ fastFeild }';
+
+  async function messageFor(config: GatewayConfig): Promise<string> {
+    let message = '';
+    await withGateway(async (gateway) => {
+      const { body } = await query(gateway, misspelt, {
+        authorization: `Bearer ${await analystToken()}`,
+      });
+      expect(body.errors?.[0]?.extensions?.code)
+        .toBe('GRAPHQL_VALIDATION_FAILED');
+      message = body.errors?.[0]?.message ?? '';
+    }, config);
+    return message;
+  }
+
+  it('suggests the field meant in development', async () => {
+    const message = await messageFor(testConfig({ NODE_ENV: 'development' }));
+
+    expect(message).toContain('Did you mean "fastField"?');
+  });
+
+  it('suggests nothing in production, which would reveal the schema', async () => {
+    const production = { ...testConfig(), NODE_ENV: 'production' as const };
+
+    const message = await messageFor(production);
+
+    expect(message).toBe('Cannot query field "fastFeild" on type "Query".');
+  });
+});
+
+describe('gateway: limits on an operation', () => {
+  beforeEach(resetRecordings);
+
+  it('keeps the configured depth, aliases and tokens', async () => {
+    const config = testConfig({
+      MAX_DEPTH: '1',
+      MAX_ALIASES: '1',
+      MAX_TOKENS: '100',
+    });
+    await withGateway(async (gateway) => {
+      const authorization = `Bearer ${await analystToken()}`;
+      const codeOf = async (text: string) =>
+        (await query(gateway, text, { authorization })).body.errors?.[0]
+          ?.extensions?.code;
+
+      expect(await codeOf('{ a: fastField }')).toBeUndefined();
+      expect(await codeOf('{ whoami { role } }')).toBe('OPERATION_TOO_DEEP');
+      expect(await codeOf('{ a: fastField b: fastField }'))
+        .toBe('TOO_MANY_ALIASES');
+      expect(await codeOf(`{ ${'fastField '.repeat(100)}}`))
+        .toBe('TOO_MANY_TOKENS');
+    }, config);
+    expect(fast.requests).toHaveLength(1);
+  });
+});
+
 describe('gateway: lifecycle', () => {
   it('is ready once the supergraph is loaded, and stops cleanly', async () => {
     let url = '';

@@ -49,8 +49,9 @@ import {
   type OperationRunner,
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
-import type { GatewayConfig } from './config';
+import { limitsOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
+import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
 
 /**
  * Beside the code, so it resolves both from the sources (tsx) and from
@@ -381,14 +382,24 @@ function createApolloServer(
   gateway: ApolloGateway,
 ): ApolloServer<GatewayContext> {
   const production = options.config.NODE_ENV === 'production';
+  const limits = limitsOf(options.config);
+  const tellLimit = limitErrorFormatter(limits);
+  const formatForClient = formatGatewayError(production);
   return new ApolloServer<GatewayContext>({
     gateway,
     logger: options.logger.child({ component: 'apollo-server' }),
     nodeEnv: options.config.NODE_ENV,
-    formatError: formatGatewayError(production),
+    formatError: (formatted, error) =>
+      formatForClient(tellLimit(formatted, error)),
     includeStacktraceInErrorResponses: !production,
+    // Also drops "Did you mean …?" from validation errors.
     hideSchemaDetailsFromClientErrors: production,
     introspection: !production,
+    validationRules: limitRules(limits),
+    parseOptions: parseOptionsOf(limits),
+    // Apollo's default, stated: a GET or a simple POST (text/plain, form)
+    // without a preflight-forcing header is refused before it runs.
+    csrfPrevention: true,
     // runtime/shutdown owns the signals and their order.
     stopOnTerminationSignals: false,
     plugins: [
@@ -511,6 +522,8 @@ export async function startGateway(
         feed,
         executeEntry: entryExecutor(runOperation),
         runOperation,
+        limits: limitsOf(config),
+        hideSuggestions: config.NODE_ENV === 'production',
         logger,
       });
       feed.start();

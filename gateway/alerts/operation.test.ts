@@ -7,6 +7,7 @@ import {
   validate,
   type FragmentDefinitionNode,
 } from 'graphql';
+import { DEFAULT_LIMITS, type OperationLimits } from '../limits';
 import { alertOperationOf, type AlertOperation } from './operation';
 
 const schema = buildSchema(`
@@ -57,9 +58,10 @@ function operationOf(
   source: string,
   variables: Record<string, unknown> = {},
   operationName?: string,
+  limits: OperationLimits = DEFAULT_LIMITS,
 ): AlertOperation {
   const answer = alertOperationOf(
-    schema, parse(source), operationName, variables);
+    schema, parse(source), { operationName, variables, limits });
   if (!('query' in answer)) {
     throw new Error(`refused: ${answer.map((e) => e.message).join('; ')}`);
   }
@@ -71,9 +73,10 @@ function errorsOf(
   source: string,
   variables: Record<string, unknown> = {},
   operationName?: string,
+  limits: OperationLimits = DEFAULT_LIMITS,
 ): readonly GraphQLError[] {
   const answer = alertOperationOf(
-    schema, parse(source), operationName, variables);
+    schema, parse(source), { operationName, variables, limits });
   if ('query' in answer) throw new Error('expected the operation refused');
   return answer;
 }
@@ -334,6 +337,43 @@ describe('alertOperationOf: refusals', () => {
 
     expect(errors.length).toBeGreaterThan(0);
     expect(new Set(codesOf(errors))).toEqual(new Set([code]));
+  });
+
+  const small: OperationLimits = { maxDepth: 3, maxAliases: 1, maxTokens: 40 };
+
+  it('keeps to the limits it is given', () => {
+    const source = 'subscription { e: alertEvents { alert { id } } }';
+
+    expect(operationOf(source, {}, undefined, small).responseKey).toBe('e');
+  });
+
+  it('refuses a selection deeper than the limit with its code', () => {
+    const errors = errorsOf(
+      'subscription { alertEvents { alert { measure { id } } } }',
+      {}, undefined, small);
+
+    expect(codesOf(errors)).toEqual(['OPERATION_TOO_DEEP']);
+    expect(errors[0].message).toContain('4 levels deep; the limit is 3');
+  });
+
+  it('refuses more aliases than the limit with its code', () => {
+    const errors = errorsOf(
+      'subscription { e: alertEvents { k: kind } }', {}, undefined, small);
+
+    expect(codesOf(errors)).toEqual(['TOO_MANY_ALIASES']);
+  });
+
+  it('refuses a subscription whose entry query would pass the tokens', () => {
+    // 27 tokens as sent, at the limit; the query for each entry adds the
+    // sequence's variable and argument, and would fail at every entry.
+    const source = 'subscription { alertEvents { sequence kind alert { id ' +
+      'locations(last: 2) { latitude longitude } measure { id zone } } } }';
+    const limits = { ...DEFAULT_LIMITS, maxTokens: 27 };
+
+    const errors = errorsOf(source, {}, undefined, limits);
+
+    expect(codesOf(errors)).toEqual(['TOO_MANY_TOKENS']);
+    expect(errors[0].message).toContain('the limit is 27');
   });
 
   it('refuses an operation name the document does not hold', () => {

@@ -20,6 +20,7 @@ import {
   Kind,
   OperationTypeNode,
   print,
+  specifiedRules,
   validate,
   visit,
   type ASTNode,
@@ -31,6 +32,11 @@ import {
   type ValueNode,
   type VariableDefinitionNode,
 } from 'graphql';
+import {
+  limitRules,
+  tokenLimitError,
+  type OperationLimits,
+} from '../limits';
 
 /** The stream's one root field, and the query field that reads an entry. */
 export const STREAM_FIELD = 'alertEvents';
@@ -58,33 +64,52 @@ function badRequest(message: string, code = 'BAD_USER_INPUT'): GraphQLError {
   return new GraphQLError(message, { extensions: { code } });
 }
 
+/** What a client sent with its document, and the limits it must keep. */
+export interface AlertRequest {
+  readonly operationName?: string;
+  readonly variables?: Readonly<Record<string, unknown>>;
+  readonly limits: OperationLimits;
+}
+
 /**
  * Answers the operation of a valid subscription to the stream, or the
  * errors that refuse it: a document the API schema rejects
- * (GRAPHQL_VALIDATION_FAILED), a subscription to anything but the one
- * field `alertEvents`, or a `since` that is not a sequence
- * (BAD_USER_INPUT).
+ * (GRAPHQL_VALIDATION_FAILED) or that passes a limit on its size
+ * (limits.ts: OPERATION_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS), a
+ * subscription to anything but the one field `alertEvents`, or a `since`
+ * that is not a sequence (BAD_USER_INPUT).
  */
 export function alertOperationOf(
   schema: GraphQLSchema,
   document: DocumentNode,
-  operationName: string | undefined,
-  variables: Readonly<Record<string, unknown>>,
+  request: AlertRequest,
 ): AlertOperation | readonly GraphQLError[] {
-  const invalid = validate(schema, document);
-  if (invalid.length > 0) {
-    return invalid.map((error) => new GraphQLError(error.message, {
-      nodes: error.nodes,
-      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
-    }));
-  }
+  const { operationName, variables = {}, limits } = request;
+  const invalid = validate(
+    schema, document, [...specifiedRules, ...limitRules(limits)]);
+  if (invalid.length > 0) return invalid.map(validationError);
   const operation = pickOperation(document, operationName);
   if (operation instanceof GraphQLError) return [operation];
   const field = streamField(operation);
   if (field instanceof GraphQLError) return [field];
   const since = sinceOf(field, operation, variables);
   if (since instanceof GraphQLError) return [since];
-  return rewrite(document, operation, field, variables, since);
+  const rewritten = rewrite(document, operation, field, variables, since);
+  // The query run for each entry names the sequence where the
+  // subscription had `since`: refused now rather than at every entry.
+  const tooLong = tokenLimitError(rewritten.queryText, limits);
+  return tooLong === null ? rewritten : [tooLong];
+}
+
+/** Private: a limit's error keeps its code; graphql's get the usual one. */
+function validationError(error: GraphQLError): GraphQLError {
+  const { code } = error.extensions;
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    extensions: {
+      code: typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED',
+    },
+  });
 }
 
 function pickOperation(

@@ -1,4 +1,5 @@
-import { authorizationOf } from './socket';
+import { buildSchema, GraphQLError, parse, validate } from 'graphql';
+import { authorizationOf, withoutSuggestions } from './socket';
 
 describe('authorizationOf', () => {
   it('takes the authorization member as it is', () => {
@@ -33,5 +34,27 @@ describe('authorizationOf', () => {
   it('answers nothing for no payload or an empty one', () => {
     expect(authorizationOf(undefined)).toBeUndefined();
     expect(authorizationOf({})).toBeUndefined();
+  });
+});
+
+describe('withoutSuggestions', () => {
+  const schema = buildSchema('type Query { measure: Int, measures: Int }');
+
+  it('takes the suggested names out and keeps the rest', () => {
+    const [error] = validate(schema, parse('{ measur }'));
+    expect(error.message).toContain('Did you mean');
+
+    const [hidden] = withoutSuggestions([error]);
+
+    expect(hidden.message).toBe('Cannot query field "measur" on type "Query".');
+    expect(hidden.locations).toEqual(error.locations);
+  });
+
+  it('keeps an error without suggestions as it is', () => {
+    const error = new GraphQLError('since must be a sequence.', {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
+
+    expect(withoutSuggestions([error])).toEqual([error]);
   });
 });

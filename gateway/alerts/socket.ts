@@ -13,9 +13,9 @@
 import type { Server } from 'node:http';
 import {
   GraphQLError,
-  parse,
   OperationTypeNode,
   getOperationAST,
+  type DocumentNode,
   type ExecutionArgs,
   type FormattedExecutionResult,
   type GraphQLSchema,
@@ -27,6 +27,7 @@ import { WebSocketServer } from 'ws';
 import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
+import { parseWithinLimits, type OperationLimits } from '../limits';
 import type { AlertFeed } from './feed';
 import { alertOperationOf, type AlertOperation } from './operation';
 import {
@@ -57,6 +58,14 @@ export interface AlertSocketOptions {
   readonly executeEntry: EntryExecutor;
   readonly runOperation: OperationRunner;
   readonly logger: Logger;
+  /** The limits HTTP requests keep, applied to what the socket parses. */
+  readonly limits: OperationLimits;
+  /**
+   * Drops graphql's "Did you mean …?" from the refusals of a
+   * subscription, which would reveal the schema field by field, as Apollo
+   * Server does over HTTP in production; default false.
+   */
+  readonly hideSuggestions?: boolean;
   /** Answers a slow client may leave unread; see stream.ts. */
   readonly maxBacklog?: number;
   /** Subscriptions one connection may hold at once; default 16. */
@@ -171,7 +180,12 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
           { extensions: { code: 'BAD_REQUEST' } },
         )];
       }
-      return argsOf(options.schema(), payload, connection.identity);
+      const args = argsOf(options.schema(), payload, {
+        identity: connection.identity,
+        limits: options.limits,
+      });
+      if (!options.hideSuggestions || !Array.isArray(args)) return args;
+      return withoutSuggestions(args);
     },
 
     subscribe: (args) => {
@@ -228,6 +242,41 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
   };
 }
 
+/** The errors with graphql's suggestions of names taken out. */
+export function withoutSuggestions(
+  errors: readonly GraphQLError[],
+): GraphQLError[] {
+  return errors.map((error) => {
+    const message = error.message.replace(/ ?Did you mean .+\?$/, '');
+    if (message === error.message) return error;
+    return new GraphQLError(message, {
+      nodes: error.nodes,
+      extensions: error.extensions,
+    });
+  });
+}
+
+/** Private: what argsOf needs beside the schema and the payload. */
+interface Subscriber {
+  readonly identity: Identity;
+  readonly limits: OperationLimits;
+}
+
+/** Private: the document, or the error that refuses it. */
+function documentOf(
+  query: string,
+  limits: OperationLimits,
+): DocumentNode | GraphQLError {
+  try {
+    return parseWithinLimits(query, limits);
+  } catch (error) {
+    if (error instanceof GraphQLError) return error;
+    return new GraphQLError('The document cannot be parsed.', {
+      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
+    });
+  }
+}
+
 /**
  * Private: the execution arguments of a valid operation, or the errors
  * that refuse it.
@@ -235,24 +284,15 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
 function argsOf(
   schema: GraphQLSchema | undefined,
   payload: SubscribePayload,
-  identity: Identity,
+  { identity, limits }: Subscriber,
 ): ExecutionArgs | readonly GraphQLError[] {
   if (schema === undefined) {
     return [new GraphQLError('The gateway is not ready yet.', {
       extensions: { code: 'SERVICE_UNAVAILABLE' },
     })];
   }
-  let document;
-  try {
-    document = parse(payload.query);
-  } catch (error) {
-    const message = error instanceof GraphQLError
-      ? error.message
-      : 'The document cannot be parsed.';
-    return [new GraphQLError(message, {
-      extensions: { code: 'GRAPHQL_PARSE_FAILED' },
-    })];
-  }
+  const document = documentOf(payload.query, limits);
+  if (document instanceof GraphQLError) return [document];
   const operationName = payload.operationName ?? undefined;
   const variables = payload.variables ?? {};
   const operation = getOperationAST(document, operationName);
@@ -268,7 +308,7 @@ function argsOf(
     return { schema, document, operationName, contextValue: context };
   }
   const alertOperation = alertOperationOf(
-    schema, document, operationName, variables);
+    schema, document, { operationName, variables, limits });
   if (!('query' in alertOperation)) return alertOperation;
   return {
     schema,

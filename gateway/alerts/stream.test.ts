@@ -7,6 +7,7 @@ import {
 import type { ExecutionResult } from 'graphql-ws';
 import type { Identity } from '../../runtime/identity';
 import { noticeOf } from '../../test/support/alerts';
+import { DEFAULT_LIMITS } from '../limits';
 import { alertOperationOf, type AlertOperation } from './operation';
 import {
   AlertStream,
@@ -22,7 +23,8 @@ const schema = buildSchema(`
 `);
 
 function operationOf(source: string): AlertOperation {
-  const answer = alertOperationOf(schema, parse(source), undefined, {});
+  const answer = alertOperationOf(
+    schema, parse(source), { limits: DEFAULT_LIMITS });
   if (!('query' in answer)) throw new Error(answer[0].message);
   return answer;
 }
