@@ -508,7 +508,7 @@ describe('closeAlertCall', () => {
       expect.objectContaining({
         code: 'ALERT_CONFLICT',
         message: 'Alert alert-1 has call end 2026-08-10T21:31:00+02:00 '
-          + 'on record; 2026-08-10T21:32:00+02:00 contradicts it (§7.11.2).',
+          + 'on record; 2026-08-10T21:32:00+02:00 contradicts it (§3).',
       }),
     );
   });

@@ -184,18 +184,9 @@ export function recordPoliceArrival(
   accept(aggregate, 'recordPoliceArrival');
   const index = alertIndex(aggregate, input.alertId);
   const alert = aggregate.alerts[index];
-  if (alert.policeArrivedAt !== null) {
-    if (
-      instantMillis(alert.policeArrivedAt) === instantMillis(input.arrivedAt)
-    ) {
-      return noChange('recordPoliceArrival', aggregate);
-    }
-    throw conflict(
-      alert,
-      'police arrival',
-      alert.policeArrivedAt,
-      input.arrivedAt,
-    );
+  const fact = { name: 'police arrival', section: '§7.11.2' };
+  if (isRecordedAt(alert, fact, alert.policeArrivedAt, input.arrivedAt)) {
+    return noChange('recordPoliceArrival', aggregate);
   }
   requireInstantAfter(
     'arrivedAt',
@@ -265,11 +256,9 @@ export function closeAlertCall(
   accept(aggregate, 'closeAlertCall');
   const index = alertIndex(aggregate, input.alertId);
   const alert = aggregate.alerts[index];
-  if (alert.callEndedAt !== null) {
-    if (instantMillis(alert.callEndedAt) === instantMillis(input.endedAt)) {
-      return noChange('closeAlertCall', aggregate);
-    }
-    throw conflict(alert, 'call end', alert.callEndedAt, input.endedAt);
+  const fact = { name: 'call end', section: '§3' };
+  if (isRecordedAt(alert, fact, alert.callEndedAt, input.endedAt)) {
+    return noChange('closeAlertCall', aggregate);
   }
   requireInstantAfter(
     'endedAt',
@@ -294,15 +283,38 @@ function alertIndex(aggregate: MeasureAggregate, alertId: string): number {
   return index;
 }
 
+/** A fact of an alert recorded once, and the section that says so. */
+interface OnceFact {
+  readonly name: string;
+  readonly section: string;
+}
+
+/**
+ * Whether a fact recorded once is already on record at `given`: true
+ * for the same instant (a retry, a no-op), false when nothing is
+ * recorded yet; another instant is an ALERT_CONFLICT.
+ */
+function isRecordedAt(
+  alert: AlertState,
+  fact: OnceFact,
+  recorded: string | null,
+  given: string,
+): boolean {
+  if (recorded === null) return false;
+  if (instantMillis(recorded) === instantMillis(given)) return true;
+  throw conflict(alert, fact.name, recorded, given, fact.section);
+}
+
 function conflict(
   alert: AlertState,
   fact: string,
   recorded: string,
   given: string,
+  section = '§7.11.2',
 ): DomainError {
   return new DomainError(
     'ALERT_CONFLICT',
-    `Alert ${alert.id} has ${fact} ${recorded} on record; ${given} contradicts it (§7.11.2).`,
+    `Alert ${alert.id} has ${fact} ${recorded} on record; ${given} contradicts it (${section}).`,
     { alertId: alert.id, fact, recorded, given },
   );
 }
