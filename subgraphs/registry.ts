@@ -190,7 +190,6 @@ async function openProtection(
     boundaries,
     clock,
     rules,
-    alertPublisher,
     service: new MeasureService({
       store: adapter,
       territory: territoryFromRecords(territory),

@@ -13,7 +13,6 @@ import type {
   ProtectionAdapter,
   ProtectionStore,
 } from '../../adapters/protection/types';
-import type { AlertPublisher } from '../../runtime/alerts/bus';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 import type { Clock } from './domain/clock';
 import type { ZoneLocator } from './domain/entitlement';
@@ -45,11 +44,6 @@ export interface ProtectionDependencies {
   readonly clock: Clock;
   readonly rules: RulesConfig;
   readonly service: MeasureService;
-  /**
-   * Where the service sends the notices of committed alert facts (§3),
-   * for the gateways' live alert stream.
-   */
-  readonly alertPublisher: AlertPublisher;
 }
 
 export interface ProtectionContext extends SubgraphContext {

@@ -83,16 +83,14 @@ export function protectionClient(
   now: string,
 ): SubgraphClient {
   const clock = fixedClock(now);
-  const alertPublisher = new LocalAlertBus();
   const places = { territory: TERRITORY, boundaries: BOUNDARIES };
   const service = new MeasureService({
     store: adapter, ...places, clock, rules: DEFAULT_RULES,
-    newId: randomUUID, alertPublisher,
+    newId: randomUUID, alertPublisher: new LocalAlertBus(),
     logger: createLogger({ name: 'test', level: 'silent' }),
   });
   return subgraphClient(protectionSubgraph({
     adapter, ...places, clock, rules: DEFAULT_RULES, service,
-    alertPublisher,
     devices: { devicesBySerial: async (serials) => serials.map(() => null) },
   }));
 }
