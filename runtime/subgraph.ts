@@ -17,6 +17,10 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { BatchRead } from '../adapters/adapter';
+import { AccessEnforcer } from './access/enforce';
+import { checkAccessRules } from './access/check';
+import { ROLES_ONLY, type AccessModel } from './access/model';
+import { readAccessRules } from './access/rules';
 import { hostGraphQL, type HostedGraphQL } from './http';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
@@ -44,6 +48,11 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   readonly name: string;
   readonly typeDefs: DocumentNode;
   readonly resolvers: GraphQLResolverMap<TContext>;
+  /**
+   * How the relations of the SDL's `@access` rules are judged; a
+   * subgraph whose rules name roles alone needs none.
+   */
+  readonly access?: AccessModel<TContext, unknown>;
   /**
    * Adds the subgraph's own parts (its loaders) to a request's context.
    * Called once per request, so no cached read crosses two identities.
@@ -193,6 +202,10 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
   const schema = buildSubgraphSchema([
     { typeDefs: definition.typeDefs, resolvers: definition.resolvers },
   ]);
+  const rules = readAccessRules(definition.typeDefs);
+  const model = definition.access ?? ROLES_ONLY;
+  checkAccessRules(schema, rules, model);
+  new AccessEnforcer(rules, model).apply(schema);
   return new ApolloServer<TContext>({
     schema,
     formatError: (formatted) => formatClientError(formatted, production),

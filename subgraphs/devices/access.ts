@@ -1,26 +1,9 @@
 /**
- * Who may read and write what in the device inventory. A refusal is a
- * FORBIDDEN error that names the roles allowed and the caller's own.
+ * Whose devices a caller watches. Who may read and write the inventory
+ * at all is in the schema's `@access` rules (schema/devices.graphql).
  */
 import { forbidden } from '../../runtime/errors';
-import type { Identity, Role } from '../../runtime/identity';
-
-/**
- * §7.8.7: the police see the stock through SharePoint and the reference
- * magistrate is told of shortages; the CIC dispatches across the
- * province. The token of a police officer names the zone, not its
- * arrondissement, so these roles read the stock of any arrondissement.
- */
-const STOCK_READERS: readonly Role[] = ['police', 'magistrate', 'cic'];
-
-/** For Query.deviceStock, Arrondissement.deviceStock, deviceShortages. */
-export function requireStockReader(identity: Identity): void {
-  if (!STOCK_READERS.includes(identity.role)) {
-    throw forbidden(
-      `The device stock and its shortages are for the police, magistrates and CICs (§7.8.7); this caller's role is ${identity.role}.`,
-    );
-  }
-}
+import type { Identity } from '../../runtime/identity';
 
 /** §3: the managing zone watches its devices' daily reports. */
 export function requireZone(identity: Identity): string {
@@ -35,13 +18,4 @@ export function requireZone(identity: Identity): string {
     throw new Error('A police identity has no zone');
   }
   return zone;
-}
-
-/** §3: the daily reports come from the 112 app alone. */
-export function requireApp112(identity: Identity): void {
-  if (identity.role !== 'app112') {
-    throw forbidden(
-      `Daily reports are sent by the 112 app (role app112) only; this caller's role is ${identity.role}.`,
-    );
-  }
 }

@@ -14,7 +14,6 @@ import {
 } from '../../adapters/devices/types';
 import { agencyUnavailable } from '../../runtime/subgraph';
 import { instantMillis } from '../protection/domain/clock';
-import { requireApp112 } from './access';
 import { SYSTEM, type DevicesContext } from './context';
 import type {
   IngestDailyReportInput,
@@ -38,7 +37,6 @@ export async function ingestDailyReport(
   input: IngestDailyReportInput,
   context: DevicesContext,
 ): Promise<IngestedDailyReport> {
-  requireApp112(context.identity);
   const report = checkReport(input, context.clock.now());
 
   let stored: DeviceDailyReport;

@@ -8,7 +8,6 @@ import type {
   ZoneStockRecord,
 } from '../../adapters/devices/types';
 import type { MeasureKey } from '../../runtime/subgraph';
-import { requireStockReader } from './access';
 import type { DevicesContext } from './context';
 import type {
   DeviceCounts,
@@ -48,9 +47,8 @@ export function deviceStockOf(
 
 export async function loadDeviceStock(
   arrondissementCode: string,
-  { identity, loaders }: DevicesContext,
+  { loaders }: DevicesContext,
 ): Promise<DeviceStock> {
-  requireStockReader(identity);
   const parts = await loaders.zoneStocks.load(arrondissementCode);
   return deviceStockOf(arrondissementCode, parts);
 }
@@ -58,9 +56,8 @@ export async function loadDeviceStock(
 /** Open shortages first, then newest first, as the inventory answers. */
 export async function loadShortages(
   arrondissementCode: string,
-  { identity, loaders }: DevicesContext,
+  { loaders }: DevicesContext,
 ): Promise<ShortageView[]> {
-  requireStockReader(identity);
   const shortages = await loaders.shortages.load(arrondissementCode);
   return shortages.map(toShortage);
 }

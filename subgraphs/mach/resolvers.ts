@@ -1,6 +1,4 @@
 import { reviewAntecedents } from '../../adapters/mach/look-back';
-import { forbidden } from '../../runtime/errors';
-import type { Identity } from '../../runtime/identity';
 import { DateScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import type { Resolvers } from './generated/graphql';
@@ -22,10 +20,10 @@ export const resolvers: Resolvers = {
         person.nationalNumber);
       return reviewAntecedents(listing, referenceDate ?? context.today());
     },
-    registrationComments: (person, _, { identity, loaders }) => {
-      requireMagistrate(identity);
-      return loaders.currentRegistrationComments.load(person.nationalNumber);
-    },
+    // §7.8.4, §7.13.2: the suspect is never told of the alarm, so only
+    // the parquet reads the comments from his side (the schema's rule).
+    registrationComments: (person, _, { loaders }) =>
+      loaders.currentRegistrationComments.load(person.nationalNumber),
   },
 
   ProtectionMeasure: {
@@ -34,14 +32,3 @@ export const resolvers: Resolvers = {
       loaders.registrationComments.load(measure.id),
   },
 };
-
-/**
- * §7.8.4: the suspect is never told of the alarm, so only the parquet
- * reads the comments of §7.13.2 from the suspect's side.
- */
-function requireMagistrate(identity: Identity): void {
-  if (identity.role === 'magistrate') return;
-  throw forbidden(
-    `Only a magistrate may read a suspect's registration comments (§7.8.4, §7.13.2); this caller's role is ${identity.role}.`,
-  );
-}

@@ -20,6 +20,7 @@ import {
   type EffectDispatcher,
   type EffectTargets,
 } from './effects';
+import { protectionAccess } from './access';
 import { resolvers } from './resolvers';
 
 export function protectionSubgraph(
@@ -29,6 +30,7 @@ export function protectionSubgraph(
     name: 'protection',
     typeDefs: loadSubgraphTypeDefs('protection'),
     resolvers: resolvers as GraphQLResolverMap<ProtectionContext>,
+    access: protectionAccess,
     createContext: (base) => createProtectionContext(dependencies, base),
     readiness: () => dependencies.adapter.ping(),
   };

@@ -11,6 +11,7 @@ import {
   createVictimSupportContext,
   type VictimSupportContext,
 } from './context';
+import { victimSupportAccess } from './access';
 import { resolvers } from './resolvers';
 
 export function victimSupportSubgraph(
@@ -20,6 +21,7 @@ export function victimSupportSubgraph(
     name: 'victim-support',
     typeDefs: loadSubgraphTypeDefs('victim-support'),
     resolvers: resolvers as GraphQLResolverMap<VictimSupportContext>,
+    access: victimSupportAccess,
     createContext: (base) => createVictimSupportContext(adapter, base),
     readiness: () => adapter.ping(),
   };

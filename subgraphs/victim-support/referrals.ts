@@ -28,9 +28,6 @@ import type {
   ReferralContact,
 } from './generated/graphql';
 
-/** §7.8.5: who may read the contact data, in the referral's area only. */
-const CONTACT_READERS: readonly Role[] = ['victim-support', 'magistrate'];
-
 /** The client code of each refusal of the service's store. */
 const CLIENT_CODES: Readonly<Record<VictimSupportRuleCode, string>> = {
   REFERRAL_MISSING: 'NOT_FOUND',
@@ -44,18 +41,14 @@ const CLIENT_CODES: Readonly<Record<VictimSupportRuleCode, string>> = {
   NOTICE_CONFLICT: 'CONFLICT',
 };
 
-/** Referral.contact: null with FORBIDDEN for anyone not entitled. */
+/**
+ * Referral.contact, confidential (§7.8.5): the schema's rule lets only the
+ * service and the magistrates of the referral's arrondissement read it.
+ */
 export async function loadContact(
   referral: ReferralRecord,
-  { identity, loaders }: VictimSupportContext,
+  { loaders }: VictimSupportContext,
 ): Promise<ReferralContact | null> {
-  const allowed = CONTACT_READERS.includes(identity.role)
-    && identity.arrondissement === referral.arrondissementCode;
-  if (!allowed) {
-    throw forbidden(
-      `The person's contact data is confidential (§7.8.5): only the victim support service and the magistrates of arrondissement ${referral.arrondissementCode} read it; this caller is ${whoIs(identity)}.`,
-    );
-  }
   const contact = await loaders.contact.load(referral.id);
   return contact && { phone: contact.phone, email: contact.email };
 }

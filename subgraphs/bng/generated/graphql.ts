@@ -296,6 +296,12 @@ export type ResolversParentTypes = {
   String: Scalars['String']['output'];
 };
 
+export type AccessDirectiveArgs = {
+  policies: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = BngContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
 export type AlarmMentionResolvers<ContextType = BngContext, ParentType extends ResolversParentTypes['AlarmMention'] = ResolversParentTypes['AlarmMention']> = {
   measureId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -360,3 +366,6 @@ export type Resolvers<ContextType = BngContext> = {
   WeaponHolding?: WeaponHoldingResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = BngContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};

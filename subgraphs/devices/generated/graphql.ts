@@ -29,7 +29,7 @@ export type Arrondissement = {
   /** The arrondissement's code, e.g. ANT. */
   code: Scalars['ID']['output'];
   /** Its devices by status, in all and per keeper; the roles of Query.deviceStock (§7.8.7). */
-  deviceStock: DeviceStock;
+  deviceStock: Maybe<DeviceStock>;
 };
 
 /** The 112 app's daily report for a device. */
@@ -431,7 +431,6 @@ export type ResolversTypes = {
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceRecordModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   DeviceCounts: ResolverTypeWrapper<DeviceCounts>;
   DeviceIssue: ResolverTypeWrapper<Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversTypes['Device'], measure: ResolversTypes['ProtectionMeasure'] }>;
   DeviceIssueKind: DeviceIssueKind;
@@ -449,6 +448,7 @@ export type ResolversTypes = {
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   WorkList: ResolverTypeWrapper<Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversTypes['DeviceIssue']> }>;
   ZoneDeviceStock: ResolverTypeWrapper<ZoneDeviceStock>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -461,7 +461,6 @@ export type ResolversParentTypes = {
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceRecordModel;
-  String: Scalars['String']['output'];
   DeviceCounts: DeviceCounts;
   DeviceIssue: Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversParentTypes['Device'], measure: ResolversParentTypes['ProtectionMeasure'] };
   DeviceShortage: Omit<DeviceShortage, 'measure'> & { measure: ResolversParentTypes['ProtectionMeasure'] };
@@ -475,12 +474,19 @@ export type ResolversParentTypes = {
   Query: Record<PropertyKey, never>;
   WorkList: Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversParentTypes['DeviceIssue']> } | FederationReferenceTypes['WorkList'];
   ZoneDeviceStock: ZoneDeviceStock;
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  policies: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = DevicesContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ArrondissementResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['Arrondissement'] = ResolversParentTypes['Arrondissement'], FederationReferenceType extends FederationReferenceTypes['Arrondissement'] = FederationReferenceTypes['Arrondissement']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Arrondissement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  deviceStock?: Resolver<ResolversTypes['DeviceStock'], ParentType, ContextType>;
+  deviceStock?: Resolver<Maybe<ResolversTypes['DeviceStock']>, ParentType, ContextType>;
 };
 
 export type DailyReportResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DailyReport'] = ResolversParentTypes['DailyReport']> = {
@@ -610,3 +616,6 @@ export type Resolvers<ContextType = DevicesContext> = {
   ZoneDeviceStock?: ZoneDeviceStockResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = DevicesContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};

@@ -269,12 +269,12 @@ export type ResolversTypes = {
   AntecedentReview: ResolverTypeWrapper<Omit<AntecedentReview, 'files'> & { files: Array<ResolversTypes['JudicialFile']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   JudicialFile: ResolverTypeWrapper<JudicialFileRecordModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   JudicialFileStatus: JudicialFileStatus;
   Person: ResolverTypeWrapper<PersonKeyModel>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   RegistrationComment: ResolverTypeWrapper<RegistrationCommentRecordModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -286,12 +286,18 @@ export type ResolversParentTypes = {
   AntecedentReview: Omit<AntecedentReview, 'files'> & { files: Array<ResolversParentTypes['JudicialFile']> };
   Date: Scalars['Date']['output'];
   JudicialFile: JudicialFileRecordModel;
-  String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Person: PersonKeyModel;
   ProtectionMeasure: MeasureKeyModel;
   RegistrationComment: RegistrationCommentRecordModel;
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  policies: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = MachContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AntecedentCountsResolvers<ContextType = MachContext, ParentType extends ResolversParentTypes['AntecedentCounts'] = ResolversParentTypes['AntecedentCounts']> = {
   drugs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -364,3 +370,6 @@ export type Resolvers<ContextType = MachContext> = {
   RegistrationComment?: RegistrationCommentResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = MachContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};

@@ -949,9 +949,9 @@ export type ProlongationCause =
 export type ProtectedPerson = {
   __typename?: 'ProtectedPerson';
   /** Signed the user agreement; not required under 16 (§7.5, §7.9). */
-  agreementSigned: Scalars['Boolean']['output'];
+  agreementSigned: Maybe<Scalars['Boolean']['output']>;
   /** A minor's discernment to use the alarm, as recorded (§7.9). */
-  discernmentRecorded: Scalars['Boolean']['output'];
+  discernmentRecorded: Maybe<Scalars['Boolean']['output']>;
   /** The person, with name and national register number. */
   person: Person;
   /** Why the person is protected: the victim, or a child or relative. */
@@ -983,9 +983,9 @@ export type ProtectedRole =
 export type ProtectionMeasure = {
   __typename?: 'ProtectionMeasure';
   /** Alerts recorded as facts of the measure (§7.11.2). */
-  alerts: Array<Alert>;
+  alerts: Maybe<Array<Alert>>;
   /** The judicial arrondissement of the residence: its parquet decides (§7.2.1). */
-  arrondissement: Arrondissement;
+  arrondissement: Maybe<Arrondissement>;
   /** The six general conditions as last recorded (§7.5). */
   conditions: Maybe<Conditions>;
   /** The day the magistrate granted the alarm (§7.8); null before a grant. */
@@ -993,11 +993,11 @@ export type ProtectionMeasure = {
   /** When the police activated the device (§7.8.1). */
   deviceActivatedOn: Maybe<Scalars['Date']['output']>;
   /** The device return is due: the measure ended and devices are out (§7.12.2). */
-  deviceReturnDue: Scalars['Boolean']['output'];
+  deviceReturnDue: Maybe<Scalars['Boolean']['output']>;
   /** The day the devices were disconnected and returned, with a PV (§7.12.2). */
   devicesReturnedOn: Maybe<Scalars['Date']['output']>;
   /** What the other agency systems must still record, or have recorded. */
-  effects: Array<Effect>;
+  effects: Maybe<Array<Effect>>;
   /** Planned end: 9 months after the decision, moved by prolongations (§7.10). */
   endDate: Maybe<Scalars['Date']['output']>;
   /** Why the measure ended (§7.12); null while it has not. */
@@ -1008,25 +1008,25 @@ export type ProtectionMeasure = {
    */
   endedOn: Maybe<Scalars['Date']['output']>;
   /** Hearings and evaluations of the danger, oldest first (§7.4, §7.6, §7.12.1). */
-  evaluations: Array<Evaluation>;
+  evaluations: Maybe<Array<Evaluation>>;
   /** The measure's identifier, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /** When the investigating judge was informed of the measure (§7.8.2). */
   investigatingJudgeInformedOn: Maybe<Scalars['Date']['output']>;
   /** Every change to the measure, oldest first. */
-  journal: Array<JournalEntry>;
+  journal: Maybe<Array<JournalEntry>>;
   /** The police zone of the residence, which manages the measure (§7.2.2). */
-  managingZone: PoliceZone;
+  managingZone: Maybe<PoliceZone>;
   /** New facts reported or found (§7.11.3). */
-  newFacts: Array<NewFact>;
+  newFacts: Maybe<Array<NewFact>>;
   /** A move of residence awaiting the new parquet (§7.2.3). */
   pendingTransfer: Maybe<Transfer>;
   /** Prolongations, oldest first (§7.10.2, §7.12.1). */
-  prolongations: Array<Prolongation>;
+  prolongations: Maybe<Array<Prolongation>>;
   /** The victim, then the children and relatives also protected (§7.9). */
-  protectedPersons: Array<ProtectedPerson>;
+  protectedPersons: Maybe<Array<ProtectedPerson>>;
   /** The PV (procès-verbal) in which the request was recorded (§7.3.1). */
-  pvReference: Scalars['String']['output'];
+  pvReference: Maybe<Scalars['String']['output']>;
   /** The re-evaluation window: the month before the end (§7.12.1). */
   reEvaluationWindow: Maybe<DateRange>;
   /** Human-readable reference, e.g. SA/2026/0007. */
@@ -1034,25 +1034,25 @@ export type ProtectionMeasure = {
   /** The negative decision, when the alarm was refused (§7.7). */
   refusal: Maybe<Refusal>;
   /** How the suspect is related to the victim: intra-family stalking (§6). */
-  relationship: Relationship;
+  relationship: Maybe<Relationship>;
   /** Who asked for the alarm (§7.3); the same as `requester.origin`. */
-  requestOrigin: RequestOrigin;
+  requestOrigin: Maybe<RequestOrigin>;
   /** The day the request was made (§7.3). */
-  requestedOn: Scalars['Date']['output'];
+  requestedOn: Maybe<Scalars['Date']['output']>;
   /** Who asked for the alarm, kept on record (§7.3). */
-  requester: Requester;
+  requester: Maybe<Requester>;
   /** Revisits of the victim: done and scheduled (§7.11.3). */
-  revisits: Array<Revisit>;
+  revisits: Maybe<Array<Revisit>>;
   /** The first day of protection: the day of the grant (§7.10.1). */
   startDate: Maybe<Scalars['Date']['output']>;
   /** Where the measure stands in its life (§7.3 to §7.12). */
   status: MeasureStatus;
   /** The person suspected of stalking; never told of the alarm (§7.8.4). */
-  suspect: Person;
+  suspect: Maybe<Person>;
   /** Travel notices and usual places (§7.11.1). */
-  travelNotices: Array<TravelNotice>;
+  travelNotices: Maybe<Array<TravelNotice>>;
   /** The case is under judicial investigation (§7.8.2). */
-  underInvestigation: Scalars['Boolean']['output'];
+  underInvestigation: Maybe<Scalars['Boolean']['output']>;
 };
 
 /** A province, with its dispatch centre (CIC) (§3). */
@@ -1678,7 +1678,6 @@ export type ResolversTypes = {
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Alert: ResolverTypeWrapper<AlertStateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   AlertClass: AlertClass;
   AlertEvent: ResolverTypeWrapper<AlertEventViewModel>;
   AlertEventKind: AlertEventKind;
@@ -1756,6 +1755,7 @@ export type ResolversTypes = {
   WorkItem: ResolverTypeWrapper<WorkListItemModel>;
   WorkList: ResolverTypeWrapper<WorkListAnswerModel>;
   ZoneContact: ResolverTypeWrapper<ZoneContact>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -1764,7 +1764,6 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Alert: AlertStateModel;
   Boolean: Scalars['Boolean']['output'];
-  String: Scalars['String']['output'];
   AlertEvent: AlertEventViewModel;
   AlertLogEntry: AlertNoticeModel;
   AlertLogRecipients: NoticeRecipientsModel;
@@ -1825,7 +1824,14 @@ export type ResolversParentTypes = {
   WorkItem: WorkListItemModel;
   WorkList: WorkListAnswerModel;
   ZoneContact: ZoneContact;
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  policies: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = ProtectionContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AlertResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = {
   callEndedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -2012,48 +2018,48 @@ export type ProlongationResolvers<ContextType = ProtectionContext, ParentType ex
 };
 
 export type ProtectedPersonResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectedPerson'] = ResolversParentTypes['ProtectedPerson']> = {
-  agreementSigned?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  discernmentRecorded?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  agreementSigned?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  discernmentRecorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ProtectedRole'], ParentType, ContextType>;
 };
 
 export type ProtectionMeasureResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ProtectionMeasure']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  alerts?: Resolver<Array<ResolversTypes['Alert']>, ParentType, ContextType>;
-  arrondissement?: Resolver<ResolversTypes['Arrondissement'], ParentType, ContextType>;
+  alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType>;
+  arrondissement?: Resolver<Maybe<ResolversTypes['Arrondissement']>, ParentType, ContextType>;
   conditions?: Resolver<Maybe<ResolversTypes['Conditions']>, ParentType, ContextType>;
   decidedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   deviceActivatedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  deviceReturnDue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  deviceReturnDue?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   devicesReturnedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  effects?: Resolver<Array<ResolversTypes['Effect']>, ParentType, ContextType>;
+  effects?: Resolver<Maybe<Array<ResolversTypes['Effect']>>, ParentType, ContextType>;
   endDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   endReason?: Resolver<Maybe<ResolversTypes['EndReason']>, ParentType, ContextType>;
   endedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  evaluations?: Resolver<Array<ResolversTypes['Evaluation']>, ParentType, ContextType>;
+  evaluations?: Resolver<Maybe<Array<ResolversTypes['Evaluation']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   investigatingJudgeInformedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  journal?: Resolver<Array<ResolversTypes['JournalEntry']>, ParentType, ContextType>;
-  managingZone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
-  newFacts?: Resolver<Array<ResolversTypes['NewFact']>, ParentType, ContextType>;
+  journal?: Resolver<Maybe<Array<ResolversTypes['JournalEntry']>>, ParentType, ContextType>;
+  managingZone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
+  newFacts?: Resolver<Maybe<Array<ResolversTypes['NewFact']>>, ParentType, ContextType>;
   pendingTransfer?: Resolver<Maybe<ResolversTypes['Transfer']>, ParentType, ContextType>;
-  prolongations?: Resolver<Array<ResolversTypes['Prolongation']>, ParentType, ContextType>;
-  protectedPersons?: Resolver<Array<ResolversTypes['ProtectedPerson']>, ParentType, ContextType>;
-  pvReference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  prolongations?: Resolver<Maybe<Array<ResolversTypes['Prolongation']>>, ParentType, ContextType>;
+  protectedPersons?: Resolver<Maybe<Array<ResolversTypes['ProtectedPerson']>>, ParentType, ContextType>;
+  pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   reEvaluationWindow?: Resolver<Maybe<ResolversTypes['DateRange']>, ParentType, ContextType>;
   reference?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   refusal?: Resolver<Maybe<ResolversTypes['Refusal']>, ParentType, ContextType>;
-  relationship?: Resolver<ResolversTypes['Relationship'], ParentType, ContextType>;
-  requestOrigin?: Resolver<ResolversTypes['RequestOrigin'], ParentType, ContextType>;
-  requestedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
-  requester?: Resolver<ResolversTypes['Requester'], ParentType, ContextType>;
-  revisits?: Resolver<Array<ResolversTypes['Revisit']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  requestOrigin?: Resolver<Maybe<ResolversTypes['RequestOrigin']>, ParentType, ContextType>;
+  requestedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  requester?: Resolver<Maybe<ResolversTypes['Requester']>, ParentType, ContextType>;
+  revisits?: Resolver<Maybe<Array<ResolversTypes['Revisit']>>, ParentType, ContextType>;
   startDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['MeasureStatus'], ParentType, ContextType>;
-  suspect?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
-  travelNotices?: Resolver<Array<ResolversTypes['TravelNotice']>, ParentType, ContextType>;
-  underInvestigation?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  suspect?: Resolver<Maybe<ResolversTypes['Person']>, ParentType, ContextType>;
+  travelNotices?: Resolver<Maybe<Array<ResolversTypes['TravelNotice']>>, ParentType, ContextType>;
+  underInvestigation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
 export type ProvinceResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province'], FederationReferenceType extends FederationReferenceTypes['Province'] = FederationReferenceTypes['Province']> = {
@@ -2178,3 +2184,6 @@ export type Resolvers<ContextType = ProtectionContext> = {
   ZoneContact?: ZoneContactResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = ProtectionContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};

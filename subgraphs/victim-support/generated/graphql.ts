@@ -359,13 +359,13 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   RecordPersonContactedInput: RecordPersonContactedInput;
   RecordReferralContactInput: RecordReferralContactInput;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Referral: ResolverTypeWrapper<ReferralRecordModel>;
   ReferralContact: ResolverTypeWrapper<ReferralContact>;
   ReferralStatus: ReferralStatus;
   ServiceOffer: ResolverTypeWrapper<ServiceOffer>;
   ServiceOfferKind: ServiceOfferKind;
   VictimSupportWorkList: ResolverTypeWrapper<WorkListScopeModel>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -380,12 +380,18 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   RecordPersonContactedInput: RecordPersonContactedInput;
   RecordReferralContactInput: RecordReferralContactInput;
-  String: Scalars['String']['output'];
   Referral: ReferralRecordModel;
   ReferralContact: ReferralContact;
   ServiceOffer: ServiceOffer;
   VictimSupportWorkList: WorkListScopeModel;
+  String: Scalars['String']['output'];
 };
+
+export type AccessDirectiveArgs = {
+  policies: Array<Scalars['String']['input']>;
+};
+
+export type AccessDirectiveResolver<Result, Parent, ContextType = VictimSupportContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -453,3 +459,6 @@ export type Resolvers<ContextType = VictimSupportContext> = {
   VictimSupportWorkList?: VictimSupportWorkListResolvers<ContextType>;
 };
 
+export type DirectiveResolvers<ContextType = VictimSupportContext> = {
+  access?: AccessDirectiveResolver<any, any, ContextType>;
+};
