@@ -28,10 +28,6 @@ import { isRole, type Role } from '../identity';
 
 export const ACCESS_DIRECTIVE = 'access';
 
-/** The SDL each subgraph declares the directive with. */
-export const ACCESS_DIRECTIVE_SDL =
-  'directive @access(policies: [String!]!) on OBJECT | FIELD_DEFINITION';
-
 /** The policy every caller the gateway let in passes. */
 export const AUTHENTICATED = 'authenticated';
 
