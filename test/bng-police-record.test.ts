@@ -71,20 +71,29 @@ interface RecordsAnswer {
   };
 }
 
+/** The demo measures read here, by the zone that manages each. */
+const MANAGING_ZONES: Record<string, string> = {
+  [DEMO.measureIds.activeWithEverything]: '5347',
+  [DEMO.measureIds.activeWantedSuspect]: '5340',
+};
+
 describeEachDatabase('the police record through the gateway', (storage) => {
   let stack: Stack;
-  let police: string;
 
   beforeAll(async () => {
     stack = await startDemoGraph(storage());
-    police = await stack.token({ role: 'police', zone: '5345' });
   }, 120_000);
 
   afterAll(() => stack?.cleanUp());
 
+  /** The police of the zone that manages the measure, who read it whole. */
+  function policeOf(id: string): Promise<string> {
+    return stack.token({ role: 'police', zone: MANAGING_ZONES[id] });
+  }
+
   async function recordsOf(id: string) {
     const { body } = await postGraphQL<RecordsAnswer>(stack.gatewayUrl,
-      RECORDS, { token: police, variables: { id } });
+      RECORDS, { token: await policeOf(id), variables: { id } });
     expect(body.errors).toBeUndefined();
     return body.data!.protectionMeasure;
   }
@@ -129,7 +138,7 @@ describeEachDatabase('the police record through the gateway', (storage) => {
         suspect: { bng: { noContactOrders: unknown[] } };
       };
     }>(stack.gatewayUrl, COVERS,
-      { token: police, variables: { id, end: endDate } });
+      { token: await policeOf(id), variables: { id, end: endDate } });
     expect(body.errors).toBeUndefined();
     expect(body.data?.protectionMeasure.suspect.bng.noContactOrders)
       .toEqual([{ measureId: id, coversUntil: true }]);

@@ -44,16 +44,23 @@ function fix(seconds: number, method: Fix['method'] = 'GNSS'): Fix {
   };
 }
 
+/** The call's briefing, which the CIC reads. */
 const LOCATED_QUERY = /* GraphQL */ `
   query Located($id: ID!) {
     protectionMeasure(id: $id) {
       managingZone { code contact { phone email } }
       alerts { id location { ...Fix } track { ...Fix } }
-      journal { action actorRole }
     }
   }
   fragment Fix on AmlLocation {
     latitude longitude accuracyMeters confidencePercent method fixedAt
+  }
+`;
+
+/** The file's journal, which only the managing zone and parquet read. */
+const JOURNAL_QUERY = /* GraphQL */ `
+  query Journal($id: ID!) {
+    protectionMeasure(id: $id) { journal { action actorRole } }
   }
 `;
 
@@ -63,7 +70,11 @@ interface Located {
     contact: { phone: string; email: string } | null;
   };
   alerts: { id: string; location: Fix | null; track: Fix[] }[];
-  journal: { action: string; actorRole: string }[];
+}
+
+interface JournalEntry {
+  action: string;
+  actorRole: string;
 }
 
 describeEachDatabase('§3 alert locations', (storage) => {
@@ -84,6 +95,18 @@ describeEachDatabase('§3 alert locations', (storage) => {
     const data = await cic.data<{ protectionMeasure: Located }>(
       LOCATED_QUERY, { id: measureId });
     return data.protectionMeasure;
+  }
+
+  async function journal(): Promise<JournalEntry[]> {
+    const data = await graph.police(ANTWERPEN.zone).data<{
+      protectionMeasure: { journal: JournalEntry[] };
+    }>(JOURNAL_QUERY, { id: measureId });
+    return data.protectionMeasure.journal;
+  }
+
+  /** What the CIC reads of the call and what the zone reads of the file. */
+  async function everything() {
+    return { briefing: await located(), journal: await journal() };
   }
 
   async function alert(id: string) {
@@ -109,8 +132,7 @@ describeEachDatabase('§3 alert locations', (storage) => {
     const { location, track } = await alert('located');
     expect(location).toEqual(fix(60));
     expect(track).toEqual([fix(0, 'CELL'), fix(30, 'WIFI'), fix(60)]);
-    const { journal } = await located();
-    expect(journal.filter((entry) => entry.action.startsWith('ALERT')))
+    expect((await journal()).filter((entry) => entry.action.startsWith('ALERT')))
       .toEqual([
         { action: 'ALERT', actorRole: 'cic' },
         { action: 'ALERT_LOCATION', actorRole: 'cic' },
@@ -129,7 +151,7 @@ describeEachDatabase('§3 alert locations', (storage) => {
 
   it('§3: an invalid latitude is INVALID_INPUT and changes nothing',
     async () => {
-      const before = await located();
+      const before = await everything();
 
       const error = await cic.refused('recordAlertLocation', {
         measureId, alertId: 'located',
@@ -138,13 +160,13 @@ describeEachDatabase('§3 alert locations', (storage) => {
 
       expect(error.code).toBe('INVALID_INPUT');
       expect(error.extensions.field).toBe('location.latitude');
-      expect(await located()).toEqual(before);
+      expect(await everything()).toEqual(before);
     });
 
   it('§3: a fix sent twice is recorded once', async () => {
-    const before = await located();
+    const before = await everything();
     await sendFix('located', fix(30, 'WIFI'));
-    expect(await located()).toEqual(before);
+    expect(await everything()).toEqual(before);
   });
 
   it('§3: an alert recorded before any fix has no location yet', async () => {
@@ -182,6 +204,16 @@ describeEachDatabase('§3 alert locations', (storage) => {
           phone: '+32 2 555 53 45',
           email: 'alarm.5345@police.example',
         },
+      });
+    });
+
+  it('§3: the CIC reads the call\'s briefing, not the file\'s journal',
+    async () => {
+      const error = await cic.error(JOURNAL_QUERY, { id: measureId });
+      expect(error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'ProtectionMeasure.journal is for police:managing-zone, '
+          + 'magistrate:parquet; this caller is cic of BE-VAN.',
       });
     });
 });
