@@ -44,6 +44,8 @@ const ISSUES = /* GraphQL */ `
 
 /** Zone 5339 (Bruxelles) keeps four assigned buttons, one per measure. */
 const ZONE = '5339';
+/** Rupel, the zone that manages the demo measure 001. */
+const ZONE_OF_MEASURE_001 = '5347';
 const BUTTONS = {
   quiet25h: 'DEMO-BTN-0002',
   quiet23h: 'DEMO-BTN-0007',
@@ -71,12 +73,15 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
   let stack: Stack;
   let app: string;
   let police: string;
+  let policeOfMeasure001: string;
 
   beforeAll(async () => {
     clock = new TestClock(NOW);
     stack = await startDemoGraph(storage(), { clock: clock });
     app = await stack.token({ role: 'app112' });
     police = await stack.token({ role: 'police', zone: ZONE });
+    policeOfMeasure001 = await stack.token(
+      { role: 'police', zone: ZONE_OF_MEASURE_001 });
   }, 120_000);
 
   afterAll(() => stack?.cleanUp());
@@ -94,7 +99,7 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
       protectionMeasure(id: $id) {
         devices { serial lastReport { receivedAt batteryPercent } }
       }
-    }`, { token: police,
+    }`, { token: policeOfMeasure001,
       variables: { id: DEMO.measureIds.activeWithEverything } });
     return body.data?.protectionMeasure.devices.find((device) =>
       device.serial === DEMO.serials.buttonOfActiveWithEverything)
@@ -179,24 +184,29 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
       });
 
     it.each([
-      ['police', { role: 'police', zone: ZONE }],
-      ['cic', { role: 'cic', province: 'BE-BRU' }],
-      ['magistrate', { role: 'magistrate', arrondissement: 'BRU' }],
-      ['victim-support', { role: 'victim-support', arrondissement: 'BRU' }],
-      ['analyst', { role: 'analyst' }],
-    ] as const)('refuses the role %s with FORBIDDEN', async (role, claims) => {
-      const token = await stack.token(claims);
-      const { body } = await ingest(report('app-r-4', button), token);
-      expect(body.errors).toEqual([expect.objectContaining({
-        message: expect.stringContaining(
-          `(role app112) only; this caller's role is ${role}`),
-        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
-      })]);
-      // The report id was not used up: the app may still send it.
-      const { body: sentByApp } = await ingest(
-        report('app-r-4', DEMO.serials.phoneOfActiveWithEverything));
-      expect(sentByApp.errors).toBeUndefined();
-    });
+      ['police', { role: 'police', zone: ZONE }, 'police of 5339'],
+      ['cic', { role: 'cic', province: 'BE-BRU' }, 'cic of BE-BRU'],
+      ['magistrate', { role: 'magistrate', arrondissement: 'BRU' },
+        'magistrate of BRU'],
+      ['victim-support', { role: 'victim-support', arrondissement: 'BRU' },
+        'victim-support of BRU'],
+      ['analyst', { role: 'analyst' }, 'analyst'],
+    ] as const)('refuses the role %s with FORBIDDEN',
+      async (_, claims, caller) => {
+        const token = await stack.token(claims);
+        const { body } = await ingest(report('app-r-4', button), token);
+        expect(body.data ?? null).toBeNull();
+        expect(body.errors).toEqual([expect.objectContaining({
+          message: 'Mutation.ingestDailyReport is for app112; '
+            + `this caller is ${caller}.`,
+          path: ['ingestDailyReport'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
+        // The report id was not used up: the app may still send it.
+        const { body: sentByApp } = await ingest(
+          report('app-r-4', DEMO.serials.phoneOfActiveWithEverything));
+        expect(sentByApp.errors).toBeUndefined();
+      });
   });
 
   describe('deviceIssues (§3)', () => {
@@ -261,16 +271,20 @@ describeEachDatabase('the 112 app\'s daily reports', (storage) => {
     });
 
     it.each([
-      ['magistrate', { role: 'magistrate', arrondissement: 'BRU' }],
-      ['cic', { role: 'cic', province: 'BE-BRU' }],
-      ['app112', { role: 'app112' }],
-    ] as const)('refuses the role %s with FORBIDDEN', async (role, claims) => {
-      const token = await stack.token(claims);
-      const { body } = await postGraphQL(stack.gatewayUrl, ISSUES, { token });
-      expect(body.errors).toEqual([expect.objectContaining({
-        message: expect.stringContaining(`this caller's role is ${role}`),
-        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
-      })]);
-    });
+      ['magistrate', { role: 'magistrate', arrondissement: 'BRU' },
+        'magistrate of BRU'],
+      ['cic', { role: 'cic', province: 'BE-BRU' }, 'cic of BE-BRU'],
+      ['app112', { role: 'app112' }, 'app112'],
+    ] as const)('refuses the role %s with FORBIDDEN',
+      async (_, claims, caller) => {
+        const token = await stack.token(claims);
+        const { body } = await postGraphQL(stack.gatewayUrl, ISSUES, { token });
+        expect(body.data ?? null).toBeNull();
+        expect(body.errors).toEqual([expect.objectContaining({
+          message: `Query.deviceIssues is for police; this caller is ${caller}.`,
+          path: ['deviceIssues'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
+      });
   });
 });
