@@ -55,6 +55,15 @@ interface ReferralAnswer {
 const MEASURE = DEMO.measureIds.activeWithEverything;
 const REFERRAL = DEMO.referralIds.activeWithEverything;
 
+/** Why a caller in no relation to the measure may not read it. */
+function measureRefused(caller: string): string {
+  return 'ProtectionMeasure is for police:managing-zone, magistrate:parquet, '
+    + 'cic:province, police:briefed, cic:briefed, '
+    + 'victim-support:arrondissement, police:own-change, '
+    + 'magistrate:own-change, cic:own-change, app112:own-change; '
+    + `this caller is ${caller}.`;
+}
+
 describeEachDatabase('a referral to victim support', (storage) => {
   let stack: Stack;
   let tokens: Record<'sav' | 'magistrate' | 'brusselsSav' | 'ghentSav'
@@ -124,21 +133,39 @@ describeEachDatabase('a referral to victim support', (storage) => {
           { phone: '+32470123456', email: 'Jane.Doe@example.be' });
       });
 
+    it('is null with FORBIDDEN for the police of the managing zone, the '
+      + 'rest answered', async () => {
+      const token = await stack.token({ role: 'police', zone: '5347' });
+      const { body } = await contactAs(token);
+      expect(body.data?.protectionMeasure?.referral)
+        .toEqual({ id: REFERRAL, status: 'SUPPORT_ONGOING', contact: null });
+      expect(body.errors).toEqual([expect.objectContaining({
+        message: 'Referral.contact is for magistrate:parquet, '
+          + 'victim-support:arrondissement; this caller is police of 5347.',
+        path: ['protectionMeasure', 'referral', 'contact'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
+    });
+
     it.each([
-      ['the police of the zone', { role: 'police', zone: '5345' }],
-      ['an analyst', { role: 'analyst' }],
+      ['the police of another zone', { role: 'police', zone: '5345' },
+        measureRefused('police of 5345')],
+      ['an analyst', { role: 'analyst' },
+        'Query.protectionMeasure is for police, cic, magistrate, '
+          + 'victim-support; this caller is analyst.'],
       ['the service of another arrondissement',
-        { role: 'victim-support', arrondissement: 'OVL' }],
+        { role: 'victim-support', arrondissement: 'OVL' },
+        measureRefused('victim-support of OVL')],
       ['a magistrate of another arrondissement',
-        { role: 'magistrate', arrondissement: 'BRU' }],
-    ] as const)('is null with FORBIDDEN for %s, the rest answered',
-      async (_, claims) => {
+        { role: 'magistrate', arrondissement: 'BRU' },
+        measureRefused('magistrate of BRU')],
+    ] as const)('is out of reach of %s, refused the measure with FORBIDDEN',
+      async (_, claims, message) => {
         const { body } = await contactAs(await stack.token(claims));
-        expect(body.data?.protectionMeasure?.referral)
-          .toMatchObject({ id: REFERRAL, contact: null });
+        expect(body.data).toEqual({ protectionMeasure: null });
         expect(body.errors).toEqual([expect.objectContaining({
-          message: expect.stringContaining('confidential (§7.8.5)'),
-          path: ['protectionMeasure', 'referral', 'contact'],
+          message,
+          path: ['protectionMeasure'],
           extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
         })]);
       });
