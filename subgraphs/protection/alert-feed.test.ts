@@ -40,9 +40,23 @@ const RECORD_ALERT = /* GraphQL */ `
   mutation ($input: RecordAlertInput!) { recordAlert(input: $input) { id } }
 `;
 
+/** What every caller reads of the change it has just made. */
 const CLOSE_CALL = /* GraphQL */ `
   mutation ($input: CloseAlertCallInput!) {
+    closeAlertCall(input: $input) { id status }
+  }
+`;
+
+/** The answer with the measure's alerts, which the 112 system may not read. */
+const CLOSE_CALL_WITH_ALERTS = /* GraphQL */ `
+  mutation ($input: CloseAlertCallInput!) {
     closeAlertCall(input: $input) { id alerts { id callEndedAt } }
+  }
+`;
+
+const ALERTS = /* GraphQL */ `
+  query ($id: ID!) {
+    protectionMeasure(id: $id) { alerts { id callEndedAt } }
   }
 `;
 
@@ -103,9 +117,18 @@ describeEachDatabase('the protection subgraph: reading alert events',
     }
 
     function closeCall(identity: Identity, alertId: string, endedAt: string) {
-      return client.run<{
-        closeAlertCall: { alerts: { id: string; callEndedAt: string }[] };
-      }>(identity, CLOSE_CALL, { input: { measureId, alertId, endedAt } });
+      return client.run<{ closeAlertCall: { id: string; status: string } }>(
+        identity, CLOSE_CALL, { input: { measureId, alertId, endedAt } });
+    }
+
+    /** When the alert's call ended, as the managing zone reads it. */
+    async function callEndOf(alertId: string): Promise<string | null> {
+      const { protectionMeasure } = await data<{
+        protectionMeasure: { alerts: { id: string; callEndedAt: string }[] };
+      }>(ANTWERPEN, ALERTS, { id: measureId });
+      const alert = protectionMeasure.alerts.find((a) => a.id === alertId);
+      if (!alert) throw new Error(`No alert ${alertId}`);
+      return alert.callEndedAt;
     }
 
     /** The events of one alert the managing zone reads, oldest first. */
@@ -136,13 +159,30 @@ describeEachDatabase('the protection subgraph: reading alert events',
           '2026-12-01T09:52:00+01:00');
 
         expect(first.errors).toBeUndefined();
+        expect(first.data?.closeAlertCall)
+          .toEqual({ id: measureId, status: 'ACTIVE' });
         expect(retry.errors).toBeUndefined();
-        const [closed] = first.data!.closeAlertCall.alerts
-          .filter((alert) => alert.id === 'by-112');
-        expect(Date.parse(closed!.callEndedAt))
+        expect(Date.parse((await callEndOf('by-112'))!))
           .toBe(Date.parse('2026-12-01T08:52:00Z'));
         expect(await kindsOf('by-112')).toEqual(['RAISED', 'CLOSED']);
       });
+
+      it('§3: the 112 system\'s answer names the measure, not its alerts',
+        async () => {
+          const answer = await client.run(APP112, CLOSE_CALL_WITH_ALERTS,
+            { input: { measureId, alertId: 'by-112',
+              endedAt: '2026-12-01T08:52:00Z' } });
+          expect(answer.data).toEqual(
+            { closeAlertCall: { id: measureId, alerts: null } });
+          expect(answer.errors).toEqual([expect.objectContaining({
+            message: 'ProtectionMeasure.alerts is for police:managing-zone, '
+              + 'magistrate:parquet, cic:province, police:briefed, '
+              + 'cic:briefed; this caller is app112.',
+            path: ['closeAlertCall', 'alerts'],
+            extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+          })]);
+          expect(await kindsOf('by-112')).toEqual(['RAISED', 'CLOSED']);
+        });
 
       it('§3: the CIC of the province closes the call; another '
         + 'province\'s CIC may not', async () => {
@@ -217,15 +257,28 @@ describeEachDatabase('the protection subgraph: reading alert events',
       it.each([
         ['another zone', IXELLES],
         ['another province\'s CIC', CIC_BRU],
-        ['an analyst', ANALYST],
-        ['victim support', VICTIM_SUPPORT],
-        ['the 112 system', APP112],
-        ['the gateway as a caller of its own', GATEWAY],
       ])('%s gets null', async (_, outsider) => {
         const sequence = await sequenceOf('by-112', 'RAISED');
         const { alertEvent } = await data<{ alertEvent: unknown }>(
           outsider, ALERT_EVENT, { sequence });
         expect(alertEvent).toBeNull();
+      });
+
+      it.each([
+        ['an analyst', ANALYST, 'analyst'],
+        ['victim support', VICTIM_SUPPORT, 'victim-support of ANT'],
+        ['the 112 system', APP112, 'app112'],
+        ['the gateway as a caller of its own', GATEWAY, 'gateway'],
+      ])('%s is refused with FORBIDDEN', async (_, outsider, who) => {
+        const sequence = await sequenceOf('by-112', 'RAISED');
+        const result = await client.run(outsider, ALERT_EVENT, { sequence });
+        expect(result.data).toEqual({ alertEvent: null });
+        expect(result.errors).toEqual([expect.objectContaining({
+          message: 'Query.alertEvent is for police, cic, magistrate; '
+            + `this caller is ${who}.`,
+          path: ['alertEvent'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
       });
 
       it('is null for a sequence the log does not hold', async () => {
