@@ -1,7 +1,8 @@
 /**
- * The magistrate's look-back through the gateway (§7.4.2, §7.6): the
- * suspect's files of the 3 years before the decision, and the comments
- * of §7.13.2 on the suspect's side, for magistrates only (§7.8.4).
+ * The magistrate's look-back through the gateway (§7.4.2, §7.6), on the
+ * suspect as the measure reaches it: the suspect's files of the 3 years
+ * before the decision, and the comments of §7.13.2 on the suspect's
+ * side, for magistrates only (§7.8.4).
  */
 import { openSqlMachAdapter } from '../adapters/mach';
 import { addMonths } from '../storage/dates';
@@ -17,45 +18,56 @@ const DECISION = /* GraphQL */ `
   }
 `;
 
+/** The suspect is reached through the measure, whose readers read it. */
 const REVIEW = /* GraphQL */ `
-  query Review($n: ID!, $date: Date) {
-    person(nationalNumber: $n) {
-      antecedentReview(referenceDate: $date) {
-        windowFrom
-        windowTo
-        files { index status intraFamily openedOn }
-        indicators { intraFamilyViolence drugs weapons sexualOffences suicide }
-        counts { intraFamilyViolence drugs weapons sexualOffences suicide }
+  query Review($id: ID!, $date: Date) {
+    protectionMeasure(id: $id) {
+      suspect {
+        antecedentReview(referenceDate: $date) {
+          windowFrom
+          windowTo
+          files { index status intraFamily openedOn }
+          indicators {
+            intraFamilyViolence drugs weapons sexualOffences suicide
+          }
+          counts { intraFamilyViolence drugs weapons sexualOffences suicide }
+        }
       }
     }
   }
 `;
 
 const COMMENTS = /* GraphQL */ `
-  query Comments($n: ID!) {
-    person(nationalNumber: $n) {
-      lastName
-      registrationComments { measureId text replacedOn }
+  query Comments($id: ID!) {
+    protectionMeasure(id: $id) {
+      suspect {
+        lastName
+        registrationComments { measureId text replacedOn }
+      }
     }
   }
 `;
 
 interface ReviewAnswer {
-  person: {
-    antecedentReview: {
-      windowFrom: string;
-      windowTo: string;
-      files: { index: string; status: string; openedOn: string }[];
-      indicators: Record<string, boolean>;
-      counts: Record<string, number>;
+  protectionMeasure: {
+    suspect: {
+      antecedentReview: {
+        windowFrom: string;
+        windowTo: string;
+        files: { index: string; status: string; openedOn: string }[];
+        indicators: Record<string, boolean>;
+        counts: Record<string, number>;
+      };
     };
   };
 }
 
 interface CommentsAnswer {
-  person: {
-    lastName: string;
-    registrationComments: { measureId: string; text: string }[] | null;
+  protectionMeasure: {
+    suspect: {
+      lastName: string;
+      registrationComments: { measureId: string; text: string }[] | null;
+    };
   };
 }
 
@@ -89,9 +101,9 @@ describeEachDatabase('the antecedent review through the gateway',
 
         const { body } = await postGraphQL<ReviewAnswer>(stack.gatewayUrl,
           REVIEW, { token: magistrate,
-            variables: { n: suspect, date: decidedOn } });
+            variables: { id, date: decidedOn } });
         expect(body.errors).toBeUndefined();
-        const review = body.data!.person.antecedentReview;
+        const review = body.data!.protectionMeasure.suspect.antecedentReview;
         expect(review.windowFrom).toBe(addMonths(decidedOn, -36));
         expect(review.windowTo).toBe(decidedOn);
         // Dismissed files count too; the old theft (index 51) does not.
@@ -130,23 +142,28 @@ describeEachDatabase('the antecedent review through the gateway',
 
       it('shows a magistrate the current comment', async () => {
         const { body } = await postGraphQL<CommentsAnswer>(stack.gatewayUrl,
-          COMMENTS, { token: magistrate, variables: { n: suspect } });
+          COMMENTS, { token: magistrate, variables: { id } });
         expect(body.errors).toBeUndefined();
-        expect(body.data?.person.registrationComments).toEqual([{
-          measureId: id,
-          text: 'stalking alarm décidée le 02/10/2026',
-          replacedOn: null,
-        }]);
+        expect(body.data?.protectionMeasure.suspect.registrationComments)
+          .toEqual([{
+            measureId: id,
+            text: 'stalking alarm décidée le 02/10/2026',
+            replacedOn: null,
+          }]);
       });
 
       it('keeps them from the police, and answers the rest', async () => {
-        const police = await stack.token({ role: 'police', zone: '5345' });
+        // Rupel manages the measure: it reads the suspect, not the comments.
+        const police = await stack.token({ role: 'police', zone: '5347' });
         const { body } = await postGraphQL<CommentsAnswer>(stack.gatewayUrl,
-          COMMENTS, { token: police, variables: { n: suspect } });
-        expect(body.data?.person.lastName).toMatch(/^DEMO-/);
-        expect(body.data?.person.registrationComments).toBeNull();
+          COMMENTS, { token: police, variables: { id } });
+        const seen = body.data?.protectionMeasure.suspect;
+        expect(seen?.lastName).toMatch(/^DEMO-/);
+        expect(seen?.registrationComments).toBeNull();
         expect(body.errors).toEqual([expect.objectContaining({
-          path: ['person', 'registrationComments'],
+          message: 'Person.registrationComments is for magistrate; '
+            + 'this caller is police of 5347.',
+          path: ['protectionMeasure', 'suspect', 'registrationComments'],
           extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
         })]);
       });
