@@ -112,7 +112,7 @@ describeEachDatabase('§3 the alert log', (storage) => {
       await raiseFromDevice(app112, alert);
 
       expect(first.raiseAlertFromDevice.id).toBe(measureId);
-      const measure = await app112.measure(measureId);
+      const measure = await graph.police(ANTWERPEN.zone).measure(measureId);
       expect(measure.alerts.filter((a) => a.id === 'by-device'))
         .toHaveLength(1);
       expect(await kindsOf('by-device')).toEqual(['RAISED']);
@@ -197,7 +197,8 @@ describeEachDatabase('§3 the alert log', (storage) => {
     const others = MUTATION_NAMES.filter((name) => !allowed.includes(name));
     const inputs = everyMutation(measureId, TODAY,
       { zone: ANTWERPEN.zone, otherZone: BRUXELLES.zone });
-    const before = await app112.measure(measureId);
+    const police = graph.police(ANTWERPEN.zone);
+    const before = await police.measure(measureId);
 
     const answered = [];
     for (const name of others) {
@@ -206,6 +207,18 @@ describeEachDatabase('§3 the alert log', (storage) => {
     }
 
     expect(answered).toEqual(others.map((name) => [name, 'FORBIDDEN']));
-    expect(await app112.measure(measureId)).toEqual(before);
+    expect(await police.measure(measureId)).toEqual(before);
   });
+
+  it('§3: the 112 system may not read a measure, not even its alerts',
+    async () => {
+      const error = await app112.error(
+        'query ($id: ID!) { protectionMeasure(id: $id) { id alerts { id } } }',
+        { id: measureId });
+      expect(error).toMatchObject({
+        code: 'FORBIDDEN',
+        message: 'Query.protectionMeasure is for police, cic, magistrate, '
+          + 'victim-support; this caller is app112.',
+      });
+    });
 });
