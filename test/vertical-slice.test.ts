@@ -54,11 +54,15 @@ interface MeasureAnswer {
 
 describeEachDatabase('the vertical slice', (storage) => {
   let stack: Stack;
+  /** Rupel's police, who manage the demo measure 001. */
   let token: string;
+  /** Namur Capitale's police, who manage the demo measures 005 and 006. */
+  let namurToken: string;
 
   beforeAll(async () => {
     stack = await startDemoGraph(storage());
-    token = await stack.token({ role: 'police', zone: '5345' });
+    token = await stack.token({ role: 'police', zone: '5347' });
+    namurToken = await stack.token({ role: 'police', zone: '5303' });
   }, 120_000);
 
   afterAll(() => stack?.cleanUp());
@@ -127,7 +131,8 @@ describeEachDatabase('the vertical slice', (storage) => {
       `${number.slice(4, 6)}-${number.slice(6, 9)}.${number.slice(9)}`;
     const { body } = await postGraphQL<{
       person: { nationalNumber: string; protections: { id: string }[] };
-    }>(stack.gatewayUrl, query, { token, variables: { n: formatted } });
+    }>(stack.gatewayUrl, query,
+      { token: namurToken, variables: { n: formatted } });
 
     expect(body.errors).toBeUndefined();
     expect(body.data?.person.nationalNumber).toBe(number);
