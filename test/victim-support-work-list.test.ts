@@ -266,20 +266,22 @@ describeEachDatabase('the victim support work list', (storage) => {
 
   describe('who may ask', () => {
     it.each([
-      ['police', { role: 'police', zone: ZONE }],
-      ['magistrate', { role: 'magistrate', arrondissement: ARRONDISSEMENT }],
-      ['cic', { role: 'cic', province: 'BE-VAN' }],
-      ['analyst', { role: 'analyst' }],
-      ['app112', { role: 'app112' }],
-    ] as const)('refuses the role %s with FORBIDDEN', async (role, claims) => {
+      ['police', { role: 'police', zone: ZONE }, `police of ${ZONE}`],
+      ['magistrate', { role: 'magistrate', arrondissement: ARRONDISSEMENT },
+        `magistrate of ${ARRONDISSEMENT}`],
+      ['cic', { role: 'cic', province: 'BE-VAN' }, 'cic of BE-VAN'],
+      ['analyst', { role: 'analyst' }, 'analyst'],
+      ['app112', { role: 'app112' }, 'app112'],
+    ] as const)('refuses the role %s with FORBIDDEN', async (_, claims, who) => {
       const token = await stack.token(claims);
       const { body } = await postGraphQL(stack.gatewayUrl, WORK_LIST,
         { token });
       expect(body.data).toBeNull();
       expect(body.errors).toEqual([
         expect.objectContaining({
-          message: expect.stringContaining(
-            `(role victim-support); this caller's role is ${role}`),
+          message: 'Query.victimSupportWorkList is for victim-support; '
+            + `this caller is ${who}.`,
+          path: ['victimSupportWorkList'],
           extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
         }),
       ]);
