@@ -73,6 +73,12 @@ export const GATEWAY_OPTIONS = {
     min: 100,
     max: 100_000,
   }),
+  /** The static cost one operation may reach (cost.ts); default 20000. */
+  MAX_COST: integer({
+    default: DEFAULT_LIMITS.maxCost,
+    min: 1,
+    max: 10_000_000,
+  }),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
 
@@ -142,6 +148,12 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   MAX_TOKENS:
     'A document with more lexical tokens than this is refused with ' +
     '`TOO_MANY_TOKENS`; its parse stops at the first token past it.',
+  MAX_COST:
+    'An operation whose static cost is above this is refused with ' +
+    '`OPERATION_TOO_COSTLY`, over HTTP and graphql-ws alike. Each field ' +
+    'costs 1; a list multiplies what it selects by its `first` or ' +
+    '`limit` argument, else by that argument\'s default, else by 10; a ' +
+    'fragment counts at each spread (`gateway/cost.ts`).',
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',
@@ -200,5 +212,6 @@ export function limitsOf(config: GatewayConfig): OperationLimits {
     maxDepth: config.MAX_DEPTH,
     maxAliases: config.MAX_ALIASES,
     maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST,
   };
 }

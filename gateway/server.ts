@@ -324,11 +324,29 @@ const MASKED_CODES = new Set([
 ]);
 
 /**
+ * The numbers a refusal by a limit gives the client beside its code: an
+ * operation's cost and the limit (cost.ts), when to try again
+ * (rate-limit.ts).
+ */
+const LIMIT_FIGURES = ['cost', 'maxCost', 'retryAfterSeconds'] as const;
+
+function limitFiguresOf(
+  extensions: Readonly<Record<string, unknown>>,
+): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const name of LIMIT_FIGURES) {
+    const value = extensions[name];
+    if (typeof value === 'number') figures[name] = value;
+  }
+  return figures;
+}
+
+/**
  * In production an error keeps its message only when it was written for
  * the client; an unexpected one (no code, INTERNAL_SERVER_ERROR, a
  * subgraph's raw failure) says "Internal server error". Either way only
- * `code` and `serviceName` survive in extensions: no stack, no SQL, no
- * subgraph response body.
+ * `code`, `serviceName` and a limit's figures survive in extensions: no
+ * stack, no SQL, no subgraph response body.
  */
 export function formatGatewayError(
   production: boolean,
@@ -345,6 +363,7 @@ export function formatGatewayError(
       extensions: {
         code: known ?? ErrorCode.INTERNAL_SERVER_ERROR,
         ...(typeof serviceName === 'string' && !masked && { serviceName }),
+        ...(!masked && limitFiguresOf(formatted.extensions ?? {})),
       },
     };
   };
