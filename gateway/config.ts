@@ -20,6 +20,8 @@ import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
+import type { RateLimitOptions } from './rate-limit';
+import { trustedDocumentsOption } from './trusted-documents';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
@@ -79,6 +81,18 @@ export const GATEWAY_OPTIONS = {
     min: 1,
     max: 10_000_000,
   }),
+  /**
+   * Operations one caller may send per minute, sustained (rate-limit.ts);
+   * default 600, 0 turns the limit off.
+   */
+  RATE_LIMIT_PER_MINUTE: integer({ default: 600, min: 0, max: 1_000_000 }),
+  /** Operations one caller may send at once; default 300. */
+  RATE_LIMIT_BURST: integer({ default: 300, min: 1, max: 1_000_000 }),
+  /**
+   * Apollo's persisted query manifest of the only documents to run
+   * (trusted-documents.ts); unset = any document.
+   */
+  TRUSTED_DOCUMENTS: optional(trustedDocumentsOption()),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
 
@@ -154,6 +168,25 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
     'costs 1; a list multiplies what it selects by its `first` or ' +
     '`limit` argument, else by that argument\'s default, else by 10; a ' +
     'fragment counts at each spread (`gateway/cost.ts`).',
+  RATE_LIMIT_PER_MINUTE:
+    'Operations (HTTP requests, and operations sent over graphql-ws) one ' +
+    'caller may send per minute, sustained: a token bucket per token ' +
+    'subject, or per remote address without a valid token, refilled at ' +
+    'this rate. Past it, `RATE_LIMITED` with HTTP 429 and `Retry-After`. ' +
+    'Events of open subscriptions and the 112 system (`app112`) are ' +
+    'never limited. Each gateway counts on its own. `0` turns it off.',
+  RATE_LIMIT_BURST:
+    'Operations one caller may send at once, on a full bucket, before ' +
+    '`RATE_LIMIT_PER_MINUTE` paces it.',
+  TRUSTED_DOCUMENTS:
+    'The path of an Apollo persisted query manifest (`format` ' +
+    '`apollo-persisted-query-manifest`, `version` 1, `operations` of ' +
+    '`id` (the SHA-256 of `body`), `name`, `type`, `body`), read and ' +
+    'checked at start-up. Set, only its documents run, over HTTP and ' +
+    'graphql-ws: a request sends the full text, whose SHA-256 must be ' +
+    'listed, or only `extensions.persistedQuery.sha256Hash`; anything ' +
+    'else is refused with `PERSISTED_QUERY_NOT_TRUSTED`. Unset, any ' +
+    'document runs.',
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',
@@ -203,6 +236,14 @@ export function subgraphUrlsOf(
     mach: config.MACH_URL,
     devices: config.DEVICES_URL,
     'victim-support': config.VICTIM_SUPPORT_URL,
+  };
+}
+
+/** The configured rate limit per caller (rate-limit.ts). */
+export function rateLimitOf(config: GatewayConfig): RateLimitOptions {
+  return {
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    burst: config.RATE_LIMIT_BURST,
   };
 }
 

@@ -49,9 +49,16 @@ import {
   type OperationRunner,
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
-import { limitsOf, type GatewayConfig } from './config';
+import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
+import {
+  addressKeyOf,
+  callerKeyOf,
+  RateLimiter,
+  rateLimitedError,
+} from './rate-limit';
+import { trustedDocumentsPlugin } from './trusted-documents';
 
 /**
  * Beside the code, so it resolves both from the sources (tsx) and from
@@ -404,6 +411,7 @@ function createApolloServer(
   const limits = limitsOf(options.config);
   const tellLimit = limitErrorFormatter(limits);
   const formatForClient = formatGatewayError(production);
+  const trusted = options.config.TRUSTED_DOCUMENTS;
   return new ApolloServer<GatewayContext>({
     gateway,
     logger: options.logger.child({ component: 'apollo-server' }),
@@ -426,27 +434,57 @@ function createApolloServer(
       // Apollo even if an APOLLO_KEY leaks into the environment.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ...(trusted === undefined ? [] : [trustedDocumentsPlugin(trusted)]),
     ],
   });
 }
 
 /**
- * Private: the context function. A refusal is logged with its reason
- * (never the token) and answered as the verifier's 401.
+ * Private: counts one operation against the bucket of `key`; throws the
+ * 429 when it is empty. Only the first refusal of a run is logged.
  */
-function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
+function admit(
+  limiter: RateLimiter,
+  key: string | null,
+  log: { readonly logger: Logger; readonly fields: object },
+): void {
+  if (key === null) return;
+  const admission = limiter.take(key);
+  if (admission.admitted) return;
+  if (admission.first) {
+    log.logger.info(log.fields, 'caller rate limited');
+  }
+  throw rateLimitedError(admission.retryAfterMs);
+}
+
+/**
+ * Private: the context function. A refusal is logged with its reason
+ * (never the token) and answered as the verifier's 401. Either way the
+ * operation is counted against the caller's rate limit first: a refused
+ * token against the remote address.
+ */
+function authenticate(
+  tokenVerifier: TokenVerifier,
+  limiter: RateLimiter,
+  logger: Logger,
+) {
   return async (
     request: IncomingMessage,
     { requestId }: { readonly requestId: string },
   ): Promise<GatewayContext> => {
+    let identity: Identity;
     try {
-      const { authorization } = request.headers;
-      return { identity: await tokenVerifier.verify(authorization), requestId };
+      identity = await tokenVerifier.verify(request.headers.authorization);
     } catch (error) {
+      const key = addressKeyOf(request.socket.remoteAddress);
+      admit(limiter, key, { logger, fields: { requestId } });
       const reason = error instanceof Error ? error.message : String(error);
       logger.info({ requestId, reason }, 'caller refused');
       throw error;
     }
+    admit(limiter, callerKeyOf(identity),
+      { logger, fields: { requestId, role: identity.role } });
+    return { identity, requestId };
   };
 }
 
@@ -515,6 +553,7 @@ export async function startGateway(
   const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
   const server = createApolloServer(options, gateway);
   const feed = alertFeedOf(options, fetcher.fetch);
+  const limiter = new RateLimiter(rateLimitOf(config));
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -529,7 +568,7 @@ export async function startGateway(
       readiness: async () => {
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
-      context: authenticate(tokenVerifier, logger),
+      context: authenticate(tokenVerifier, limiter, logger),
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);
@@ -542,6 +581,8 @@ export async function startGateway(
         executeEntry: entryExecutor(runOperation),
         runOperation,
         limits: limitsOf(config),
+        rateLimiter: limiter,
+        trustedDocuments: config.TRUSTED_DOCUMENTS,
         hideSuggestions: config.NODE_ENV === 'production',
         logger,
       });

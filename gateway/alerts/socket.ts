@@ -28,6 +28,15 @@ import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
 import { parseWithinLimits, type OperationLimits } from '../limits';
+import {
+  callerKeyOf,
+  rateLimitedError,
+  type RateLimiter,
+} from '../rate-limit';
+import {
+  trustedTextOf,
+  type TrustedDocuments,
+} from '../trusted-documents';
 import type { AlertFeed } from './feed';
 import { alertOperationOf, type AlertOperation } from './operation';
 import {
@@ -60,6 +69,17 @@ export interface AlertSocketOptions {
   readonly logger: Logger;
   /** The limits HTTP requests keep, applied to what the socket parses. */
   readonly limits: OperationLimits;
+  /**
+   * The buckets HTTP requests are counted in: each operation the socket
+   * receives takes from its caller's; the events of a subscription
+   * already open never do. Default: no limit.
+   */
+  readonly rateLimiter?: RateLimiter;
+  /**
+   * The only documents to run, subscriptions and queries alike
+   * (trusted-documents.ts); default: any document.
+   */
+  readonly trustedDocuments?: TrustedDocuments;
   /**
    * Drops graphql's "Did you mean …?" from the refusals of a
    * subscription, which would reveal the schema field by field, as Apollo
@@ -166,12 +186,20 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       connections.delete(ctx);
     },
 
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, received) => {
       const connection = connections.get(ctx);
       if (connection === undefined) {
         return [new GraphQLError('The connection is not authenticated.', {
           extensions: { code: 'UNAUTHENTICATED' },
         })];
+      }
+      const refusal = rateRefusalOf(options.rateLimiter, connection);
+      if (refusal !== null) {
+        if (refusal.first) {
+          logger.info({ role: connection.identity.role },
+            'subscriber rate limited');
+        }
+        return [refusal.error];
       }
       const held = Object.values(ctx.subscriptions).length;
       if (held >= maxSubscriptions) {
@@ -180,6 +208,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
           { extensions: { code: 'BAD_REQUEST' } },
         )];
       }
+      const payload = trustedPayloadOf(options.trustedDocuments, received);
+      if (payload instanceof GraphQLError) return [payload];
       const args = argsOf(options.schema(), payload, {
         identity: connection.identity,
         limits: options.limits,
@@ -240,6 +270,35 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+/** Private: the refusal of one more operation by the rate limit. */
+function rateRefusalOf(
+  limiter: RateLimiter | undefined,
+  connection: Connection,
+): { readonly error: GraphQLError; readonly first: boolean } | null {
+  const key = callerKeyOf(connection.identity);
+  if (limiter === undefined || key === null) return null;
+  const admission = limiter.take(key);
+  if (admission.admitted) return null;
+  return {
+    error: rateLimitedError(admission.retryAfterMs, false),
+    first: admission.first,
+  };
+}
+
+/**
+ * Private: the payload with the trusted text it names, or the refusal;
+ * the payload as it came when no safelist is set.
+ */
+function trustedPayloadOf(
+  documents: TrustedDocuments | undefined,
+  payload: SubscribePayload,
+): SubscribePayload | GraphQLError {
+  if (documents === undefined) return payload;
+  const text = trustedTextOf(documents, payload, false);
+  if (text.kind === 'refused') return text.error;
+  return { ...payload, query: text.query };
 }
 
 /** The errors with graphql's suggestions of names taken out. */
