@@ -19,6 +19,7 @@ import {
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { SubgraphName } from '../scripts/subgraph-names';
+import { SOCKET_DEFAULTS } from './alerts/socket';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import type { RateLimitOptions } from './rate-limit';
 import { trustedDocumentsOption } from './trusted-documents';
@@ -93,6 +94,24 @@ export const GATEWAY_OPTIONS = {
    * (trusted-documents.ts); unset = any document.
    */
   TRUSTED_DOCUMENTS: optional(trustedDocumentsOption()),
+  /** Larger graphql-ws messages close the socket; default 1 MiB. */
+  MAX_WS_MESSAGE_BYTES: integer({
+    default: SOCKET_DEFAULTS.maxMessageBytes,
+    min: 1024,
+    max: 64 * 1024 * 1024,
+  }),
+  /** Messages one socket may send per second; default 50. */
+  WS_MESSAGES_PER_SECOND: integer({
+    default: SOCKET_DEFAULTS.maxMessagesPerSecond,
+    min: 1,
+    max: 100_000,
+  }),
+  /** Time a socket has to send connection_init; default 10000 ms. */
+  WS_INIT_TIMEOUT_MS: integer({
+    default: SOCKET_DEFAULTS.initTimeoutMs,
+    min: 100,
+    max: 600_000,
+  }),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
 
@@ -187,6 +206,15 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
     'listed, or only `extensions.persistedQuery.sha256Hash`; anything ' +
     'else is refused with `PERSISTED_QUERY_NOT_TRUSTED`. Unset, any ' +
     'document runs.',
+  MAX_WS_MESSAGE_BYTES:
+    'A graphql-ws message larger than this closes its socket with 1009 ' +
+    '(message too big).',
+  WS_MESSAGES_PER_SECOND:
+    'A graphql-ws socket sending more messages than this within a ' +
+    'second is closed with 4429 (`Too many messages`).',
+  WS_INIT_TIMEOUT_MS:
+    'A graphql-ws socket that has not sent `connection_init` by then is ' +
+    'closed with 4408.',
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',

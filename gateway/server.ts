@@ -583,6 +583,9 @@ export async function startGateway(
         limits: limitsOf(config),
         rateLimiter: limiter,
         trustedDocuments: config.TRUSTED_DOCUMENTS,
+        maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
+        maxMessagesPerSecond: config.WS_MESSAGES_PER_SECOND,
+        initTimeoutMs: config.WS_INIT_TIMEOUT_MS,
         hideSuggestions: config.NODE_ENV === 'production',
         logger,
       });

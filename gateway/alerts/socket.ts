@@ -23,7 +23,7 @@ import {
 import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
@@ -90,7 +90,28 @@ export interface AlertSocketOptions {
   readonly maxBacklog?: number;
   /** Subscriptions one connection may hold at once; default 16. */
   readonly maxSubscriptions?: number;
+  /**
+   * A larger message closes the socket with 1009 (ws's maxPayload);
+   * default 1 MiB, where ws's own would be 100 MiB.
+   */
+  readonly maxMessageBytes?: number;
+  /**
+   * More messages than this within one second close the socket with
+   * 4429 (FLOOD_CLOSE_CODE); default 50.
+   */
+  readonly maxMessagesPerSecond?: number;
+  /** A socket not initialised by then is closed with 4408; default 10 s. */
+  readonly initTimeoutMs?: number;
 }
+
+/** The close code of a socket that sent too many messages at once. */
+export const FLOOD_CLOSE_CODE = 4429;
+
+export const SOCKET_DEFAULTS = {
+  maxMessageBytes: 1024 * 1024,
+  maxMessagesPerSecond: 50,
+  initTimeoutMs: 10_000,
+} as const;
 
 export interface AlertSocket {
   /** Open subscriptions to the alert stream. */
@@ -118,6 +139,31 @@ const DEFAULT_MAX_SUBSCRIPTIONS = 16;
 /** setTimeout's longest wait; a later expiry is checked again then. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * Closes `socket` with FLOOD_CLOSE_CODE at the first message past
+ * `maxPerSecond` within one second (windows of a second each, from the
+ * first message of each).
+ */
+export function closeOnFlood(
+  socket: WebSocket,
+  maxPerSecond: number,
+  onFlood: () => void,
+): void {
+  let windowStart = 0;
+  let count = 0;
+  socket.on('message', () => {
+    const now = Date.now();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      count = 0;
+    }
+    count += 1;
+    if (count !== maxPerSecond + 1) return;
+    onFlood();
+    socket.close(FLOOD_CLOSE_CODE, 'Too many messages');
+  });
+}
+
 /** The token a connection_init payload carries, as an Authorization value. */
 export function authorizationOf(
   params: Readonly<Record<string, unknown>> | undefined,
@@ -138,6 +184,16 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
+    maxPayload: options.maxMessageBytes ?? SOCKET_DEFAULTS.maxMessageBytes,
+  });
+  const maxPerSecond =
+    options.maxMessagesPerSecond ?? SOCKET_DEFAULTS.maxMessagesPerSecond;
+  // Registered before graphql-ws's own listener, so a flood is cut at
+  // the message that passes the limit.
+  wsServer.on('connection', (socket) => {
+    closeOnFlood(socket, maxPerSecond, () => {
+      logger.info({ maxPerSecond }, 'closing a socket that floods');
+    });
   });
 
   /** Closes the connection with 4403 once its token has expired. */
@@ -160,7 +216,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
   }
 
   const disposable = useServer<Record<string, unknown>>({
-    connectionInitWaitTimeout: 10_000,
+    connectionInitWaitTimeout:
+      options.initTimeoutMs ?? SOCKET_DEFAULTS.initTimeoutMs,
 
     onConnect: async (ctx) => {
       const authorization = authorizationOf(ctx.connectionParams)
