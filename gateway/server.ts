@@ -37,6 +37,7 @@ import {
   hostGraphQL,
   REQUEST_ID_HEADER,
   type HostedGraphQL,
+  type RequestInfo,
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
@@ -58,7 +59,12 @@ import {
   RateLimiter,
   rateLimitedError,
 } from './rate-limit';
-import { trustedDocumentsPlugin } from './trusted-documents';
+import {
+  documentRequestOfHttp,
+  trustedDocumentsPlugin,
+  trustedTextOf,
+  type TrustedDocuments,
+} from './trusted-documents';
 
 /**
  * Beside the code, so it resolves both from the sources (tsx) and from
@@ -458,6 +464,21 @@ function admit(
 }
 
 /**
+ * Private: throws the 400 of a request naming no trusted document; the
+ * plugin then puts the trusted text in place (trusted-documents.ts).
+ */
+function refuseUntrusted(
+  trusted: TrustedDocuments,
+  body: unknown,
+  search: string,
+): void {
+  const named = documentRequestOfHttp(body, search);
+  if (named === null) return;
+  const text = trustedTextOf(trusted, named);
+  if (text.kind === 'refused') throw text.error;
+}
+
+/**
  * Private: the context function. A refusal is logged with its reason
  * (never the token) and answered as the verifier's 401. Either way the
  * operation is counted against the caller's rate limit first: a refused
@@ -467,10 +488,11 @@ function authenticate(
   tokenVerifier: TokenVerifier,
   limiter: RateLimiter,
   logger: Logger,
+  trusted: TrustedDocuments | undefined,
 ) {
   return async (
     request: IncomingMessage,
-    { requestId }: { readonly requestId: string },
+    { requestId, body, search }: RequestInfo,
   ): Promise<GatewayContext> => {
     let identity: Identity;
     try {
@@ -484,6 +506,7 @@ function authenticate(
     }
     admit(limiter, callerKeyOf(identity),
       { logger, fields: { requestId, role: identity.role } });
+    if (trusted !== undefined) refuseUntrusted(trusted, body, search);
     return { identity, requestId };
   };
 }
@@ -568,7 +591,8 @@ export async function startGateway(
       readiness: async () => {
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
-      context: authenticate(tokenVerifier, limiter, logger),
+      context: authenticate(
+        tokenVerifier, limiter, logger, config.TRUSTED_DOCUMENTS),
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);

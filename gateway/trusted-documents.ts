@@ -18,9 +18,9 @@
  * whose SHA-256 must be listed, or only
  * `extensions.persistedQuery.sha256Hash`, whose listed body is run.
  * Anything else is refused with PERSISTED_QUERY_NOT_TRUSTED before it
- * is parsed; over HTTP by the plugin here, over graphql-ws by the socket
- * (alerts/socket.ts), which answers queries through the same server but
- * checks them itself first.
+ * is parsed; over HTTP while the context is built (server.ts), over
+ * graphql-ws by the socket (alerts/socket.ts), which answers queries
+ * through the same server but checks them itself first.
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -169,12 +169,54 @@ export function trustedTextOf(
   return { kind: 'trusted', query: body };
 }
 
+/** Private: the `extensions` of a GET, a JSON text in the URL. */
+function extensionsParameter(
+  text: string | null,
+): Readonly<Record<string, unknown>> | undefined {
+  if (text === null) return undefined;
+  try {
+    const value: unknown = JSON.parse(text);
+    return typeof value === 'object' && value !== null
+      ? value as Record<string, unknown>
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * The HTTP side: requests that came over HTTP must name a trusted
- * document, which replaces what they sent, and lose their
- * `persistedQuery` extension so that Apollo's own persisted queries do
- * not look it up again. Operations the gateway runs itself (the socket's,
- * the alert stream's) come with no `http` and are left alone.
+ * What an HTTP request names its document by: a POST's JSON body, or a
+ * GET's `query` and `extensions` parameters. Null for a batch (an
+ * array), which Apollo Server refuses by itself.
+ */
+export function documentRequestOfHttp(
+  body: unknown,
+  search: string,
+): DocumentRequest | null {
+  if (Array.isArray(body)) return null;
+  if (typeof body === 'object' && body !== null) {
+    const { query, extensions } = body as Record<string, unknown>;
+    const given = typeof extensions === 'object' && extensions !== null
+      ? extensions as Record<string, unknown>
+      : undefined;
+    return { query, extensions: given };
+  }
+  const parameters = new URLSearchParams(search);
+  return {
+    query: parameters.get('query') ?? undefined,
+    extensions: extensionsParameter(parameters.get('extensions')),
+  };
+}
+
+/**
+ * The HTTP side, second step: the context function (server.ts) has
+ * refused a request naming no trusted document, with its 400; here the
+ * trusted text replaces what the request sent, and the `persistedQuery`
+ * extension goes, so Apollo's own persisted queries do not look it up.
+ * Apollo answers an error thrown here with a 500, so a request that
+ * still names no trusted document is refused that way: it never runs.
+ * Operations the gateway runs itself (the socket's, the alert stream's)
+ * come with no `http` and are left alone.
  */
 export function trustedDocumentsPlugin<TContext extends BaseContext>(
   documents: TrustedDocuments,
@@ -183,7 +225,9 @@ export function trustedDocumentsPlugin<TContext extends BaseContext>(
     async requestDidStart({ request }) {
       if (request.http === undefined) return;
       const text = trustedTextOf(documents, request);
-      if (text.kind === 'refused') throw text.error;
+      if (text.kind === 'refused') {
+        throw new Error('An untrusted document passed the context check');
+      }
       request.query = text.query;
       if (request.extensions?.persistedQuery !== undefined) {
         const { persistedQuery: _, ...others } = request.extensions;
