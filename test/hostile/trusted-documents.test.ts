@@ -13,6 +13,9 @@ import { waitFor } from '../support/wait';
 import { GOOD_QUERY, GOOD_VARIABLES } from './support';
 
 const BOARD = 'subscription Board { alertEvents { sequence kind } }';
+const RAISE = `mutation Raise($input: RecordAlertInput!) {
+  recordAlert(input: $input) { id }
+}`;
 
 function manifestOf(bodies: Record<string, string>): string {
   return JSON.stringify({
@@ -35,7 +38,8 @@ describe('issue 6: trusted documents', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'sat-hostile-trusted-'));
     const manifest = join(directory, 'manifest.json');
-    await writeFile(manifest, manifestOf({ Good: GOOD_QUERY, Board: BOARD }));
+    await writeFile(manifest,
+      manifestOf({ Good: GOOD_QUERY, Board: BOARD, Raise: RAISE }));
     stack = await startDemoGraph(
       { driver: 'sqlite', directory },
       { gatewayEnv: { TRUSTED_DOCUMENTS: manifest } },
@@ -176,4 +180,30 @@ describe('issue 6: trusted documents', () => {
       await board.dispose();
       await query.dispose();
     });
+
+  it('delivers the events of a trusted subscription (§3)', async () => {
+    // The managing zone of the demo measure; the gateway's own queries
+    // for each entry are not in the manifest, and need not be.
+    const zone = await stack.token({ role: 'police', zone: '5347' });
+    const board = await subscribeAlerts(stack.gatewayUrl, zone, BOARD);
+    await waitFor('the subscription',
+      () => stack.gateway.alertStream.live === 1);
+    const app112 = await stack.token({ role: 'app112' });
+
+    const { body } = await postGraphQL(stack.gatewayUrl, RAISE, {
+      token: app112,
+      variables: { input: {
+        measureId: GOOD_VARIABLES.id,
+        alertId: 'trusted-1',
+        raisedAt: '2026-12-01T08:55:00Z',
+      } },
+    });
+    await waitFor('the event', () => board.answers.length > 0);
+
+    expect(body.errors).toBeUndefined();
+    expect(board.answers[0]?.data).toEqual({
+      alertEvents: { sequence: expect.any(String), kind: 'RAISED' },
+    });
+    await board.dispose();
+  });
 });
