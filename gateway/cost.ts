@@ -141,7 +141,9 @@ class CostWalker {
   ): number | undefined {
     const fallback = sizeValue(definition.defaultValue);
     if (given === undefined) return fallback;
-    if (given.value.kind === Kind.INT) return sizeValue(Number(given.value.value));
+    if (given.value.kind === Kind.INT) {
+      return sizeValue(Number(given.value.value));
+    }
     if (given.value.kind !== Kind.VARIABLE) return fallback;
     const name = given.value.name.value;
     const declared = this.#variables

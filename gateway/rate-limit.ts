@@ -106,7 +106,8 @@ export class RateLimiter {
       return fresh;
     }
     const elapsed = Math.max(0, now - bucket.updatedAt);
-    bucket.tokens = Math.min(this.#burst, bucket.tokens + elapsed * this.#perMs);
+    const refilled = bucket.tokens + elapsed * this.#perMs;
+    bucket.tokens = Math.min(this.#burst, refilled);
     bucket.updatedAt = now;
     return bucket;
   }

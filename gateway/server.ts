@@ -37,7 +37,7 @@ import {
   hostGraphQL,
   REQUEST_ID_HEADER,
   type HostedGraphQL,
-  type RequestInfo,
+  type ContextInfo,
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
@@ -492,7 +492,7 @@ function authenticate(
 ) {
   return async (
     request: IncomingMessage,
-    { requestId, body, search }: RequestInfo,
+    { requestId, body, search }: ContextInfo,
   ): Promise<GatewayContext> => {
     let identity: Identity;
     try {

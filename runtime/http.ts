@@ -38,7 +38,7 @@ export interface HostOptions<TContext extends BaseContext> {
    */
   readonly context: (
     request: IncomingMessage,
-    info: RequestInfo,
+    info: ContextInfo,
   ) => Promise<TContext>;
   /** Interface to listen on; default 127.0.0.1. */
   readonly host?: string;
@@ -58,7 +58,7 @@ export interface HostOptions<TContext extends BaseContext> {
 }
 
 /** What the context function learns of a request beside its head. */
-export interface RequestInfo {
+export interface ContextInfo {
   readonly requestId: string;
   readonly body: unknown;
   readonly search: string;

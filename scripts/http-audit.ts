@@ -71,7 +71,10 @@ export function auditsOf(
   url: () => string,
   token: () => string,
 ): Audit[] {
-  const fetchFn = (input: Parameters<typeof fetch>[0], init: RequestInit = {}) => {
+  const fetchFn = (
+    input: Parameters<typeof fetch>[0],
+    init: RequestInit = {},
+  ) => {
     const headers = new Headers(init.headers);
     headers.set('authorization', `Bearer ${token()}`);
     return fetch(input, { ...init, headers });

@@ -111,7 +111,9 @@ describe('issue 6: hostile HTTP requests', () => {
       body: JSON.stringify({ query: 'query { protectionMeasure(' }),
     }, 400, 'GRAPHQL_PARSE_FAILED'],
     ['an operation past MAX_COST', {
-      method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query: COSTLY }),
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ query: COSTLY }),
     }, 400, 'OPERATION_TOO_COSTLY'],
     ['a PUT', { method: 'PUT', headers: JSON_TYPE, body: '{}' },
       405, 'METHOD_NOT_ALLOWED'],
@@ -121,13 +123,16 @@ describe('issue 6: hostile HTTP requests', () => {
       const answer = await send(init);
 
       expect(answer.status).toBe(status);
-      expect(answer.contentType).toMatch(/^application\/(graphql-response\+)?json/);
+      expect(answer.contentType)
+        .toMatch(/^application\/(graphql-response\+)?json/);
       expect(codesOf(answer)).toEqual([code]);
     });
 
   it('tells the cost and the limit of a costly operation', async () => {
     const answer = await send({
-      method: 'POST', headers: JSON_TYPE, body: JSON.stringify({ query: COSTLY }),
+      method: 'POST',
+      headers: JSON_TYPE,
+      body: JSON.stringify({ query: COSTLY }),
     });
 
     expect(answer.body.errors).toEqual([{

@@ -5,7 +5,10 @@
  * never a 500, and the protection store keeps every row.
  */
 import { makeNationalNumber } from '../../runtime/national-number';
-import { createTrustSigner, GATEWAY_IDENTITY_HEADER } from '../../runtime/trust';
+import {
+  createTrustSigner,
+  GATEWAY_IDENTITY_HEADER,
+} from '../../runtime/trust';
 import type { Identity } from '../../runtime/identity';
 import type { SubgraphName } from '../../scripts/subgraph-names';
 import { describeEachDatabase } from '../support/databases';
