@@ -479,10 +479,11 @@ function refuseUntrusted(
 }
 
 /**
- * Private: the context function. A refusal is logged with its reason
- * (never the token) and answered as the verifier's 401. Either way the
- * operation is counted against the caller's rate limit first: a refused
- * token against the remote address.
+ * Private: the context function, run before anything is parsed. A
+ * refused token is logged with its reason (never the token) and answered
+ * as the verifier's 401. The operation is counted against the caller's
+ * rate limit either way, a refused token's against the remote address;
+ * then, with a safelist, its document must be a trusted one.
  */
 function authenticate(
   tokenVerifier: TokenVerifier,
