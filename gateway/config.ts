@@ -19,7 +19,10 @@ import {
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { SubgraphName } from '../scripts/subgraph-names';
+import { SOCKET_DEFAULTS } from './alerts/socket';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
+import type { RateLimitOptions } from './rate-limit';
+import { trustedDocumentsOption } from './trusted-documents';
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 
@@ -72,6 +75,42 @@ export const GATEWAY_OPTIONS = {
     default: DEFAULT_LIMITS.maxTokens,
     min: 100,
     max: 100_000,
+  }),
+  /** The static cost one operation may reach (cost.ts); default 20000. */
+  MAX_COST: integer({
+    default: DEFAULT_LIMITS.maxCost,
+    min: 1,
+    max: 10_000_000,
+  }),
+  /**
+   * Operations one caller may send per minute, sustained (rate-limit.ts);
+   * default 600, 0 turns the limit off.
+   */
+  RATE_LIMIT_PER_MINUTE: integer({ default: 600, min: 0, max: 1_000_000 }),
+  /** Operations one caller may send at once; default 300. */
+  RATE_LIMIT_BURST: integer({ default: 300, min: 1, max: 1_000_000 }),
+  /**
+   * Apollo's persisted query manifest of the only documents to run
+   * (trusted-documents.ts); unset = any document.
+   */
+  TRUSTED_DOCUMENTS: optional(trustedDocumentsOption()),
+  /** Larger graphql-ws messages close the socket; default 1 MiB. */
+  MAX_WS_MESSAGE_BYTES: integer({
+    default: SOCKET_DEFAULTS.maxMessageBytes,
+    min: 1024,
+    max: 64 * 1024 * 1024,
+  }),
+  /** Messages one socket may send per second; default 50. */
+  WS_MESSAGES_PER_SECOND: integer({
+    default: SOCKET_DEFAULTS.maxMessagesPerSecond,
+    min: 1,
+    max: 100_000,
+  }),
+  /** Time a socket has to send connection_init; default 10000 ms. */
+  WS_INIT_TIMEOUT_MS: integer({
+    default: SOCKET_DEFAULTS.initTimeoutMs,
+    min: 100,
+    max: 600_000,
   }),
   /** Graceful shutdown gives up after this; default 10000 ms. */
   SHUTDOWN_TIMEOUT_MS: integer({ default: 10_000, min: 0, max: 600_000 }),
@@ -142,6 +181,40 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   MAX_TOKENS:
     'A document with more lexical tokens than this is refused with ' +
     '`TOO_MANY_TOKENS`; its parse stops at the first token past it.',
+  MAX_COST:
+    'An operation whose static cost is above this is refused with ' +
+    '`OPERATION_TOO_COSTLY`, over HTTP and graphql-ws alike. Each field ' +
+    'costs 1; a list multiplies what it selects by its `first` or ' +
+    '`limit` argument, else by that argument\'s default, else by 10; a ' +
+    'fragment counts at each spread (`gateway/cost.ts`).',
+  RATE_LIMIT_PER_MINUTE:
+    'Operations (HTTP requests, and operations sent over graphql-ws) one ' +
+    'caller may send per minute, sustained: a token bucket per token ' +
+    'subject, or per remote address without a valid token, refilled at ' +
+    'this rate. Past it, `RATE_LIMITED` with HTTP 429 and `Retry-After`. ' +
+    'Events of open subscriptions and the 112 system (`app112`) are ' +
+    'never limited. Each gateway counts on its own. `0` turns it off.',
+  RATE_LIMIT_BURST:
+    'Operations one caller may send at once, on a full bucket, before ' +
+    '`RATE_LIMIT_PER_MINUTE` paces it.',
+  TRUSTED_DOCUMENTS:
+    'The path of an Apollo persisted query manifest (`format` ' +
+    '`apollo-persisted-query-manifest`, `version` 1, `operations` of ' +
+    '`id` (the SHA-256 of `body`), `name`, `type`, `body`), read and ' +
+    'checked at start-up. Set, only its documents run, over HTTP and ' +
+    'graphql-ws: a request sends the full text, whose SHA-256 must be ' +
+    'listed, or only `extensions.persistedQuery.sha256Hash`; anything ' +
+    'else is refused with `PERSISTED_QUERY_NOT_TRUSTED`. Unset, any ' +
+    'document runs.',
+  MAX_WS_MESSAGE_BYTES:
+    'A graphql-ws message larger than this closes its socket with 1009 ' +
+    '(message too big).',
+  WS_MESSAGES_PER_SECOND:
+    'A graphql-ws socket sending more messages than this within a ' +
+    'second is closed with 4429 (`Too many messages`).',
+  WS_INIT_TIMEOUT_MS:
+    'A graphql-ws socket that has not sent `connection_init` by then is ' +
+    'closed with 4408.',
   SHUTDOWN_TIMEOUT_MS:
     'On SIGTERM or SIGINT, closing (draining requests in flight, then ' +
     'the connections) may take this long; past it the exit code is 1.',
@@ -194,11 +267,20 @@ export function subgraphUrlsOf(
   };
 }
 
+/** The configured rate limit per caller (rate-limit.ts). */
+export function rateLimitOf(config: GatewayConfig): RateLimitOptions {
+  return {
+    perMinute: config.RATE_LIMIT_PER_MINUTE,
+    burst: config.RATE_LIMIT_BURST,
+  };
+}
+
 /** The configured limits on an operation's size (limits.ts). */
 export function limitsOf(config: GatewayConfig): OperationLimits {
   return {
     maxDepth: config.MAX_DEPTH,
     maxAliases: config.MAX_ALIASES,
     maxTokens: config.MAX_TOKENS,
+    maxCost: config.MAX_COST,
   };
 }

@@ -7,7 +7,9 @@
  *   document is abandoned at its first token past the limit;
  * - depth: the deepest field of an operation, fragments followed;
  * - aliases: every alias an operation asks for, fragments counted at
- *   each spread, since each spread repeats them in the answer.
+ *   each spread, since each spread repeats them in the answer;
+ * - cost: the fields an operation would resolve, lists multiplying
+ *   what they select (the model is in cost.ts).
  *
  * HTTP requests get them from Apollo Server (server.ts); the graphql-ws
  * socket applies the same ones to the subscriptions it validates itself
@@ -31,6 +33,7 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
+import { COST_CODE, costRule } from './cost';
 
 export interface OperationLimits {
   /** Levels of fields below the root; `{ a { b } }` is 2 deep. */
@@ -39,6 +42,8 @@ export interface OperationLimits {
   readonly maxAliases: number;
   /** Lexical tokens in the document (punctuation, names, values). */
   readonly maxTokens: number;
+  /** The static cost of one operation (cost.ts). */
+  readonly maxCost: number;
 }
 
 /** Room for every operation the tests, README and scripts send. */
@@ -46,12 +51,14 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxDepth: 12,
   maxAliases: 30,
   maxTokens: 5000,
+  maxCost: 20_000,
 };
 
 export const LimitCode = {
   OPERATION_TOO_DEEP: 'OPERATION_TOO_DEEP',
   TOO_MANY_ALIASES: 'TOO_MANY_ALIASES',
   TOO_MANY_TOKENS: 'TOO_MANY_TOKENS',
+  OPERATION_TOO_COSTLY: COST_CODE,
 } as const;
 
 /** The codes Apollo Server gives every error of its parse, validation. */
@@ -168,9 +175,12 @@ function sizeRule(limits: OperationLimits): ValidationRule {
   };
 }
 
-/** The validation rules enforcing depth and aliases, beside graphql's. */
+/**
+ * The validation rules enforcing depth, aliases and cost, beside
+ * graphql's.
+ */
 export function limitRules(limits: OperationLimits): ValidationRule[] {
-  return [sizeRule(limits)];
+  return [sizeRule(limits), costRule(limits.maxCost)];
 }
 
 /** Parse options that give up at the first token past the limit. */

@@ -37,6 +37,7 @@ import {
   hostGraphQL,
   REQUEST_ID_HEADER,
   type HostedGraphQL,
+  type ContextInfo,
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
@@ -49,9 +50,21 @@ import {
   type OperationRunner,
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
-import { limitsOf, type GatewayConfig } from './config';
+import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
+import {
+  addressKeyOf,
+  callerKeyOf,
+  RateLimiter,
+  rateLimitedError,
+} from './rate-limit';
+import {
+  documentRequestOfHttp,
+  trustedDocumentsPlugin,
+  trustedTextOf,
+  type TrustedDocuments,
+} from './trusted-documents';
 
 /**
  * Beside the code, so it resolves both from the sources (tsx) and from
@@ -324,11 +337,29 @@ const MASKED_CODES = new Set([
 ]);
 
 /**
+ * The numbers a refusal by a limit gives the client beside its code: an
+ * operation's cost and the limit (cost.ts), when to try again
+ * (rate-limit.ts).
+ */
+const LIMIT_FIGURES = ['cost', 'maxCost', 'retryAfterSeconds'] as const;
+
+function limitFiguresOf(
+  extensions: Readonly<Record<string, unknown>>,
+): Record<string, number> {
+  const figures: Record<string, number> = {};
+  for (const name of LIMIT_FIGURES) {
+    const value = extensions[name];
+    if (typeof value === 'number') figures[name] = value;
+  }
+  return figures;
+}
+
+/**
  * In production an error keeps its message only when it was written for
  * the client; an unexpected one (no code, INTERNAL_SERVER_ERROR, a
  * subgraph's raw failure) says "Internal server error". Either way only
- * `code` and `serviceName` survive in extensions: no stack, no SQL, no
- * subgraph response body.
+ * `code`, `serviceName` and a limit's figures survive in extensions: no
+ * stack, no SQL, no subgraph response body.
  */
 export function formatGatewayError(
   production: boolean,
@@ -345,6 +376,7 @@ export function formatGatewayError(
       extensions: {
         code: known ?? ErrorCode.INTERNAL_SERVER_ERROR,
         ...(typeof serviceName === 'string' && !masked && { serviceName }),
+        ...(!masked && limitFiguresOf(formatted.extensions ?? {})),
       },
     };
   };
@@ -385,6 +417,7 @@ function createApolloServer(
   const limits = limitsOf(options.config);
   const tellLimit = limitErrorFormatter(limits);
   const formatForClient = formatGatewayError(production);
+  const trusted = options.config.TRUSTED_DOCUMENTS;
   return new ApolloServer<GatewayContext>({
     gateway,
     logger: options.logger.child({ component: 'apollo-server' }),
@@ -407,27 +440,75 @@ function createApolloServer(
       // Apollo even if an APOLLO_KEY leaks into the environment.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      ...(trusted === undefined ? [] : [trustedDocumentsPlugin(trusted)]),
     ],
   });
 }
 
 /**
- * Private: the context function. A refusal is logged with its reason
- * (never the token) and answered as the verifier's 401.
+ * Private: counts one operation against the bucket of `key`; throws the
+ * 429 when it is empty. Only the first refusal of a run is logged.
  */
-function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
+function admit(
+  limiter: RateLimiter,
+  key: string | null,
+  log: { readonly logger: Logger; readonly fields: object },
+): void {
+  if (key === null) return;
+  const admission = limiter.take(key);
+  if (admission.admitted) return;
+  if (admission.first) {
+    log.logger.info(log.fields, 'caller rate limited');
+  }
+  throw rateLimitedError(admission.retryAfterMs);
+}
+
+/**
+ * Private: throws the 400 of a request naming no trusted document; the
+ * plugin then puts the trusted text in place (trusted-documents.ts).
+ */
+function refuseUntrusted(
+  trusted: TrustedDocuments,
+  body: unknown,
+  search: string,
+): void {
+  const named = documentRequestOfHttp(body, search);
+  if (named === null) return;
+  const text = trustedTextOf(trusted, named);
+  if (text.kind === 'refused') throw text.error;
+}
+
+/**
+ * Private: the context function, run before anything is parsed. A
+ * refused token is logged with its reason (never the token) and answered
+ * as the verifier's 401. The operation is counted against the caller's
+ * rate limit either way, a refused token's against the remote address;
+ * then, with a safelist, its document must be a trusted one.
+ */
+function authenticate(
+  tokenVerifier: TokenVerifier,
+  limiter: RateLimiter,
+  logger: Logger,
+  trusted: TrustedDocuments | undefined,
+) {
   return async (
     request: IncomingMessage,
-    { requestId }: { readonly requestId: string },
+    { requestId, body, search }: ContextInfo,
   ): Promise<GatewayContext> => {
+    let identity: Identity;
     try {
-      const { authorization } = request.headers;
-      return { identity: await tokenVerifier.verify(authorization), requestId };
+      identity = await tokenVerifier.verify(request.headers.authorization);
     } catch (error) {
+      const key = addressKeyOf(request.socket.remoteAddress);
+      admit(limiter, key, { logger, fields: { requestId } });
       const reason = error instanceof Error ? error.message : String(error);
       logger.info({ requestId, reason }, 'caller refused');
       throw error;
     }
+    admit(limiter, callerKeyOf(identity),
+      { logger, fields: { requestId, role: identity.role } });
+    if (trusted !== undefined) refuseUntrusted(trusted, body, search);
+    return { identity, requestId };
   };
 }
 
@@ -496,6 +577,7 @@ export async function startGateway(
   const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
   const server = createApolloServer(options, gateway);
   const feed = alertFeedOf(options, fetcher.fetch);
+  const limiter = new RateLimiter(rateLimitOf(config));
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -510,7 +592,8 @@ export async function startGateway(
       readiness: async () => {
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
-      context: authenticate(tokenVerifier, logger),
+      context: authenticate(
+        tokenVerifier, limiter, logger, config.TRUSTED_DOCUMENTS),
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);
@@ -523,6 +606,11 @@ export async function startGateway(
         executeEntry: entryExecutor(runOperation),
         runOperation,
         limits: limitsOf(config),
+        rateLimiter: limiter,
+        trustedDocuments: config.TRUSTED_DOCUMENTS,
+        maxMessageBytes: config.MAX_WS_MESSAGE_BYTES,
+        maxMessagesPerSecond: config.WS_MESSAGES_PER_SECOND,
+        initTimeoutMs: config.WS_INIT_TIMEOUT_MS,
         hideSuggestions: config.NODE_ENV === 'production',
         logger,
       });

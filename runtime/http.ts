@@ -31,10 +31,14 @@ export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export interface HostOptions<TContext extends BaseContext> {
   /** A started Apollo Server; stopping it stays the caller's job. */
   readonly server: ApolloServer<TContext>;
-  /** Builds the context; a GraphQLError thrown here is the response. */
+  /**
+   * Builds the context; a GraphQLError thrown here is the response.
+   * `body` is the parsed JSON body of a POST (undefined for a GET, or a
+   * body that is not JSON), `search` the URL's query string with its `?`.
+   */
   readonly context: (
     request: IncomingMessage,
-    info: { readonly requestId: string },
+    info: ContextInfo,
   ) => Promise<TContext>;
   /** Interface to listen on; default 127.0.0.1. */
   readonly host?: string;
@@ -51,6 +55,13 @@ export interface HostOptions<TContext extends BaseContext> {
   /** How long close() lets requests in flight finish; default 10 s. */
   readonly closeTimeoutMs?: number;
   readonly logger: Logger;
+}
+
+/** What the context function learns of a request beside its head. */
+export interface ContextInfo {
+  readonly requestId: string;
+  readonly body: unknown;
+  readonly search: string;
 }
 
 export interface HostedGraphQL {
@@ -301,7 +312,7 @@ async function serveGraphQL<TContext extends BaseContext>(
 
   const answer = await host.options.server.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method, headers: headerMapOf(request), search, body },
-    context: () => host.options.context(request, { requestId }),
+    context: () => host.options.context(request, { requestId, body, search }),
   });
   await writeGraphQLResponse(response, answer);
 }

@@ -339,7 +339,12 @@ describe('alertOperationOf: refusals', () => {
     expect(new Set(codesOf(errors))).toEqual(new Set([code]));
   });
 
-  const small: OperationLimits = { maxDepth: 3, maxAliases: 1, maxTokens: 40 };
+  const small: OperationLimits = {
+    maxDepth: 3,
+    maxAliases: 1,
+    maxTokens: 40,
+    maxCost: 1000,
+  };
 
   it('keeps to the limits it is given', () => {
     const source = 'subscription { e: alertEvents { alert { id } } }';

@@ -23,11 +23,20 @@ import {
 import { CloseCode, type Context, type SubscribePayload } from 'graphql-ws';
 import { useServer, type Extra } from 'graphql-ws/use/ws';
 import { decodeJwt } from 'jose';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
 import { parseWithinLimits, type OperationLimits } from '../limits';
+import {
+  callerKeyOf,
+  rateLimitedError,
+  type RateLimiter,
+} from '../rate-limit';
+import {
+  trustedTextOf,
+  type TrustedDocuments,
+} from '../trusted-documents';
 import type { AlertFeed } from './feed';
 import { alertOperationOf, type AlertOperation } from './operation';
 import {
@@ -61,6 +70,17 @@ export interface AlertSocketOptions {
   /** The limits HTTP requests keep, applied to what the socket parses. */
   readonly limits: OperationLimits;
   /**
+   * The buckets HTTP requests are counted in: each operation the socket
+   * receives takes from its caller's; the events of a subscription
+   * already open never do. Default: no limit.
+   */
+  readonly rateLimiter?: RateLimiter;
+  /**
+   * The only documents to run, subscriptions and queries alike
+   * (trusted-documents.ts); default: any document.
+   */
+  readonly trustedDocuments?: TrustedDocuments;
+  /**
    * Drops graphql's "Did you mean …?" from the refusals of a
    * subscription, which would reveal the schema field by field, as Apollo
    * Server does over HTTP in production; default false.
@@ -70,7 +90,28 @@ export interface AlertSocketOptions {
   readonly maxBacklog?: number;
   /** Subscriptions one connection may hold at once; default 16. */
   readonly maxSubscriptions?: number;
+  /**
+   * A larger message closes the socket with 1009 (ws's maxPayload);
+   * default 1 MiB, where ws's own would be 100 MiB.
+   */
+  readonly maxMessageBytes?: number;
+  /**
+   * More messages than this within one second close the socket with
+   * 4429 (FLOOD_CLOSE_CODE); default 50.
+   */
+  readonly maxMessagesPerSecond?: number;
+  /** A socket not initialised by then is closed with 4408; default 10 s. */
+  readonly initTimeoutMs?: number;
 }
+
+/** The close code of a socket that sent too many messages at once. */
+export const FLOOD_CLOSE_CODE = 4429;
+
+export const SOCKET_DEFAULTS = {
+  maxMessageBytes: 1024 * 1024,
+  maxMessagesPerSecond: 50,
+  initTimeoutMs: 10_000,
+} as const;
 
 export interface AlertSocket {
   /** Open subscriptions to the alert stream. */
@@ -98,6 +139,31 @@ const DEFAULT_MAX_SUBSCRIPTIONS = 16;
 /** setTimeout's longest wait; a later expiry is checked again then. */
 const LONGEST_TIMER_MS = 2 ** 31 - 1;
 
+/**
+ * Closes `socket` with FLOOD_CLOSE_CODE at the first message past
+ * `maxPerSecond` within one second (windows of a second each, from the
+ * first message of each).
+ */
+export function closeOnFlood(
+  socket: WebSocket,
+  maxPerSecond: number,
+  onFlood: () => void,
+): void {
+  let windowStart = 0;
+  let count = 0;
+  socket.on('message', () => {
+    const now = Date.now();
+    if (now - windowStart >= 1000) {
+      windowStart = now;
+      count = 0;
+    }
+    count += 1;
+    if (count !== maxPerSecond + 1) return;
+    onFlood();
+    socket.close(FLOOD_CLOSE_CODE, 'Too many messages');
+  });
+}
+
 /** The token a connection_init payload carries, as an Authorization value. */
 export function authorizationOf(
   params: Readonly<Record<string, unknown>> | undefined,
@@ -118,6 +184,16 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
   const wsServer = new WebSocketServer({
     server: options.httpServer,
     path: options.path,
+    maxPayload: options.maxMessageBytes ?? SOCKET_DEFAULTS.maxMessageBytes,
+  });
+  const maxPerSecond =
+    options.maxMessagesPerSecond ?? SOCKET_DEFAULTS.maxMessagesPerSecond;
+  // Registered before graphql-ws's own listener, so a flood is cut at
+  // the message that passes the limit.
+  wsServer.on('connection', (socket) => {
+    closeOnFlood(socket, maxPerSecond, () => {
+      logger.info({ maxPerSecond }, 'closing a socket that floods');
+    });
   });
 
   /** Closes the connection with 4403 once its token has expired. */
@@ -140,7 +216,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
   }
 
   const disposable = useServer<Record<string, unknown>>({
-    connectionInitWaitTimeout: 10_000,
+    connectionInitWaitTimeout:
+      options.initTimeoutMs ?? SOCKET_DEFAULTS.initTimeoutMs,
 
     onConnect: async (ctx) => {
       const authorization = authorizationOf(ctx.connectionParams)
@@ -166,12 +243,20 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       connections.delete(ctx);
     },
 
-    onSubscribe: (ctx, _id, payload) => {
+    onSubscribe: (ctx, _id, received) => {
       const connection = connections.get(ctx);
       if (connection === undefined) {
         return [new GraphQLError('The connection is not authenticated.', {
           extensions: { code: 'UNAUTHENTICATED' },
         })];
+      }
+      const refusal = rateRefusalOf(options.rateLimiter, connection);
+      if (refusal !== null) {
+        if (refusal.first) {
+          logger.info({ role: connection.identity.role },
+            'subscriber rate limited');
+        }
+        return [refusal.error];
       }
       const held = Object.values(ctx.subscriptions).length;
       if (held >= maxSubscriptions) {
@@ -180,6 +265,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
           { extensions: { code: 'BAD_REQUEST' } },
         )];
       }
+      const payload = trustedPayloadOf(options.trustedDocuments, received);
+      if (payload instanceof GraphQLError) return [payload];
       const args = argsOf(options.schema(), payload, {
         identity: connection.identity,
         limits: options.limits,
@@ -240,6 +327,35 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       await new Promise<void>((resolve) => wsServer.close(() => resolve()));
     },
   };
+}
+
+/** Private: the refusal of one more operation by the rate limit. */
+function rateRefusalOf(
+  limiter: RateLimiter | undefined,
+  connection: Connection,
+): { readonly error: GraphQLError; readonly first: boolean } | null {
+  const key = callerKeyOf(connection.identity);
+  if (limiter === undefined || key === null) return null;
+  const admission = limiter.take(key);
+  if (admission.admitted) return null;
+  return {
+    error: rateLimitedError(admission.retryAfterMs, false),
+    first: admission.first,
+  };
+}
+
+/**
+ * Private: the payload with the trusted text it names, or the refusal;
+ * the payload as it came when no safelist is set.
+ */
+function trustedPayloadOf(
+  documents: TrustedDocuments | undefined,
+  payload: SubscribePayload,
+): SubscribePayload | GraphQLError {
+  if (documents === undefined) return payload;
+  const text = trustedTextOf(documents, payload, false);
+  if (text.kind === 'refused') return text.error;
+  return { ...payload, query: text.query };
 }
 
 /** The errors with graphql's suggestions of names taken out. */

@@ -46,7 +46,8 @@ export interface ProtectionGraph {
  */
 export async function startProtectionGraph(
   storage: StorageOptions,
-  options: Pick<DemoGraphOptions, 'alertBus' | 'alertPollMs'> = {},
+  options: Pick<DemoGraphOptions, 'alertBus' | 'alertPollMs' |
+    'gatewayEnv'> = {},
 ): Promise<ProtectionGraph> {
   const clock = new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`);
   const stack = await startDemoGraph(storage, { ...options, clock });
