@@ -29,6 +29,7 @@ import {
   PROTECTED_ROLES,
   type AlertEventRecord,
   type ArrondissementRecord,
+  type ConfidentialContactRecord,
   type MeasureFilter,
   type MeasureRecord,
   type PersonRecord,
@@ -41,6 +42,7 @@ import {
 } from '../types';
 import { readAggregates } from './aggregates';
 import { findAlertEventsAfter, findAlertEventsBefore } from './alert-events';
+import { findConfidentialContacts } from './confidential';
 import { Gate, isSqlite } from './gate';
 import { Effect, Journal } from './lifecycle';
 import { findDueEffects, recordAttempt } from './outbox';
@@ -106,6 +108,15 @@ export class SqlProtectionAdapter
   readonly zonesByCode: BatchRead<string, ZoneRecord | null> = batchRead(
     'protection', 'zonesByCode',
     (codes) => this.findByKey(Zone, 'code', codes), () => null);
+
+  /** §7.8.5: by national number; never part of an aggregate's read. */
+  readonly confidentialContactsByMeasureId: BatchRead<
+    string,
+    ConfidentialContactRecord[]
+  > = batchRead('protection', 'confidentialContactsByMeasureId',
+    (ids) => this.gated(() =>
+      findConfidentialContacts(this.dataSource.manager, ids)),
+    () => []);
 
   /** Rows of a table whose single-column key is among `keys`. */
   private async findByKey<R extends ObjectLiteral, P extends keyof R & string>(
