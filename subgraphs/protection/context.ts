@@ -9,6 +9,7 @@ import type {
   DevicesAdapter,
 } from '../../adapters/devices/types';
 import type {
+  ConfidentialContactRecord,
   PersonRecord,
   ProtectionAdapter,
   ProtectionStore,
@@ -26,6 +27,8 @@ export interface ProtectionLoaders {
   measureIdsOfPerson: DataLoader<string, string[]>;
   journal: DataLoader<string, JournalEntry[]>;
   effects: DataLoader<string, EffectState[]>;
+  /** §7.8.5: by measure; loaded only once the caller may read them. */
+  confidentialContacts: DataLoader<string, ConfidentialContactRecord[]>;
   /** From the device inventory, by serial (§3). */
   device: DataLoader<string, DeviceRecord | null>;
 }
@@ -78,6 +81,8 @@ export function createProtectionContext(
       ),
       journal: load((ids) => adapter.journalByMeasureId(ids)),
       effects: load((ids) => adapter.effectsByMeasureId(ids)),
+      confidentialContacts: load((ids) =>
+        adapter.confidentialContactsByMeasureId(ids)),
       device: agencyLoader(DEVICES,
         (serials: readonly string[]) => devices.devicesBySerial(serials),
         base.logger),

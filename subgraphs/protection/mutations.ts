@@ -15,6 +15,7 @@ import type {
   RequestOrigin,
   RequestProtectionInput,
 } from './generated/graphql';
+import { checkedConfidentialContact } from './confidential';
 import type { Command } from './service';
 
 const POLICE: readonly Role[] = ['police'];
@@ -201,4 +202,10 @@ export const mutations: MutationResolvers = {
   endProtectionEarly: change(MAGISTRATE, domain.endProtectionEarly),
   recordDeviceReturn: change(POLICE, domain.recordDeviceReturn),
   requestRenewedOffer: change(MAGISTRATE, domain.requestRenewedOffer),
+
+  // §7.8.5: the police store the contact; the parquet may record it too.
+  recordConfidentialContact: (_, { input }, context) =>
+    context.service.recordConfidentialContact(context.identity,
+      input.measureId, { roles: POLICE_OR_MAGISTRATE },
+      checkedConfidentialContact(input)),
 };
