@@ -130,6 +130,10 @@ describeEachDatabase('§7.8.5 confidential contacts in the store',
         await expect(store.transaction((tx) =>
           tx.replaceConfidentialContact(long))).rejects.toThrow(
           'street must have at most 100 characters, not 101');
+        const empty = contactOf(aggregate,
+          { address: null, phone: null, email: null });
+        await expect(store.transaction((tx) =>
+          tx.replaceConfidentialContact(empty))).rejects.toThrow(TypeError);
         expect(await store.confidentialContactsByMeasureId(
           [aggregate.measure.id])).toEqual([[]]);
       });

@@ -105,10 +105,14 @@ export async function upsertConfidentialContact(
  * The row of a record, checked as the adapters check their writes: a
  * misuse is a TypeError that never repeats a personal value.
  */
-export function rowOf(record: ConfidentialContactRecord): ConfidentialContactRow {
-  const { address } = record;
-  const phone = record.phone;
-  const email = record.email;
+export function rowOf(
+  record: ConfidentialContactRecord,
+): ConfidentialContactRow {
+  const { address, phone, email } = record;
+  if (address === null && phone === null && email === null) {
+    throw new TypeError(
+      'A confidential contact holds an address, a phone or an e-mail');
+  }
   if (phone !== null && !isPhone(phone)) {
     throw new TypeError('phone must be in E.164 form (+ and 7 to 15 digits)');
   }
@@ -169,9 +173,7 @@ function fits(name: string, value: unknown, maxLength: number): string {
 
 function countryCode(value: unknown): string {
   if (typeof value !== 'string' || !/^[A-Z]{2}$/.test(value)) {
-    throw new TypeError(
-      `country must be an ISO 3166-1 alpha-2 code, not ${JSON.stringify(value)}`,
-    );
+    throw new TypeError('country must be an ISO 3166-1 alpha-2 code');
   }
   return value;
 }
