@@ -268,6 +268,13 @@ describeEachDatabase('§7.8.5 confidential contacts', (storage) => {
       expect(error.code).toBe('FORBIDDEN');
     });
 
+    it('a role that may not record it learns nothing of its input',
+      async () => {
+        const error = await refusal(graph.cic('BE-VAN'),
+          { phone: 'not a phone' });
+        expect(error.code).toBe('FORBIDDEN');
+      });
+
     it.each([
       ['a national phone number', { phone: '0470 12 34 56' }, 'phone'],
       ['an e-mail without domain', { email: 'person@' }, 'email'],
