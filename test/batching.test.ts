@@ -1,6 +1,7 @@
 /**
  * A zone's list of measures with each suspect's antecedents and police
- * record, the devices and the referral: the work done for it must not grow
+ * record, the devices, the referral and the protected persons'
+ * confidential contacts (§7.8.5): the work done for it must not grow
  * with the list. Every subgraph loads the entities of one request in
  * batches, so 200 measures cost the same number of SQL statements and
  * subgraph fetches as one.
@@ -26,7 +27,9 @@ const LIST_QUERY = /* GraphQL */ `
       id
       reference
       endDate
-      protectedPersons { role person { lastName } }
+      protectedPersons {
+        role person { lastName } confidentialContact { phone }
+      }
       suspect {
         lastName
         antecedents { index openedOn }

@@ -25,6 +25,12 @@ export const TEXT_LIMITS = {
   pvReference: 40,
   description: 200,
   reasons: 2000,
+  /** §7.8.5: a street or a municipality of a confidential address. */
+  place: 100,
+  /** §7.8.5: a house number or a box. */
+  houseNumber: 10,
+  /** §7.8.5: a postal code, Belgian (4 digits) or foreign. */
+  postalCode: 10,
 } as const;
 
 export const BOMB_FACTORS = [

@@ -167,6 +167,35 @@ export interface ZoneRecord {
   deployedOn: string | null;
 }
 
+/**
+ * §7.8.5: where a protected person lives and how to reach them, kept
+ * apart from the measure aggregate so that no read of a measure (the
+ * alert path, the journal, the effects) ever loads it.
+ */
+export interface ConfidentialAddress {
+  street: string;
+  number: string;
+  box: string | null;
+  postalCode: string;
+  municipality: string;
+  /** ISO 3166-1 alpha-2, in capitals: BE, NL, FR... */
+  country: string;
+}
+
+export interface ConfidentialContactRecord {
+  measureId: string;
+  /** The protected person's national register number. */
+  nationalNumber: string;
+  address: ConfidentialAddress | null;
+  /** E.164, as victim support keeps it (adapters/victim-support). */
+  phone: string | null;
+  email: string | null;
+  /** The suspect knows the address or contacts (§7.8.5). */
+  knownToSuspect: boolean;
+  /** When it was last recorded, in UTC. */
+  recordedAt: string;
+}
+
 export interface ProtectionAdapter extends AgencyAdapter {
   measuresById: BatchRead<string, MeasureRecord | null>;
   personsByNationalNumber: BatchRead<string, PersonRecord | null>;
@@ -174,9 +203,20 @@ export interface ProtectionAdapter extends AgencyAdapter {
   protectedPersonsByMeasureId: BatchRead<string, ProtectedPersonRecord[]>;
   /** The ids of the measures protecting each person, newest first. */
   measureIdsByProtectedPerson: BatchRead<string, string[]>;
+  /** The ids of the measures naming each person as the suspect. */
+  measureIdsBySuspect: BatchRead<string, string[]>;
   provincesByCode: BatchRead<string, ProvinceRecord | null>;
   arrondissementsByCode: BatchRead<string, ArrondissementRecord | null>;
   zonesByCode: BatchRead<string, ZoneRecord | null>;
+  /**
+   * §7.8.5: the confidential addresses and contacts of each measure's
+   * protected persons, by national number; read only for a caller who
+   * may see them, never with the aggregate.
+   */
+  confidentialContactsByMeasureId: BatchRead<
+    string,
+    ConfidentialContactRecord[]
+  >;
 }
 
 /** What `findMeasureIds` matches; a field left out matches anything. */
@@ -269,6 +309,14 @@ export interface ProtectionTransaction {
   loadPersons(nationalNumbers: readonly string[]): Promise<PersonState[]>;
   /** Appends to the journal, which is never updated nor deleted. */
   appendJournal(entry: JournalEntry): Promise<void>;
+  /**
+   * §7.8.5: records a protected person's confidential address and
+   * contacts, replacing whatever was recorded for that person under
+   * that measure. The measure and the person must exist.
+   */
+  replaceConfidentialContact(
+    record: ConfidentialContactRecord,
+  ): Promise<void>;
   /**
    * Appends one fact of an alert to the alert log; answers the sequence
    * the database numbered it with. Sequences commit in their order: a

@@ -37,6 +37,7 @@ import {
   tokenLimitError,
   type OperationLimits,
 } from '../limits';
+import { neverStreamedRule } from './confidential';
 
 /** The stream's one root field, and the query field that reads an entry. */
 export const STREAM_FIELD = 'alertEvents';
@@ -75,7 +76,8 @@ export interface AlertRequest {
  * Answers the operation of a valid subscription to the stream, or the
  * errors that refuse it: a document the API schema rejects
  * (GRAPHQL_VALIDATION_FAILED) or that passes a limit on its size
- * (limits.ts: OPERATION_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS), a
+ * (limits.ts: OPERATION_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS) or
+ * that selects what an event never carries (confidential.ts: FORBIDDEN), a
  * subscription to anything but the one field `alertEvents`, or a `since`
  * that is not a sequence (BAD_USER_INPUT).
  */
@@ -85,8 +87,8 @@ export function alertOperationOf(
   request: AlertRequest,
 ): AlertOperation | readonly GraphQLError[] {
   const { operationName, variables = {}, limits } = request;
-  const invalid = validate(
-    schema, document, [...specifiedRules, ...limitRules(limits)]);
+  const invalid = validate(schema, document,
+    [...specifiedRules, ...limitRules(limits), neverStreamedRule]);
   if (invalid.length > 0) return invalid.map(validationError);
   const operation = pickOperation(document, operationName);
   if (operation instanceof GraphQLError) return [operation];

@@ -179,12 +179,20 @@ function measureSubject(
   })];
 }
 
-/** A person asked for by number: the measures protecting the person. */
+/**
+ * A person asked for by number: the measures protecting the person and
+ * those naming the person the suspect, so that the zone managing a
+ * measure finds its suspect too.
+ */
 async function personSubject(
   nationalNumber: string,
   { loaders }: ProtectionContext,
 ): Promise<ProtectionSubject> {
-  const ids = await loaders.measureIdsOfPerson.load(nationalNumber);
+  const [protecting, suspected] = await Promise.all([
+    loaders.measureIdsOfPerson.load(nationalNumber),
+    loaders.measureIdsOfSuspect.load(nationalNumber),
+  ]);
+  const ids = [...new Set([...protecting, ...suspected])];
   const measures = await loaders.measure.loadMany(ids);
   return measures
     .filter((measure): measure is MeasureAggregate =>

@@ -9,6 +9,7 @@ import type {
   DevicesAdapter,
 } from '../../adapters/devices/types';
 import type {
+  ConfidentialContactRecord,
   PersonRecord,
   ProtectionAdapter,
   ProtectionStore,
@@ -24,8 +25,12 @@ export interface ProtectionLoaders {
   measure: DataLoader<string, MeasureAggregate | null>;
   person: DataLoader<string, PersonRecord | null>;
   measureIdsOfPerson: DataLoader<string, string[]>;
+  /** For the access rules: the measures naming a person the suspect. */
+  measureIdsOfSuspect: DataLoader<string, string[]>;
   journal: DataLoader<string, JournalEntry[]>;
   effects: DataLoader<string, EffectState[]>;
+  /** §7.8.5: by measure; loaded only once the caller may read them. */
+  confidentialContacts: DataLoader<string, ConfidentialContactRecord[]>;
   /** From the device inventory, by serial (§3). */
   device: DataLoader<string, DeviceRecord | null>;
 }
@@ -76,8 +81,13 @@ export function createProtectionContext(
       measureIdsOfPerson: load((numbers) =>
         adapter.measureIdsByProtectedPerson(numbers),
       ),
+      measureIdsOfSuspect: load((numbers) =>
+        adapter.measureIdsBySuspect(numbers),
+      ),
       journal: load((ids) => adapter.journalByMeasureId(ids)),
       effects: load((ids) => adapter.effectsByMeasureId(ids)),
+      confidentialContacts: load((ids) =>
+        adapter.confidentialContactsByMeasureId(ids)),
       device: agencyLoader(DEVICES,
         (serials: readonly string[]) => devices.devicesBySerial(serials),
         base.logger),

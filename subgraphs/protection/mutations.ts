@@ -15,6 +15,7 @@ import type {
   RequestOrigin,
   RequestProtectionInput,
 } from './generated/graphql';
+import { checkedConfidentialContact } from './confidential';
 import type { Command } from './service';
 
 const POLICE: readonly Role[] = ['police'];
@@ -75,6 +76,16 @@ async function measureOfDevice(
     );
   }
   return device.measureId;
+}
+
+/** FORBIDDEN unless the caller's role is among `roles`. */
+function requireRole(
+  { identity }: ProtectionContext,
+  roles: readonly Role[],
+): void {
+  if (roles.includes(identity.role)) return;
+  const allowed = roles.join(', ');
+  throw forbidden(`Role ${identity.role} may not do this; allowed: ${allowed}.`);
 }
 
 /** National numbers in a person's input are checked before anything. */
@@ -172,11 +183,7 @@ export const mutations: MutationResolvers = {
   raiseAlertFromDevice: async (_, { input }, context) => {
     // The role first: a caller who may not raise learns nothing of the
     // inventory. The measure's own check follows in the service.
-    const { role } = context.identity;
-    if (!DEVICE_ALERT_RAISERS.includes(role)) {
-      const allowed = DEVICE_ALERT_RAISERS.join(', ');
-      throw forbidden(`Role ${role} may not do this; allowed: ${allowed}.`);
-    }
+    requireRole(context, DEVICE_ALERT_RAISERS);
     const { serial, ...alert } = input;
     const measureId = await measureOfDevice(context, serial);
     return context.service.change(
@@ -201,4 +208,14 @@ export const mutations: MutationResolvers = {
   endProtectionEarly: change(MAGISTRATE, domain.endProtectionEarly),
   recordDeviceReturn: change(POLICE, domain.recordDeviceReturn),
   requestRenewedOffer: change(MAGISTRATE, domain.requestRenewedOffer),
+
+  // §7.8.5: the police store the contact; the parquet may record it too.
+  // The role first: a caller who may not record learns nothing of what
+  // the input lacks. The measure's own check follows in the service.
+  recordConfidentialContact: (_, { input }, context) => {
+    requireRole(context, POLICE_OR_MAGISTRATE);
+    return context.service.recordConfidentialContact(context.identity,
+      input.measureId, { roles: POLICE_OR_MAGISTRATE },
+      checkedConfidentialContact(input));
+  },
 };

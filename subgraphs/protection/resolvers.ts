@@ -9,6 +9,7 @@ import { DateScalar, DateTimeScalar } from '../../runtime/scalars';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import { alertEventOf, alertEventsOf } from './alert-feed';
 import { alertLogHeadOf, alertLogOf } from './alert-log';
+import { confidentialContactOf, protectedPersonsOf } from './confidential';
 import type { ProtectionContext } from './context';
 import {
   deviceReturnDue,
@@ -124,6 +125,7 @@ export const resolvers: Resolvers = {
     deviceActivatedOn: ({ measure }) => measure.deviceActivatedOn,
     devicesReturnedOn: ({ measure }) => measure.devicesReturnedOn,
     refusal: ({ measure }) => measure.refusal,
+    protectedPersons: (aggregate) => protectedPersonsOf(aggregate),
     pendingTransfer: ({ measure }) => measure.pendingTransfer,
     suspect: async ({ measure }, _, { loaders }) =>
       required(
@@ -157,6 +159,8 @@ export const resolvers: Resolvers = {
   ProtectedPerson: {
     person: async (link, _, { loaders }) =>
       required(await loaders.person.load(link.nationalNumber), 'person'),
+    confidentialContact: (link, _, context) =>
+      confidentialContactOf(link, context),
   },
 
   Refusal: {

@@ -31,6 +31,10 @@ import type { ZoneLocator } from './domain/entitlement';
 import { DomainError } from './domain/errors';
 import { isNoOp } from './domain/lifecycle';
 import { expire } from './domain/commands';
+import {
+  recordConfidentialContact,
+  type ConfidentialContactInput,
+} from './domain/confidential';
 import { expiryDue } from './domain/views';
 import type { RulesConfig } from './domain/rules';
 import type { Territory } from './domain/territory';
@@ -326,16 +330,10 @@ export class MeasureService {
     permission: Permission,
     command: Command,
   ): Promise<MeasureAggregate> {
-    const { territory } = this.options;
     try {
       const recorded = await this.committed(async (tx) => {
-        const aggregate = await tx.load(measureId);
-        if (!aggregate) {
-          throw new GraphQLError(`There is no measure ${measureId}.`, {
-            extensions: { code: 'NOT_FOUND' },
-          });
-        }
-        checkPermission(identity, aggregate, permission, territory);
+        const aggregate = await this.loadPermitted(tx, identity, measureId,
+          permission);
         const victim = await this.victimOf(tx, aggregate);
         const change = command(aggregate, this.context(), victim);
         if (isNoOp(aggregate, change)) return { aggregate, notices: [] };
@@ -345,5 +343,56 @@ export class MeasureService {
     } catch (error) {
       throw toClientError(error);
     }
+  }
+
+  /**
+   * §7.8.5: records a protected person's confidential contact, apart
+   * from the aggregate, which stays as it was (no version, no effect, no
+   * alert event). The journal gets the action alone, no PV: the contact
+   * is never in a PV when the suspect does not know it.
+   */
+  async recordConfidentialContact(
+    identity: Identity,
+    measureId: string,
+    permission: Permission,
+    input: ConfidentialContactInput,
+  ): Promise<MeasureAggregate> {
+    const { clock, newId } = this.options;
+    try {
+      const recorded = await this.committed(async (tx) => {
+        const aggregate = await this.loadPermitted(tx, identity, measureId,
+          permission);
+        const now = clock.now();
+        const change = recordConfidentialContact(aggregate, input, now);
+        await tx.replaceConfidentialContact(change.record);
+        await tx.appendJournal({ id: newId(), measureId, at: now,
+          action: change.action, actor: actorOf(identity),
+          pvReference: null });
+        return { aggregate, notices: [] };
+      });
+      return recorded.aggregate;
+    } catch (error) {
+      throw toClientError(error);
+    }
+  }
+
+  /**
+   * Private: the measure, locked for the transaction, once the caller
+   * may change it; NOT_FOUND or FORBIDDEN otherwise.
+   */
+  private async loadPermitted(
+    tx: ProtectionTransaction,
+    identity: Identity,
+    measureId: string,
+    permission: Permission,
+  ): Promise<MeasureAggregate> {
+    const aggregate = await tx.load(measureId);
+    if (!aggregate) {
+      throw new GraphQLError(`There is no measure ${measureId}.`, {
+        extensions: { code: 'NOT_FOUND' },
+      });
+    }
+    checkPermission(identity, aggregate, permission, this.options.territory);
+    return aggregate;
   }
 }

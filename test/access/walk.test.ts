@@ -346,11 +346,26 @@ function mutationInputs(
       receivedAt: `${DAY}T08:59:00Z`, batteryPercent: 80,
       lastContactAt: `${DAY}T08:58:00Z`, alarmPressed: false,
     },
+    recordConfidentialContact:
+      confidentialContactInput(measureId, fixture.persons[0]),
     recordReferralContact: { measureId, phone: '+32 470 00 00 00' },
     recordPersonContacted: { referralId: `${measureId}-referral`, contactedOn: DAY },
     recordOfferAnswer: {
       referralId: `${measureId}-referral`, offerKind: 'INITIAL',
       accepted: true, answeredOn: DAY,
+    },
+  };
+}
+
+function confidentialContactInput(
+  measureId: string,
+  nationalNumber: string,
+): Record<string, unknown> {
+  return {
+    measureId, nationalNumber, knownToSuspect: false,
+    address: {
+      street: 'Rue de la Walk', number: '1', postalCode: '1050',
+      municipality: 'Ixelles',
     },
   };
 }
@@ -445,7 +460,8 @@ describeEachDatabase('issue 6: every caller against every rule', (storage) => {
   /**
    * What the demo data lacks for the walk to reach every type: a real
    * alert's effects and comments (§7.10.2, §7.13.2), the parquet's contact
-   * data for the service (§7.8.3), a shortage (§7.8.7).
+   * data for the service (§7.8.3), a confidential address (§7.8.5), a
+ * shortage (§7.8.7).
    */
   async function giveEveryTypeData(first: Fixture): Promise<void> {
     await graph.cic(first.province).mutate('classifyAlert', {
@@ -458,6 +474,11 @@ describeEachDatabase('issue 6: every caller against every rule', (storage) => {
         recordReferralContact(input: $input) { id }
       }`,
       { input: { measureId: first.measureId, phone: '+32 470 12 34 56' } });
+    await graph.police(first.zone).data(
+      `mutation ($input: RecordConfidentialContactInput!) {
+        recordConfidentialContact(input: $input) { id }
+      }`,
+      { input: confidentialContactInput(first.measureId, first.persons[0]) });
     const namur = DEMO_TERRITORY.zones().find((zone) =>
       zone.arrondissementCode === DEMO.arrondissementWithoutStock &&
       zone.deployedOn !== null && zone.deployedOn <= DAY);

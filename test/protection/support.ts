@@ -36,6 +36,7 @@ export interface ProtectionGraph {
   police(zone: string): Caller;
   magistrate(arrondissement: string): Caller;
   cic(province: string): Caller;
+  victimSupport(arrondissement: string): Caller;
   caller(claims: Claims): Caller;
 }
 
@@ -46,8 +47,8 @@ export interface ProtectionGraph {
  */
 export async function startProtectionGraph(
   storage: StorageOptions,
-  options: Pick<DemoGraphOptions, 'alertBus' | 'alertPollMs' |
-    'gatewayEnv'> = {},
+  options: Pick<DemoGraphOptions,
+    'alertBus' | 'alertPollMs' | 'gatewayEnv' | 'logger'> = {},
 ): Promise<ProtectionGraph> {
   const clock = new TestClock(`${DEMO_REFERENCE_DATE}T09:00:00Z`);
   const stack = await startDemoGraph(storage, { ...options, clock });
@@ -66,6 +67,8 @@ export async function startProtectionGraph(
     magistrate: (arrondissement) =>
       caller({ role: 'magistrate', arrondissement }),
     cic: (province) => caller({ role: 'cic', province }),
+    victimSupport: (arrondissement) =>
+      caller({ role: 'victim-support', arrondissement }),
     caller,
   };
 }
@@ -245,6 +248,7 @@ export const MUTATION_NAMES = [
   'endProtectionEarly',
   'recordDeviceReturn',
   'requestRenewedOffer',
+  'recordConfidentialContact',
 ] as const;
 export type MutationName = (typeof MUTATION_NAMES)[number];
 
@@ -273,6 +277,12 @@ export class Caller {
       throw new Error(`The ${this.claims.role} was refused: ${errors}`);
     }
     return body.data;
+  }
+
+  /** Runs an operation; answers its data and errors as they came. */
+  async answer<T>(query: string, variables?: Record<string, unknown>) {
+    const { body } = await this.send<T>(query, variables);
+    return body;
   }
 
   /** Runs an operation that must fail; answers its only error. */
@@ -736,5 +746,9 @@ export function everyMutation(
     },
     recordDeviceReturn: { measureId, returnedOn: day, pvReference },
     requestRenewedOffer: { measureId, requestedOn: day },
+    recordConfidentialContact: {
+      measureId, nationalNumber: makeNationalNumber('1990-03-14', 998),
+      phone: '+32470123456', knownToSuspect: false,
+    },
   };
 }

@@ -29,6 +29,7 @@ import {
   PROTECTED_ROLES,
   type AlertEventRecord,
   type ArrondissementRecord,
+  type ConfidentialContactRecord,
   type MeasureFilter,
   type MeasureRecord,
   type PersonRecord,
@@ -41,6 +42,7 @@ import {
 } from '../types';
 import { readAggregates } from './aggregates';
 import { findAlertEventsAfter, findAlertEventsBefore } from './alert-events';
+import { findConfidentialContacts } from './confidential';
 import { Gate, isSqlite } from './gate';
 import { Effect, Journal } from './lifecycle';
 import { findDueEffects, recordAttempt } from './outbox';
@@ -93,6 +95,10 @@ export class SqlProtectionAdapter
     batchRead('protection', 'measureIdsByProtectedPerson',
       (numbers) => this.findMeasureIdsOf(numbers), () => []);
 
+  readonly measureIdsBySuspect: BatchRead<string, string[]> =
+    batchRead('protection', 'measureIdsBySuspect',
+      (numbers) => this.findMeasureIdsOfSuspects(numbers), () => []);
+
   readonly provincesByCode: BatchRead<string, ProvinceRecord | null> =
     batchRead('protection', 'provincesByCode',
       (codes) => this.findByKey(Province, 'code', codes), () => null);
@@ -106,6 +112,15 @@ export class SqlProtectionAdapter
   readonly zonesByCode: BatchRead<string, ZoneRecord | null> = batchRead(
     'protection', 'zonesByCode',
     (codes) => this.findByKey(Zone, 'code', codes), () => null);
+
+  /** §7.8.5: by national number; never part of an aggregate's read. */
+  readonly confidentialContactsByMeasureId: BatchRead<
+    string,
+    ConfidentialContactRecord[]
+  > = batchRead('protection', 'confidentialContactsByMeasureId',
+    (ids) => this.gated(() =>
+      findConfidentialContacts(this.dataSource.manager, ids)),
+    () => []);
 
   /** Rows of a table whose single-column key is among `keys`. */
   private async findByKey<R extends ObjectLiteral, P extends keyof R & string>(
@@ -148,6 +163,25 @@ export class SqlProtectionAdapter
         .where('protected.nationalNumber IN (:...numbers)', { numbers })
         .orderBy('measure.requestedOn', 'DESC')
         .addOrderBy('measure.id', 'DESC')
+        .getRawMany());
+    const groups = groupBy(rows, (row) => row.nationalNumber);
+    return new Map(
+      [...groups].map(([number, group]) => [
+        number,
+        group.map((row) => row.measureId),
+      ]),
+    );
+  }
+
+  private async findMeasureIdsOfSuspects(
+    numbers: string[],
+  ): Promise<Map<string, string[]>> {
+    const rows: { nationalNumber: string; measureId: string }[] =
+      await this.gated(() => this.dataSource.manager
+        .createQueryBuilder(Measure, 'measure')
+        .select('measure.suspectNationalNumber', 'nationalNumber')
+        .addSelect('measure.id', 'measureId')
+        .where('measure.suspectNationalNumber IN (:...numbers)', { numbers })
         .getRawMany());
     const groups = groupBy(rows, (row) => row.nationalNumber);
     return new Map(

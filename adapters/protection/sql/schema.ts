@@ -3,7 +3,8 @@
  * arrondissements, police zones), the persons, the measures of COL 03/2023
  * and who each measure protects. The tables of the rest of a measure's
  * life, the journal and the effects outbox are in `lifecycle.ts`; the
- * position fixes of alerts in `locations.ts`.
+ * position fixes of alerts in `locations.ts`; the confidential addresses
+ * and contacts (§7.8.5), kept apart, in `confidential.ts`.
  */
 import {
   EntitySchema,
@@ -31,6 +32,10 @@ import {
   ProtectionAlertLocation1764900000000,
 } from './locations';
 import { ProtectionAlertCallEnd1765200000000 } from './alert-calls';
+import {
+  ConfidentialContact,
+  ProtectionConfidentialContact1765420000000,
+} from './confidential';
 import {
   AlertEvent,
   AlertLogLock,
@@ -306,6 +311,7 @@ export const protectionSchema: SystemSchema = {
     AlertLocation,
     AlertEvent,
     AlertLogLock,
+    ConfidentialContact,
   ],
   migrations: [
     ProtectionInitial1764700000000,
@@ -314,5 +320,6 @@ export const protectionSchema: SystemSchema = {
     ProtectionAlertEvents1765100000000,
     ProtectionAlertCallEnd1765200000000,
     ProtectionAlertLogOrder1765300000000,
+    ProtectionConfidentialContact1765420000000,
   ],
 };

@@ -22,6 +22,7 @@ import {
 import {
   ALERT_EVENT_KINDS,
   ConcurrentChangeError,
+  type ConfidentialContactRecord,
   type NewAlertEvent,
   type ProtectionTransaction,
 } from '../types';
@@ -32,6 +33,7 @@ import {
   replaceParts,
 } from './aggregates';
 import { appendAlertEvent } from './alert-events';
+import { upsertConfidentialContact } from './confidential';
 import { isSqlite } from './gate';
 import { Effect, Journal, type EffectRow } from './lifecycle';
 import { nextReference } from './references';
@@ -138,6 +140,13 @@ export class SqlProtectionTransaction implements ProtectionTransaction {
     return this.step('appendJournal', async () => {
       await this.manager.insert(Journal, journalRowOf(entry));
     });
+  }
+
+  replaceConfidentialContact(
+    record: ConfidentialContactRecord,
+  ): Promise<void> {
+    return this.step('replaceConfidentialContact',
+      () => upsertConfidentialContact(this.manager, record));
   }
 
   appendAlertEvent(event: NewAlertEvent): Promise<number> {

@@ -37,4 +37,5 @@ export type {
 } from './effects';
 export * from './views';
 export * from './entitlement';
+export * from './confidential';
 export * from './commands';

@@ -229,6 +229,11 @@ export const COMMANDS = {
     action: 'RENEWED_OFFER_REQUEST',
     section: '§7.8.3, §7.12.2',
   },
+  recordConfidentialContact: {
+    statuses: ['REQUESTED', 'ACTIVE'],
+    action: 'CONFIDENTIAL_CONTACT',
+    section: '§7.8.5',
+  },
 } as const satisfies Record<
   string,
   { statuses: readonly MeasureStatus[]; action: string; section: string }

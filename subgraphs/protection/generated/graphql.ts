@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { PersonRecord as PersonRecordModel } from '../../../adapters/protection/types';
-import type { MeasureAggregate as MeasureAggregateModel, ProtectedPersonState as ProtectedPersonStateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
+import type { PersonRecord as PersonRecordModel, ConfidentialContactRecord as ConfidentialContactRecordModel, ConfidentialAddress as ConfidentialAddressModel } from '../../../adapters/protection/types';
+import type { MeasureAggregate as MeasureAggregateModel, Requester as RequesterModel, Refusal as RefusalModel, EvaluationState as EvaluationStateModel, ConditionsState as ConditionsStateModel, ProlongationState as ProlongationStateModel, RevisitState as RevisitStateModel, TravelNoticeState as TravelNoticeStateModel, AlertState as AlertStateModel, NewFactState as NewFactStateModel, Transfer as TransferModel, JournalEntry as JournalEntryModel, EffectState as EffectStateModel } from '../../../adapters/protection/aggregate';
+import type { ProtectedPersonView as ProtectedPersonViewModel } from '../confidential';
 import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswerModel } from '../work-list';
 import type { AlertEventView as AlertEventViewModel } from '../alert-feed';
 import type { AlertNotice as AlertNoticeModel, NoticeRecipients as NoticeRecipientsModel } from '../../../runtime/alerts/notice';
@@ -299,6 +300,60 @@ export type Conditions = {
   withinMaterialScope: Scalars['Boolean']['output'];
 };
 
+/** A postal address, as the police recorded it (§7.8.5). */
+export type ConfidentialAddress = {
+  __typename?: 'ConfidentialAddress';
+  /** The box (boîte), when there is one. */
+  box: Maybe<Scalars['String']['output']>;
+  /** The country, as an ISO 3166-1 alpha-2 code such as BE. */
+  country: Scalars['String']['output'];
+  /** The municipality. */
+  municipality: Scalars['String']['output'];
+  /** The house number. */
+  number: Scalars['String']['output'];
+  /** The postal code: 4 digits in Belgium. */
+  postalCode: Scalars['String']['output'];
+  /** The street. */
+  street: Scalars['String']['output'];
+};
+
+/** A postal address (§7.8.5); the texts are trimmed. */
+export type ConfidentialAddressInput = {
+  /** The box, at most 10 characters. */
+  box?: InputMaybe<Scalars['String']['input']>;
+  /** The country, as an ISO 3166-1 alpha-2 code. */
+  country?: Scalars['String']['input'];
+  /** The municipality, at most 100 characters. */
+  municipality: Scalars['String']['input'];
+  /** The house number, at most 10 characters. */
+  number: Scalars['String']['input'];
+  /** The postal code: 4 digits in Belgium, at most 10 characters elsewhere. */
+  postalCode: Scalars['String']['input'];
+  /** The street, at most 100 characters. */
+  street: Scalars['String']['input'];
+};
+
+/**
+ * A protected person's confidential address and contacts (§7.8.5): at
+ * least one of the address, the phone and the e-mail.
+ */
+export type ConfidentialContact = {
+  __typename?: 'ConfidentialContact';
+  /** Where the person lives; null when only a phone or an e-mail was given. */
+  address: Maybe<ConfidentialAddress>;
+  /** An e-mail address. */
+  email: Maybe<Scalars['String']['output']>;
+  /**
+   * The suspect knows the address or the contacts. When he does not, they
+   * never appear in a PV (§7.8.5).
+   */
+  knownToSuspect: Scalars['Boolean']['output'];
+  /** A phone number in international form (E.164), e.g. +32470123456. */
+  phone: Maybe<Scalars['String']['output']>;
+  /** When it was last recorded; a new record replaces the whole contact. */
+  recordedAt: Scalars['DateTime']['output'];
+};
+
 /** The eight questions of §7.6. */
 export type DangerAnswers = {
   __typename?: 'DangerAnswers';
@@ -589,6 +644,14 @@ export type Mutation = {
   recordAlertLocation: ProtectionMeasure;
   /** Records the six general conditions (§7.5). */
   recordConditions: ProtectionMeasure;
+  /**
+   * Records a protected person's confidential address and contacts
+   * (§7.8.5), replacing what was recorded before for that person. For the
+   * police of the managing zone and the magistrates of the parquet, while
+   * the measure is REQUESTED or ACTIVE. The journal keeps that it was
+   * done, never what was recorded.
+   */
+  recordConfidentialContact: ProtectionMeasure;
   /** The police activated the device (§7.8.1). */
   recordDeviceActivation: ProtectionMeasure;
   /** The devices were disconnected and returned (§7.12.2). */
@@ -739,6 +802,16 @@ export type MutationRecordAlertLocationArgs = {
  */
 export type MutationRecordConditionsArgs = {
   input: RecordConditionsInput;
+};
+
+
+/**
+ * The changes to a measure through its life (§7.3 to §7.12). Each answers
+ * the measure as it stands afterwards; what the other agency systems must
+ * record follows in `effects`.
+ */
+export type MutationRecordConfidentialContactArgs = {
+  input: RecordConfidentialContactInput;
 };
 
 
@@ -950,6 +1023,20 @@ export type ProtectedPerson = {
   __typename?: 'ProtectedPerson';
   /** Signed the user agreement; not required under 16 (§7.5, §7.9). */
   agreementSigned: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * Where the person lives and how to reach them, as the police or the
+   * parquet recorded it (`recordConfidentialContact`); null when nothing
+   * was recorded. Confidential (§7.8.5): kept out of the PV, where the
+   * national register number stands instead, and stored apart from the
+   * measure. Only the police of the managing zone, the magistrates of the
+   * measure's arrondissement and the victim support service of that
+   * arrondissement read it: they protect the person and reach them. Anyone
+   * else (a CIC, the zone of an intervention or of a trip, another zone,
+   * an analyst, the 112 system) gets null and a FORBIDDEN error at this
+   * path, and the rest of the answer stands. An alert event never carries
+   * it, whoever subscribes.
+   */
+  confidentialContact: Maybe<ConfidentialContact>;
   /** A minor's discernment to use the alarm, as recorded (§7.9). */
   discernmentRecorded: Maybe<Scalars['Boolean']['output']>;
   /** The person, with name and national register number. */
@@ -1240,6 +1327,26 @@ export type RecordConditionsInput = {
   wantsAlarm: Scalars['Boolean']['input'];
   /** 2. Within the material scope (§6). */
   withinMaterialScope: Scalars['Boolean']['input'];
+};
+
+/**
+ * A protected person's confidential address and contacts (§7.8.5). Give
+ * at least one of the address, the phone and the e-mail; what is left out
+ * is recorded as none.
+ */
+export type RecordConfidentialContactInput = {
+  /** Where the person lives. */
+  address?: InputMaybe<ConfidentialAddressInput>;
+  /** An e-mail address such as name@example.be. */
+  email?: InputMaybe<Scalars['String']['input']>;
+  /** The suspect knows the address or the contacts (§7.8.5). */
+  knownToSuspect: Scalars['Boolean']['input'];
+  /** The measure that protects the person. */
+  measureId: Scalars['ID']['input'];
+  /** The protected person's national register number. */
+  nationalNumber: Scalars['ID']['input'];
+  /** In international form: + and the country code, e.g. +32 470 12 34 56. */
+  phone?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** The police activated the device (§7.8.1). */
@@ -1695,6 +1802,9 @@ export type ResolversTypes = {
   CloseAlertCallInput: CloseAlertCallInput;
   ConditionName: ConditionName;
   Conditions: ResolverTypeWrapper<ConditionsStateModel>;
+  ConfidentialAddress: ResolverTypeWrapper<ConfidentialAddressModel>;
+  ConfidentialAddressInput: ConfidentialAddressInput;
+  ConfidentialContact: ResolverTypeWrapper<ConfidentialContactRecordModel>;
   DangerAnswers: ResolverTypeWrapper<DangerAnswers>;
   DangerAnswersInput: DangerAnswersInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
@@ -1721,7 +1831,7 @@ export type ResolversTypes = {
   PositioningMethod: PositioningMethod;
   Prolongation: ResolverTypeWrapper<ProlongationStateModel>;
   ProlongationCause: ProlongationCause;
-  ProtectedPerson: ResolverTypeWrapper<ProtectedPersonStateModel>;
+  ProtectedPerson: ResolverTypeWrapper<ProtectedPersonViewModel>;
   ProtectedPersonInput: ProtectedPersonInput;
   ProtectedRole: ProtectedRole;
   ProtectionMeasure: ResolverTypeWrapper<MeasureAggregateModel>;
@@ -1733,6 +1843,7 @@ export type ResolversTypes = {
   RecordAlertInput: RecordAlertInput;
   RecordAlertLocationInput: RecordAlertLocationInput;
   RecordConditionsInput: RecordConditionsInput;
+  RecordConfidentialContactInput: RecordConfidentialContactInput;
   RecordDeviceActivationInput: RecordDeviceActivationInput;
   RecordDeviceReturnInput: RecordDeviceReturnInput;
   RecordEvaluationInput: RecordEvaluationInput;
@@ -1777,6 +1888,9 @@ export type ResolversParentTypes = {
   ClassifyAlertInput: ClassifyAlertInput;
   CloseAlertCallInput: CloseAlertCallInput;
   Conditions: ConditionsStateModel;
+  ConfidentialAddress: ConfidentialAddressModel;
+  ConfidentialAddressInput: ConfidentialAddressInput;
+  ConfidentialContact: ConfidentialContactRecordModel;
   DangerAnswers: DangerAnswers;
   DangerAnswersInput: DangerAnswersInput;
   Date: Scalars['Date']['output'];
@@ -1795,7 +1909,7 @@ export type ResolversParentTypes = {
   PersonInput: PersonInput;
   PoliceZone: ZoneInfoModel;
   Prolongation: ProlongationStateModel;
-  ProtectedPerson: ProtectedPersonStateModel;
+  ProtectedPerson: ProtectedPersonViewModel;
   ProtectedPersonInput: ProtectedPersonInput;
   ProtectionMeasure: MeasureAggregateModel;
   Province: ProvinceInfoModel;
@@ -1805,6 +1919,7 @@ export type ResolversParentTypes = {
   RecordAlertInput: RecordAlertInput;
   RecordAlertLocationInput: RecordAlertLocationInput;
   RecordConditionsInput: RecordConditionsInput;
+  RecordConfidentialContactInput: RecordConfidentialContactInput;
   RecordDeviceActivationInput: RecordDeviceActivationInput;
   RecordDeviceReturnInput: RecordDeviceReturnInput;
   RecordEvaluationInput: RecordEvaluationInput;
@@ -1903,6 +2018,23 @@ export type ConditionsResolvers<ContextType = ProtectionContext, ParentType exte
   withinMaterialScope?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
+export type ConfidentialAddressResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ConfidentialAddress'] = ResolversParentTypes['ConfidentialAddress']> = {
+  box?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  postalCode?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  street?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
+export type ConfidentialContactResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ConfidentialContact'] = ResolversParentTypes['ConfidentialContact']> = {
+  address?: Resolver<Maybe<ResolversTypes['ConfidentialAddress']>, ParentType, ContextType>;
+  email?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  knownToSuspect?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
 export type DangerAnswersResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['DangerAnswers'] = ResolversParentTypes['DangerAnswers']> = {
   destroyedBelongings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fearForLife?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1971,6 +2103,7 @@ export type MutationResolvers<ContextType = ProtectionContext, ParentType extend
   recordAlert?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertArgs, 'input'>>;
   recordAlertLocation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordAlertLocationArgs, 'input'>>;
   recordConditions?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordConditionsArgs, 'input'>>;
+  recordConfidentialContact?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordConfidentialContactArgs, 'input'>>;
   recordDeviceActivation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceActivationArgs, 'input'>>;
   recordDeviceReturn?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordDeviceReturnArgs, 'input'>>;
   recordEvaluation?: Resolver<ResolversTypes['ProtectionMeasure'], ParentType, ContextType, RequireFields<MutationRecordEvaluationArgs, 'input'>>;
@@ -2019,6 +2152,7 @@ export type ProlongationResolvers<ContextType = ProtectionContext, ParentType ex
 
 export type ProtectedPersonResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectedPerson'] = ResolversParentTypes['ProtectedPerson']> = {
   agreementSigned?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  confidentialContact?: Resolver<Maybe<ResolversTypes['ConfidentialContact']>, ParentType, ContextType>;
   discernmentRecorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ProtectedRole'], ParentType, ContextType>;
@@ -2157,6 +2291,8 @@ export type Resolvers<ContextType = ProtectionContext> = {
   Arrondissement?: ArrondissementResolvers<ContextType>;
   Cic?: CicResolvers<ContextType>;
   Conditions?: ConditionsResolvers<ContextType>;
+  ConfidentialAddress?: ConfidentialAddressResolvers<ContextType>;
+  ConfidentialContact?: ConfidentialContactResolvers<ContextType>;
   DangerAnswers?: DangerAnswersResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateRange?: DateRangeResolvers<ContextType>;
