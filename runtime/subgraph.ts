@@ -17,6 +17,7 @@ import {
   type GraphQLFormattedError,
 } from 'graphql';
 import type { BatchRead } from '../adapters/adapter';
+import { AuditRecorder, auditPlugin, type AuditedTypes } from './audit';
 import { hostGraphQL, type HostedGraphQL } from './http';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
@@ -38,6 +39,11 @@ export interface SubgraphContext {
   readonly identity: Identity;
   readonly requestId: string;
   readonly logger: Logger;
+  /**
+   * The personal data this request read, for the audit trail (see
+   * runtime/audit.ts): `audit.read({ persons, measures })`.
+   */
+  readonly audit: AuditRecorder;
 }
 
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
@@ -49,6 +55,11 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
    * Called once per request, so no cached read crosses two identities.
    */
   createContext(base: SubgraphContext): TContext;
+  /**
+   * The types whose objects carry a person or a measure: each one read
+   * is reported for the audit trail (runtime/audit.ts). Default: none.
+   */
+  readonly auditedTypes?: AuditedTypes;
   /** Resolves when the agency system behind the subgraph answers. */
   readiness(): Promise<void>;
 }
@@ -199,8 +210,11 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: !production,
     // The process's own shutdown (runtime/shutdown.ts) owns the signals.
     stopOnTerminationSignals: false,
-    // Traces for Apollo's cloud: this graph reports to nobody.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // Traces for Apollo's cloud: this graph reports to nobody.
+      ApolloServerPluginInlineTraceDisabled(),
+      auditPlugin<TContext>(definition.auditedTypes ?? {}),
+    ],
   });
 }
 
@@ -232,6 +246,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         identity,
         requestId,
         logger: requestLogger,
+        audit: new AuditRecorder(),
       });
     },
   });

@@ -20,6 +20,7 @@ import {
   type EffectDispatcher,
   type EffectTargets,
 } from './effects';
+import { PROTECTION_AUDITED_TYPES } from './audit';
 import { resolvers } from './resolvers';
 
 export function protectionSubgraph(
@@ -30,6 +31,7 @@ export function protectionSubgraph(
     typeDefs: loadSubgraphTypeDefs('protection'),
     resolvers: resolvers as GraphQLResolverMap<ProtectionContext>,
     createContext: (base) => createProtectionContext(dependencies, base),
+    auditedTypes: PROTECTION_AUDITED_TYPES,
     readiness: () => dependencies.adapter.ping(),
   };
 }
