@@ -1,5 +1,5 @@
 /**
- * What the five subgraphs share: how a subgraph is described, how its
+ * What the six subgraphs share: how a subgraph is described, how its
  * per-request context is built from the gateway's signed identity, how its
  * agency reads are batched, and how it is served over HTTP.
  */
