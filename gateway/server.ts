@@ -30,6 +30,7 @@ import type {
 } from '@apollo/utils.fetcher';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { LocalAlertBus, type AlertBus } from '../runtime/alerts/bus';
+import { auditReportOf } from '../runtime/audit';
 import type { TokenVerifier } from '../runtime/auth';
 import { ErrorCode } from '../runtime/errors';
 import { createHttpFetcher } from '../runtime/fetcher';
@@ -49,6 +50,10 @@ import {
   type OperationRunner,
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
+import { OperationAudit, parsePurpose } from './audit/entry';
+import { auditTrailPlugin } from './audit/plugin';
+import { deliveryAuditor } from './audit/delivery';
+import { AuditWriter } from './audit/writer';
 import { limitsOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
@@ -67,7 +72,15 @@ export const SUPERGRAPH_PATH = join(
 export interface GatewayContext extends BaseContext {
   readonly identity: Identity;
   readonly requestId: string;
+  /** What the subgraphs read for the operation, for the audit trail. */
+  readonly audit: OperationAudit;
 }
+
+/**
+ * The header in which a caller states why it reads (issue 6): kept in
+ * the audit trail with the operation, never logged.
+ */
+export const PURPOSE_HEADER = 'x-purpose';
 
 export interface StartGatewayOptions {
   readonly config: GatewayConfig;
@@ -124,6 +137,10 @@ export interface SubgraphSourceOptions {
 type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
 >;
+
+type ReceiveArgs = Parameters<NonNullable<
+  RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']
+>>;
 
 type ProcessResult = ReturnType<
   RemoteGraphQLDataSource<GatewayContext>['process']
@@ -207,6 +224,17 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
     headers.set(GATEWAY_IDENTITY_HEADER, signed);
     headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /** Gathers what the subgraph reports it read, for the audit trail. */
+  override didReceiveResponse(
+    ...[{ response, context }]: ReceiveArgs
+  ): ReturnType<NonNullable<
+    RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']
+  >> {
+    const report = auditReportOf(response.extensions);
+    if (report !== null) context.audit?.reads.read(report);
+    return response;
   }
 
   /**
@@ -380,6 +408,7 @@ function createGateway(
 function createApolloServer(
   options: StartGatewayOptions,
   gateway: ApolloGateway,
+  auditWriter: AuditWriter | null,
 ): ApolloServer<GatewayContext> {
   const production = options.config.NODE_ENV === 'production';
   const limits = limitsOf(options.config);
@@ -407,13 +436,18 @@ function createApolloServer(
       // Apollo even if an APOLLO_KEY leaks into the environment.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      auditTrailPlugin<GatewayContext>({
+        writer: auditWriter,
+        logger: options.logger,
+      }),
     ],
   });
 }
 
 /**
  * Private: the context function. A refusal is logged with its reason
- * (never the token) and answered as the verifier's 401.
+ * (never the token, never the purpose) and answered as the verifier's
+ * 401, or a 400 for a purpose the trail cannot hold.
  */
 function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
   return async (
@@ -422,7 +456,9 @@ function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
   ): Promise<GatewayContext> => {
     try {
       const { authorization } = request.headers;
-      return { identity: await tokenVerifier.verify(authorization), requestId };
+      const identity = await tokenVerifier.verify(authorization);
+      const audit = new OperationAudit(purposeOf(request));
+      return { identity, requestId, audit };
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
       logger.info({ requestId, reason }, 'caller refused');
@@ -431,18 +467,35 @@ function authenticate(tokenVerifier: TokenVerifier, logger: Logger) {
   };
 }
 
+/** Private: the purpose header, or a 400 that says what is wrong. */
+function purposeOf(request: IncomingMessage): string | null {
+  const header = request.headers[PURPOSE_HEADER];
+  try {
+    return parsePurpose(Array.isArray(header) ? header.join(', ') : header);
+  } catch (error) {
+    throw new GraphQLError(`${PURPOSE_HEADER}: ${(error as Error).message}.`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
+}
+
 /** Private: an operation run by the gateway as an HTTP one would be. */
 function operationRunner(
   server: ApolloServer<GatewayContext>,
 ): OperationRunner {
-  return async (request, identity) => {
+  return async (request, identity, audit = {}) => {
+    const contextValue: GatewayContext = {
+      identity,
+      requestId: randomUUID(),
+      audit: new OperationAudit(audit.purpose ?? null, audit.delivery),
+    };
     const response = await server.executeOperation(
       {
         query: request.query,
         operationName: request.operationName,
         variables: request.variables ? { ...request.variables } : undefined,
       },
-      { contextValue: { identity, requestId: randomUUID() } },
+      { contextValue },
     );
     if (response.body.kind !== 'single') {
       throw new Error('An incremental answer cannot be sent over graphql-ws');
@@ -451,7 +504,10 @@ function operationRunner(
   };
 }
 
-/** Private: one alert log entry answered for a subscription. */
+/**
+ * Private: one alert log entry answered for a subscription. Its audit
+ * entries are written per subscriber, as each is sent its answer.
+ */
 function entryExecutor(run: OperationRunner): EntryExecutor {
   return (operation, identity, sequence) => run({
     query: operation.queryText,
@@ -460,7 +516,23 @@ function entryExecutor(run: OperationRunner): EntryExecutor {
       ...operation.variables,
       [operation.sequenceVariable]: String(sequence),
     },
-  }, identity);
+  }, identity, { delivery: true });
+}
+
+/** Private: the writer of the audit trail; null without its subgraph. */
+function auditWriterOf(
+  options: StartGatewayOptions,
+  fetcher: Fetcher,
+): AuditWriter | null {
+  const url = options.subgraphUrls.audit;
+  if (url === undefined) return null;
+  return new AuditWriter({
+    url,
+    fetcher,
+    trustSigner: options.trustSigner,
+    timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS,
+    logger: options.logger,
+  });
 }
 
 /**
@@ -494,7 +566,8 @@ export async function startGateway(
     options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const fetcher = createHttpFetcher();
   const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
-  const server = createApolloServer(options, gateway);
+  const auditWriter = auditWriterOf(options, fetcher.fetch);
+  const server = createApolloServer(options, gateway, auditWriter);
   const feed = alertFeedOf(options, fetcher.fetch);
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
@@ -524,6 +597,7 @@ export async function startGateway(
         runOperation,
         limits: limitsOf(config),
         hideSuggestions: config.NODE_ENV === 'production',
+        auditDelivery: deliveryAuditor(auditWriter, logger),
         logger,
       });
       feed.start();
@@ -532,6 +606,7 @@ export async function startGateway(
     // A bad supergraph or a port in use: release what was opened.
     await server.stop().catch(() => undefined);
     await feed?.close();
+    await auditWriter?.close();
     fetcher.close();
     throw error;
   }
@@ -541,6 +616,8 @@ export async function startGateway(
     await feed?.close();
     await hosted.close();
     await server.stop();
+    // After the server: the entries of the last answers are queued.
+    await auditWriter?.close();
     fetcher.close();
   }
 
