@@ -216,6 +216,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
     subscribe: (args) => {
       const context = args.contextValue as OperationContext;
       const operation = context.alertOperation!;
+      const operationName =
+        getOperationAST(args.document, args.operationName)?.name?.value;
       const stream = new AlertStream({
         identity: context.identity,
         operation,
@@ -226,7 +228,7 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
           identity: context.identity,
           purpose: context.purpose,
           document: context.payload.query,
-          operationName: context.payload.operationName,
+          operationName,
           reads,
           answer,
         }),
