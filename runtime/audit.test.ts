@@ -28,7 +28,11 @@ const definition: SubgraphDefinition<SubgraphContext> = {
       person: (_: unknown, { id }: { id: string }) => PERSONS[id] ?? null,
       zoneName: () => 'Antwerpen',
       // Personal data read that no field shows: recorded by hand.
-      checked: (_: unknown, { id }: { id: string }, context: SubgraphContext) => {
+      checked: (
+        _: unknown,
+        { id }: { id: string },
+        context: SubgraphContext,
+      ) => {
         context.audit.read({ persons: [PERSONS[id]?.nationalNumber] });
         return true;
       },

@@ -54,7 +54,9 @@ describe('the audit chain', () => {
   });
 
   it('starts from the genesis hash', () => {
-    expect(entries[0]).toMatchObject({ sequence: 1, previousHash: GENESIS_HASH });
+    expect(entries[0]).toMatchObject({
+      sequence: 1, previousHash: GENESIS_HASH,
+    });
     expect(entries[1].previousHash).toBe(entries[0].hash);
   });
 

@@ -2,7 +2,10 @@ import { openSqlAuditAdapter } from '../../adapters/audit';
 import type { AuditAdapter } from '../../adapters/audit/types';
 import type { Identity } from '../../runtime/identity';
 import { sqliteDatabase } from '../../test/support/databases';
-import { subgraphClient, type SubgraphClient } from '../../test/support/subgraph';
+import {
+  subgraphClient,
+  type SubgraphClient,
+} from '../../test/support/subgraph';
 import { auditSubgraph } from '.';
 
 const AUDITOR: Identity = { subject: 'auditor-1', role: 'auditor' };
@@ -55,7 +58,9 @@ describe('the audit subgraph', () => {
   it('lets the gateway alone append an entry', async () => {
     const appended = await client.run(GATEWAY, APPEND,
       { input: entryInput('r-1') });
-    expect(appended.data).toMatchObject({ appendAuditEntry: { sequence: '1' } });
+    expect(appended.data).toMatchObject({
+      appendAuditEntry: { sequence: '1' },
+    });
 
     for (const role of ['auditor', 'police', 'analyst'] as const) {
       const refused = await client.run({ subject: 'x', role, zone: '5345' },
@@ -70,11 +75,12 @@ describe('the audit subgraph', () => {
     ['magistrate', { subject: 'm', role: 'magistrate', arrondissement: 'ANT' }],
     ['analyst', { subject: 'a', role: 'analyst' }],
     ['gateway', GATEWAY],
-  ] as [string, Identity][])('refuses the trail to the role %s', async (_, who) => {
-    const { data, errors } = await client.run(who, TRAIL);
-    expect(data).toBeNull();
-    expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  });
+  ] as [string, Identity][])('refuses the trail to the role %s',
+    async (_, who) => {
+      const { data, errors } = await client.run(who, TRAIL);
+      expect(data).toBeNull();
+      expect(errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    });
 
   it('answers the auditor page by page, and reports what it read',
     async () => {
