@@ -10,7 +10,6 @@
  * it. The queue is bounded; past it an entry is dropped and the drop is
  * logged, without anything the entry holds.
  */
-import { randomUUID } from 'node:crypto';
 import type { Fetcher } from '@apollo/utils.fetcher';
 import { REQUEST_ID_HEADER } from '../../runtime/http';
 import { GATEWAY_ROLE, type Identity } from '../../runtime/identity';
@@ -71,9 +70,13 @@ export class AuditWriter {
     return this.#queue.length;
   }
 
-  /** Writes one entry now; throws an AuditWriteError if it cannot. */
+  /**
+   * Writes one entry now; throws an AuditWriteError if it cannot. The
+   * append goes under the operation's own request id, so that the audit
+   * subgraph's log line sits with the operation's others.
+   */
   async append(entry: AuditEntryInput): Promise<void> {
-    const requestId = randomUUID();
+    const { requestId } = entry;
     const identity = await this.#options.trustSigner.sign(
       AUDIT_WRITER_IDENTITY, { subgraph: 'audit', requestId });
     let body: unknown;
