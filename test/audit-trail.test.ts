@@ -76,6 +76,8 @@ describeEachDatabase('the audit trail', (storage) => {
       MEASURE_QUERY, { id: MEASURE },
       { [PURPOSE_HEADER]: 'PV 5347/2026/118' });
     expect(body.errors).toBeUndefined();
+    // What the subgraphs reported stays in the gateway.
+    expect(JSON.stringify(body)).not.toContain('"audit"');
     const measure = body.data?.protectionMeasure as {
       suspect: { nationalNumber: string };
       protectedPersons: { person: { nationalNumber: string } }[];
