@@ -55,7 +55,8 @@ export class AuditWriter {
   readonly #logger: Logger;
   readonly #queue: AuditEntryInput[] = [];
   #timer: NodeJS.Timeout | null = null;
-  #draining = false;
+  /** The round of retries under way, if any. */
+  #draining: Promise<number> | null = null;
   #wait: number;
   #closed = false;
 
@@ -108,7 +109,7 @@ export class AuditWriter {
       return;
     }
     this.#queue.push(entry);
-    if (!this.#draining && this.#timer === null) this.#schedule(0);
+    if (this.#draining === null && this.#timer === null) this.#schedule(0);
   }
 
   /**
@@ -119,7 +120,7 @@ export class AuditWriter {
     this.#closed = true;
     if (this.#timer !== null) clearTimeout(this.#timer);
     this.#timer = null;
-    while (this.#draining) await new Promise((r) => setTimeout(r, 10));
+    await this.#draining;
     await this.#drainOnce();
     if (this.#queue.length > 0) {
       this.#logger.error({ pending: this.#queue.length },
@@ -147,9 +148,18 @@ export class AuditWriter {
     this.#schedule(this.#wait);
   }
 
-  /** Private: appends from the head of the queue until one fails. */
+  /** Private: one round of retries, the only one under way. */
   async #drainOnce(): Promise<number> {
-    this.#draining = true;
+    this.#draining = this.#appendQueued();
+    try {
+      return await this.#draining;
+    } finally {
+      this.#draining = null;
+    }
+  }
+
+  /** Private: appends from the head of the queue until one fails. */
+  async #appendQueued(): Promise<number> {
     let written = 0;
     try {
       while (this.#queue.length > 0) {
@@ -162,8 +172,6 @@ export class AuditWriter {
         pending: this.#queue.length,
         reason: (error as Error).message,
       }, 'audit trail append failed; will retry');
-    } finally {
-      this.#draining = false;
     }
     return written;
   }
