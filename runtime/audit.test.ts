@@ -79,6 +79,13 @@ describe('the audit recorder of a subgraph request', () => {
     });
   });
 
+  it('reports an object asked for its __typename only', async () => {
+    const result = await run('{ person(id: "b") { __typename } }');
+    expect(auditReportOf(result.extensions)).toEqual({
+      persons: ['87020912345'], measures: [],
+    });
+  });
+
   it('reports nothing for a person not found', async () => {
     const result = await run('{ person(id: "z") { name } }');
     expect(result.extensions?.audit).toBeUndefined();

@@ -6,13 +6,14 @@
  *
  * Two ways feed it. Every subgraph names the types that carry a person
  * or a measure (`AuditedTypes`): whenever a field of such an object is
- * resolved, the object was read and goes into the answer, whatever path
- * led there (a root field, an entity, a list, a mutation's result). And
- * code that reads personal data no field shows (an access rule, a
+ * resolved, or a field resolves to such objects, they were read and go
+ * into the answer, whatever path led there (a root field, an entity, a
+ * list, a mutation's result, even one asked for its `__typename` only).
+ * And code that reads personal data no field shows (an access rule, a
  * check) calls `context.audit.read(...)` itself.
  */
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLResolveInfo } from 'graphql';
+import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 
 /** The key of the report in a subgraph response's `extensions`. */
 export const AUDIT_EXTENSION = 'audit';
@@ -70,19 +71,38 @@ export type AuditedTypes = Readonly<
   Record<string, (source: never) => AuditRead | null>
 >;
 
-/** Private: the recorder's reading of a field about to be resolved. */
+type Reader = (source: unknown) => AuditRead | null;
+
+/** Private: records an audited object, or each of a list's, at depth. */
+function recordValue(read: Reader, value: unknown, audit: AuditRecorder) {
+  if (value === null || value === undefined || value instanceof Error) return;
+  if (Array.isArray(value)) {
+    for (const item of value) recordValue(read, item, audit);
+    return;
+  }
+  const found = read(value);
+  if (found !== null) audit.read(found);
+}
+
+/**
+ * Private: records the object whose field is about to be resolved, and
+ * answers a callback that records what the field resolved to.
+ */
 function recordField(
   types: AuditedTypes,
   source: unknown,
   info: GraphQLResolveInfo,
   audit: AuditRecorder,
-): void {
-  const of = types[info.parentType.name] as
-    | ((source: unknown) => AuditRead | null)
+): ((error: Error | null, result: unknown) => void) | undefined {
+  const parent = types[info.parentType.name] as Reader | undefined;
+  if (parent !== undefined) recordValue(parent, source, audit);
+  const returned = types[getNamedType(info.returnType).name] as
+    | Reader
     | undefined;
-  if (of === undefined || source === null || source === undefined) return;
-  const read = of(source);
-  if (read !== null) audit.read(read);
+  if (returned === undefined) return undefined;
+  return (error, result) => {
+    if (error === null) recordValue(returned, result, audit);
+  };
 }
 
 /**
@@ -98,7 +118,7 @@ export function auditPlugin<TContext extends { audit: AuditRecorder }>(
         async executionDidStart() {
           return {
             willResolveField({ source, info, contextValue }) {
-              recordField(types, source, info, contextValue.audit);
+              return recordField(types, source, info, contextValue.audit);
             },
           };
         },

@@ -78,6 +78,16 @@ describeEachDatabase('the audit trail store', (storage, kind) => {
     expect(await sequences({}, 'OLDEST_FIRST')).toEqual([1, 2, 3]);
   });
 
+  it('holds an entry naming thousands of persons', async () => {
+    const persons = Array.from({ length: 6000 }, (_, i) =>
+      String(10_000_000_000 + i));
+    const entry = await adapter.append(input({ persons }));
+    const [read] = await adapter.entries({ person: persons[5999] },
+      { order: 'NEWEST_FIRST', limit: 1 });
+    expect(read).toEqual(entry);
+    expect(read.persons).toHaveLength(6000);
+  });
+
   it('pages on from a cursor, either way', async () => {
     const page = (after: number, order: 'NEWEST_FIRST' | 'OLDEST_FIRST') =>
       adapter.entries({}, { after, order, limit: 1 });

@@ -58,11 +58,29 @@ export const HEAD_ID = 1;
 
 const L = AUDIT_LENGTHS;
 
+/**
+ * Sequences are 64-bit: a 32-bit column would run out after two
+ * billion entries. mysql2 reads them back as text; the adapter turns
+ * them into numbers, exact up to 2^53.
+ */
+const SEQUENCE = { type: 'bigint' } as const;
+
+/**
+ * The persons and measures of one entry: an auditor's page may name
+ * thousands, past MySQL's TEXT (64 KiB); MEDIUMTEXT holds 16 MiB.
+ * SQLite's TEXT has no such bound.
+ */
+function listColumn(queryRunner: QueryRunner, name: string) {
+  const sqlite = queryRunner.connection.options.type === 'better-sqlite3';
+  const type = sqlite ? 'text' : 'mediumtext';
+  return { ...tableColumn.longText(name), type };
+}
+
 export const AuditEntry = new EntitySchema<AuditEntryRow>({
   name: 'AuditEntry',
   tableName: 'audit_entry',
   columns: {
-    sequence: { ...column.integer('sequence'), primary: true },
+    sequence: { name: 'sequence', ...SEQUENCE, primary: true },
     at: column.instant('at'),
     subject: column.text('subject', L.subject),
     role: column.text('role', L.role),
@@ -89,7 +107,7 @@ export const AuditHead = new EntitySchema<AuditHeadRow>({
   tableName: 'audit_head',
   columns: {
     id: { ...column.integer('id'), primary: true },
-    sequence: column.integer('sequence'),
+    sequence: { name: 'sequence', ...SEQUENCE },
     hash: column.text('hash', L.hash),
   },
 });
@@ -101,7 +119,7 @@ export class AuditInitial1766000000000 implements MigrationInterface {
     await queryRunner.createTable(new Table({
       name: 'audit_entry',
       columns: [
-        { ...tableColumn.integer('sequence'), isPrimary: true },
+        { name: 'sequence', ...SEQUENCE, isPrimary: true },
         tableColumn.instant('at'),
         tableColumn.text('subject', L.subject),
         tableColumn.text('role', L.role),
@@ -112,8 +130,8 @@ export class AuditInitial1766000000000 implements MigrationInterface {
         }),
         tableColumn.text('document_hash', L.hash),
         tableColumn.text('request_id', L.requestId),
-        tableColumn.longText('persons'),
-        tableColumn.longText('measures'),
+        listColumn(queryRunner, 'persons'),
+        listColumn(queryRunner, 'measures'),
         tableColumn.text('purpose', L.purpose, { nullable: true }),
         tableColumn.text('outcome', L.outcome),
         tableColumn.text('previous_hash', L.hash),
@@ -132,7 +150,7 @@ export class AuditInitial1766000000000 implements MigrationInterface {
       name: 'audit_head',
       columns: [
         { ...tableColumn.integer('id'), isPrimary: true },
-        tableColumn.integer('sequence'),
+        { name: 'sequence', ...SEQUENCE },
         tableColumn.text('hash', L.hash),
       ],
     }), true);
