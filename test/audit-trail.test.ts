@@ -148,6 +148,21 @@ describeEachDatabase('the audit trail', (storage) => {
         outcome: 'COMPLETE',
       }),
     ]);
+
+    // A change asked for nothing of the measure is a change all the same.
+    const next = await auditHeadOf(graph.stack);
+    await graph.police(ANTWERPEN.zone).data(
+      `mutation ($input: RecordRevisitInput!) {
+        recordRevisit(input: $input) { __typename }
+      }`,
+      { input: {
+        measureId, doneOn: TODAY, pvReference: pv(ANTWERPEN.zone, TODAY),
+      } });
+    expect(await auditEntriesAfter(graph.stack, next)).toEqual([
+      expect.objectContaining({
+        operationType: 'mutation', measures: [measureId],
+      }),
+    ]);
   });
 
   describe('the auditor', () => {
