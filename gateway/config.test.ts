@@ -43,6 +43,7 @@ describe('readGatewayConfig', () => {
       mach: 'http://127.0.0.1:4003/graphql',
       devices: 'http://127.0.0.1:4004/graphql',
       'victim-support': 'http://127.0.0.1:4005/graphql',
+      audit: 'http://127.0.0.1:4006/graphql',
     });
   });
 

@@ -38,6 +38,7 @@ export const GATEWAY_OPTIONS = {
   MACH_URL: url({ default: 'http://127.0.0.1:4003/graphql' }),
   DEVICES_URL: url({ default: 'http://127.0.0.1:4004/graphql' }),
   VICTIM_SUPPORT_URL: url({ default: 'http://127.0.0.1:4005/graphql' }),
+  AUDIT_URL: url({ default: 'http://127.0.0.1:4006/graphql' }),
 
   /** The accepted token issuer (`iss`); default the local issuer. */
   AUTH_ISSUER: string({ default: 'urn:stalking-alarm:local-issuer' }),
@@ -154,6 +155,9 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   MACH_URL: 'GraphQL endpoint of the mach subgraph.',
   DEVICES_URL: 'GraphQL endpoint of the devices subgraph.',
   VICTIM_SUPPORT_URL: 'GraphQL endpoint of the victim-support subgraph.',
+  AUDIT_URL:
+    'GraphQL endpoint of the audit subgraph, which keeps the audit ' +
+    'trail the gateway writes (issue 6).',
   AUTH_ISSUER:
     'The only token issuer (`iss`) accepted. Required in production.',
   AUTH_AUDIENCE:
@@ -264,6 +268,7 @@ export function subgraphUrlsOf(
     mach: config.MACH_URL,
     devices: config.DEVICES_URL,
     'victim-support': config.VICTIM_SUPPORT_URL,
+    audit: config.AUDIT_URL,
   };
 }
 

@@ -30,6 +30,7 @@ import type {
 } from '@apollo/utils.fetcher';
 import { GraphQLError, parse, type GraphQLFormattedError } from 'graphql';
 import { LocalAlertBus, type AlertBus } from '../runtime/alerts/bus';
+import { auditReportOf } from '../runtime/audit';
 import type { TokenVerifier } from '../runtime/auth';
 import { ErrorCode } from '../runtime/errors';
 import { createHttpFetcher } from '../runtime/fetcher';
@@ -50,6 +51,10 @@ import {
   type OperationRunner,
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
+import { OperationAudit, parsePurpose } from './audit/entry';
+import { auditTrailPlugin } from './audit/plugin';
+import { deliveryAuditor } from './audit/delivery';
+import { AuditWriter } from './audit/writer';
 import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
@@ -80,7 +85,15 @@ export const SUPERGRAPH_PATH = join(
 export interface GatewayContext extends BaseContext {
   readonly identity: Identity;
   readonly requestId: string;
+  /** What the subgraphs read for the operation, for the audit trail. */
+  readonly audit: OperationAudit;
 }
+
+/**
+ * The header in which a caller states why it reads (issue 6): kept in
+ * the audit trail with the operation, never logged.
+ */
+export const PURPOSE_HEADER = 'x-purpose';
 
 export interface StartGatewayOptions {
   readonly config: GatewayConfig;
@@ -137,6 +150,10 @@ export interface SubgraphSourceOptions {
 type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
 >;
+
+type ReceiveArgs = Parameters<NonNullable<
+  RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']
+>>;
 
 type ProcessResult = ReturnType<
   RemoteGraphQLDataSource<GatewayContext>['process']
@@ -220,6 +237,17 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     });
     headers.set(GATEWAY_IDENTITY_HEADER, signed);
     headers.set(REQUEST_ID_HEADER, requestId);
+  }
+
+  /** Gathers what the subgraph reports it read, for the audit trail. */
+  override didReceiveResponse(
+    ...[{ response, context }]: ReceiveArgs
+  ): ReturnType<NonNullable<
+    RemoteGraphQLDataSource<GatewayContext>['didReceiveResponse']
+  >> {
+    const report = auditReportOf(response.extensions);
+    if (report !== null) context.audit?.reads.read(report);
+    return response;
   }
 
   /**
@@ -412,6 +440,7 @@ function createGateway(
 function createApolloServer(
   options: StartGatewayOptions,
   gateway: ApolloGateway,
+  auditWriter: AuditWriter | null,
 ): ApolloServer<GatewayContext> {
   const production = options.config.NODE_ENV === 'production';
   const limits = limitsOf(options.config);
@@ -441,6 +470,10 @@ function createApolloServer(
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ...(trusted === undefined ? [] : [trustedDocumentsPlugin(trusted)]),
+      auditTrailPlugin<GatewayContext>({
+        writer: auditWriter,
+        logger: options.logger,
+      }),
     ],
   });
 }
@@ -483,7 +516,9 @@ function refuseUntrusted(
  * refused token is logged with its reason (never the token) and answered
  * as the verifier's 401. The operation is counted against the caller's
  * rate limit either way, a refused token's against the remote address;
- * then, with a safelist, its document must be a trusted one.
+ * then, with a safelist, its document must be a trusted one. Last, the
+ * stated purpose (x-purpose) is read for the audit trail: one it cannot
+ * hold is a 400, and it is never logged.
  */
 function authenticate(
   tokenVerifier: TokenVerifier,
@@ -508,22 +543,40 @@ function authenticate(
     admit(limiter, callerKeyOf(identity),
       { logger, fields: { requestId, role: identity.role } });
     if (trusted !== undefined) refuseUntrusted(trusted, body, search);
-    return { identity, requestId };
+    const audit = new OperationAudit(purposeOf(request));
+    return { identity, requestId, audit };
   };
+}
+
+/** Private: the purpose header, or a 400 that says what is wrong. */
+function purposeOf(request: IncomingMessage): string | null {
+  const header = request.headers[PURPOSE_HEADER];
+  try {
+    return parsePurpose(Array.isArray(header) ? header.join(', ') : header);
+  } catch (error) {
+    throw new GraphQLError(`${PURPOSE_HEADER}: ${(error as Error).message}.`, {
+      extensions: { code: 'BAD_REQUEST', http: { status: 400 } },
+    });
+  }
 }
 
 /** Private: an operation run by the gateway as an HTTP one would be. */
 function operationRunner(
   server: ApolloServer<GatewayContext>,
 ): OperationRunner {
-  return async (request, identity) => {
+  return async (request, identity, audit = {}) => {
+    const contextValue: GatewayContext = {
+      identity,
+      requestId: randomUUID(),
+      audit: new OperationAudit(audit.purpose ?? null, audit.delivery),
+    };
     const response = await server.executeOperation(
       {
         query: request.query,
         operationName: request.operationName,
         variables: request.variables ? { ...request.variables } : undefined,
       },
-      { contextValue: { identity, requestId: randomUUID() } },
+      { contextValue },
     );
     if (response.body.kind !== 'single') {
       throw new Error('An incremental answer cannot be sent over graphql-ws');
@@ -532,7 +585,10 @@ function operationRunner(
   };
 }
 
-/** Private: one alert log entry answered for a subscription. */
+/**
+ * Private: one alert log entry answered for a subscription. Its audit
+ * entries are written per subscriber, as each is sent its answer.
+ */
 function entryExecutor(run: OperationRunner): EntryExecutor {
   return (operation, identity, sequence) => run({
     query: operation.queryText,
@@ -541,7 +597,23 @@ function entryExecutor(run: OperationRunner): EntryExecutor {
       ...operation.variables,
       [operation.sequenceVariable]: String(sequence),
     },
-  }, identity);
+  }, identity, { delivery: true });
+}
+
+/** Private: the writer of the audit trail; null without its subgraph. */
+function auditWriterOf(
+  options: StartGatewayOptions,
+  fetcher: Fetcher,
+): AuditWriter | null {
+  const url = options.subgraphUrls.audit;
+  if (url === undefined) return null;
+  return new AuditWriter({
+    url,
+    fetcher,
+    trustSigner: options.trustSigner,
+    timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS,
+    logger: options.logger,
+  });
 }
 
 /**
@@ -575,7 +647,8 @@ export async function startGateway(
     options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const fetcher = createHttpFetcher();
   const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
-  const server = createApolloServer(options, gateway);
+  const auditWriter = auditWriterOf(options, fetcher.fetch);
+  const server = createApolloServer(options, gateway, auditWriter);
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
   let hosted: HostedGraphQL;
@@ -612,6 +685,7 @@ export async function startGateway(
         maxMessagesPerSecond: config.WS_MESSAGES_PER_SECOND,
         initTimeoutMs: config.WS_INIT_TIMEOUT_MS,
         hideSuggestions: config.NODE_ENV === 'production',
+        auditDelivery: deliveryAuditor(auditWriter, logger),
         logger,
       });
       feed.start();
@@ -620,6 +694,7 @@ export async function startGateway(
     // A bad supergraph or a port in use: release what was opened.
     await server.stop().catch(() => undefined);
     await feed?.close();
+    await auditWriter?.close();
     fetcher.close();
     throw error;
   }
@@ -629,6 +704,8 @@ export async function startGateway(
     await feed?.close();
     await hosted.close();
     await server.stop();
+    // After the server: the entries of the last answers are queued.
+    await auditWriter?.close();
     fetcher.close();
   }
 

@@ -18,6 +18,11 @@ export const ErrorCode = {
   /** A subgraph could not be reached or answered garbage. */
   SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /**
+   * The audit trail could not record a read of personal data, so the
+   * data was withheld (issue 6); the read may be asked again.
+   */
+  AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
 } as const;
 
 /**

@@ -11,6 +11,7 @@ export const ROLES = [
   'victim-support',
   'analyst',
   'app112',
+  'auditor',
   'gateway',
 ] as const;
 
@@ -26,6 +27,12 @@ export const GATEWAY_ROLE = 'gateway' satisfies Role;
 /** The roles an access token may carry: all but the gateway's own. */
 export const TOKEN_ROLES: readonly Role[] =
   ROLES.filter((role) => role !== GATEWAY_ROLE);
+
+/**
+ * Reads the audit trail (subgraphs/audit) and nothing else: the gateway
+ * refuses any other field to this role.
+ */
+export const AUDITOR_ROLE = 'auditor' satisfies Role;
 
 export interface Identity {
   /** The token's subject: a user or system account id, never a name. */
@@ -49,6 +56,8 @@ export const ROLE_SCOPE: Readonly<
   'victim-support': 'arrondissement',
   analyst: null,
   app112: null,
+  // Reads the audit trail of every organisation, and nothing else.
+  auditor: null,
   gateway: null,
 };
 

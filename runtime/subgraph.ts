@@ -1,5 +1,5 @@
 /**
- * What the five subgraphs share: how a subgraph is described, how its
+ * What the six subgraphs share: how a subgraph is described, how its
  * per-request context is built from the gateway's signed identity, how its
  * agency reads are batched, and how it is served over HTTP.
  */
@@ -21,6 +21,7 @@ import { AccessEnforcer } from './access/enforce';
 import { checkAccessRules } from './access/check';
 import { ROLES_ONLY, type AccessModel } from './access/model';
 import { readAccessRules } from './access/rules';
+import { AuditRecorder, auditPlugin, type AuditedTypes } from './audit';
 import { hostGraphQL, type HostedGraphQL } from './http';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
@@ -42,6 +43,11 @@ export interface SubgraphContext {
   readonly identity: Identity;
   readonly requestId: string;
   readonly logger: Logger;
+  /**
+   * The personal data this request read, for the audit trail (see
+   * runtime/audit.ts): `audit.read({ persons, measures })`.
+   */
+  readonly audit: AuditRecorder;
 }
 
 export interface SubgraphDefinition<TContext extends SubgraphContext> {
@@ -58,6 +64,11 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
    * Called once per request, so no cached read crosses two identities.
    */
   createContext(base: SubgraphContext): TContext;
+  /**
+   * The types whose objects carry a person or a measure: each one read
+   * is reported for the audit trail (runtime/audit.ts). Default: none.
+   */
+  readonly auditedTypes?: AuditedTypes;
   /** Resolves when the agency system behind the subgraph answers. */
   readiness(): Promise<void>;
 }
@@ -212,8 +223,11 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
     includeStacktraceInErrorResponses: !production,
     // The process's own shutdown (runtime/shutdown.ts) owns the signals.
     stopOnTerminationSignals: false,
-    // Traces for Apollo's cloud: this graph reports to nobody.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [
+      // Traces for Apollo's cloud: this graph reports to nobody.
+      ApolloServerPluginInlineTraceDisabled(),
+      auditPlugin<TContext>(definition.auditedTypes ?? {}),
+    ],
   });
 }
 
@@ -245,6 +259,7 @@ export async function startSubgraph<TContext extends SubgraphContext>(
         identity,
         requestId,
         logger: requestLogger,
+        audit: new AuditRecorder(),
       });
     },
   });

@@ -1,5 +1,5 @@
 /**
- * The whole graph in one process: the five subgraphs and the gateway, each
+ * The whole graph in one process: the six subgraphs and the gateway, each
  * on its own HTTP server. `npm start` runs it on the embedded SQLite
  * default; the integration tests run it on ephemeral ports against SQLite
  * and MariaDB.
@@ -142,7 +142,7 @@ async function stopSubgraphs(started: StartedSubgraph[]): Promise<void> {
   }
 }
 
-/** Private: the started subgraphs by name, once all five are up. */
+/** Private: the started subgraphs by name, once all six are up. */
 function byName<T>(
   started: readonly StartedSubgraph[],
   pick: (subgraph: StartedSubgraph) => T,
@@ -151,7 +151,7 @@ function byName<T>(
   return Object.fromEntries(entries) as Record<SubgraphName, T>;
 }
 
-/** Starts the five subgraphs, then the gateway in front of them. */
+/** Starts the six subgraphs, then the gateway in front of them. */
 export async function startStack(options: StackOptions): Promise<RunningStack> {
   const keys = await ensureLocalKeys(resolve(options.keysDirectory));
   const base = options.gatewayConfig ?? readGatewayConfig();

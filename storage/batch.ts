@@ -4,7 +4,7 @@
  */
 import type { BatchRead } from '../adapters/adapter';
 import { StorageError } from './errors';
-import type { SystemName } from './options';
+import type { StoreName } from './options';
 
 /**
  * Builds a BatchRead from a lookup that answers what it found by key.
@@ -13,7 +13,7 @@ import type { SystemName } from './options';
  * Database failures come out as one StorageError naming the operation.
  */
 export function batchRead<K, V>(
-  system: SystemName,
+  system: StoreName,
   operation: string,
   lookup: (keys: K[]) => Promise<Map<K, V>>,
   missing: () => V,

@@ -17,7 +17,7 @@ import {
   SQLITE_BUSY_TIMEOUT_MS,
   migrationsTableName,
   type StorageOptions,
-  type SystemName,
+  type StoreName,
 } from './options';
 import { StorageError } from './errors';
 
@@ -45,7 +45,7 @@ type DriverOptions = Extract<
  * connections and throws a StorageError that keeps the cause.
  */
 export async function openDataSource(
-  system: SystemName,
+  system: StoreName,
   options: StorageOptions,
   schema: SystemSchema,
   hooks: DataSourceHooks = {},
@@ -75,7 +75,7 @@ export async function openDataSource(
 }
 
 function driverOptions(
-  system: SystemName,
+  system: StoreName,
   options: StorageOptions,
 ): DriverOptions {
   switch (options.driver) {
@@ -95,7 +95,7 @@ function unknownDriver(options: never): never {
   );
 }
 
-function sqliteOptions(system: SystemName, directory: string): DriverOptions {
+function sqliteOptions(system: StoreName, directory: string): DriverOptions {
   if (typeof directory !== 'string' || directory === '') {
     throw new TypeError(
       `The SQLite directory must be a path, not ${JSON.stringify(directory)}`,

@@ -1,4 +1,4 @@
-import type { SystemName } from './options';
+import type { StoreName } from './options';
 
 /**
  * A database failure behind an adapter, wrapped once with the system and
@@ -9,7 +9,7 @@ export class StorageError extends Error {
   override readonly name = 'StorageError';
 
   constructor(
-    readonly system: SystemName,
+    readonly system: StoreName,
     readonly operation: string,
     options: { cause: unknown },
   ) {

@@ -14,6 +14,14 @@ export const SYSTEM_NAMES = [
 
 export type SystemName = (typeof SYSTEM_NAMES)[number];
 
+/**
+ * Every store that opens a DataSource: the five agency systems and the
+ * audit trail (issue 6), which is no agency's and is never seeded.
+ */
+export const STORE_NAMES = [...SYSTEM_NAMES, 'audit'] as const;
+
+export type StoreName = (typeof STORE_NAMES)[number];
+
 export type StorageOptions =
   | {
       driver: 'sqlite';
@@ -38,14 +46,15 @@ export const SQLITE_BUSY_TIMEOUT_MS = 5000;
  * The prefix of every table of a system, its migrations table included:
  * it is what lets the five systems share one database without clashes.
  */
-export const TABLE_PREFIXES: Readonly<Record<SystemName, string>> = {
+export const TABLE_PREFIXES: Readonly<Record<StoreName, string>> = {
   protection: 'protection_',
   bng: 'bng_',
   mach: 'mach_',
   devices: 'devices_',
   'victim-support': 'vs_',
+  audit: 'audit_',
 };
 
-export function migrationsTableName(system: SystemName): string {
+export function migrationsTableName(system: StoreName): string {
   return `${TABLE_PREFIXES[system]}migrations`;
 }

@@ -5,11 +5,11 @@
 import type { DataSource } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
 import { StorageError } from './errors';
-import type { SystemName } from './options';
+import type { StoreName } from './options';
 
 export abstract class SqlAgencyAdapter implements AgencyAdapter {
   protected constructor(
-    private readonly system: SystemName,
+    private readonly system: StoreName,
     protected readonly dataSource: DataSource,
   ) {}
 

@@ -27,7 +27,7 @@ import type {
 import { AgencyRuleError, type BatchRead } from '../adapters/adapter';
 import { batchRead } from './batch';
 import { StorageError } from './errors';
-import type { SystemName } from './options';
+import type { StoreName } from './options';
 
 /** Runs of a transaction that collided before the error is reported. */
 export const WRITE_ATTEMPTS = 3;
@@ -43,7 +43,7 @@ export class WriteConflict extends Error {
 const queues = new WeakMap<DataSource, Promise<unknown>>();
 
 export async function writeTransaction<T>(
-  system: SystemName,
+  system: StoreName,
   operation: string,
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
@@ -67,7 +67,7 @@ export async function writeTransaction<T>(
  * read runs at once on its own connection and sees committed rows only.
  */
 export function batchReadCommitted<K, V>(
-  system: SystemName,
+  system: StoreName,
   operation: string,
   dataSource: DataSource,
   lookup: (keys: K[]) => Promise<Map<K, V>>,
@@ -75,6 +75,24 @@ export function batchReadCommitted<K, V>(
 ): BatchRead<K, V> {
   return batchRead(system, operation,
     (keys) => oneAtATime(dataSource, () => lookup(keys)), missing);
+}
+
+/**
+ * Runs a read that must see committed rows only: on SQLite after the
+ * writes queued before it (as `batchReadCommitted`), on MySQL/MariaDB at
+ * once. Its failure comes out as a StorageError naming the operation.
+ */
+export async function readCommitted<T>(
+  system: StoreName,
+  operation: string,
+  dataSource: DataSource,
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await oneAtATime(dataSource, read);
+  } catch (error) {
+    throw new StorageError(system, operation, { cause: error });
+  }
 }
 
 /**

@@ -30,6 +30,7 @@ export const DEFAULT_PORTS: Readonly<Record<SubgraphName, number>> = {
   mach: 4003,
   devices: 4004,
   'victim-support': 4005,
+  audit: 4006,
 };
 
 export const SUBGRAPH_CONFIG = {
@@ -41,7 +42,7 @@ export const SUBGRAPH_CONFIG = {
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
   /** Default 127.0.0.1: reachable from this machine only. */
   SUBGRAPH_HOST: string({ default: '127.0.0.1' }),
-  /** Default: the subgraph's own port (4001 to 4005); 0 picks a free one. */
+  /** Default: the subgraph's own port (4001 to 4006); 0 picks a free one. */
   SUBGRAPH_PORT: optional(integer({ min: 0, max: 65535 })),
   /** sqlite (default: embedded, no server) or mysql (MySQL or MariaDB). */
   DB_DRIVER: oneOf(['sqlite', 'mysql'], { default: 'sqlite' }),
@@ -120,7 +121,7 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
   SQLITE_DIR: 'With sqlite: the directory of one file per agency system.',
   MYSQL_URL:
     'With mysql: `mysql://user:password@host:3306/database`; required ' +
-    'then. The five systems may share one database.',
+    'then. The five systems and the audit trail may share one database.',
   DB_POOL_SIZE: 'With mysql: connections per subgraph.',
   SEED_DEMO:
     'Seeds the synthetic demo data set into an empty store; unset, ' +

@@ -2,7 +2,7 @@
  * One subgraph process: reads its configuration, opens its agency
  * adapter, serves the subgraph and shuts down cleanly on SIGTERM/SIGINT.
  *
- *   npm run subgraph -- <protection|bng|mach|devices|victim-support>
+ *   npm run subgraph -- <protection|bng|mach|devices|victim-support|audit>
  */
 import { resolve } from 'node:path';
 import type { JWK } from 'jose';

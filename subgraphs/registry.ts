@@ -3,6 +3,7 @@
  * at a real agency system, add an implementation of its adapter interface
  * under `adapters/<system>/` and open it here instead of the SQL one.
  */
+import { openSqlAuditAdapter } from '../adapters/audit';
 import { openSqlBngAdapter } from '../adapters/bng';
 import {
   openGraphDevicesAdapter,
@@ -44,6 +45,7 @@ import type { EffectTargets } from './protection/effects';
 import { MeasureService } from './protection/service';
 import type { DemoData } from '../storage/demo-data';
 import type { StorageOptions } from '../storage/options';
+import { auditSubgraph } from './audit';
 import { bngSubgraph } from './bng';
 import { devicesSubgraph } from './devices';
 import { machSubgraph } from './mach';
@@ -241,6 +243,10 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
       }),
       victimSupportSubgraph,
     ),
+  // The trail is never seeded: it starts empty and only grows.
+  audit: async (storage, options) =>
+    opened(await openSqlAuditAdapter(storage, { logger: options.sqlLogger }),
+      auditSubgraph),
 };
 
 /** Opens a subgraph's adapter (running its migrations) and its schema. */

@@ -138,10 +138,11 @@ describe('logs: no personal data, end to end', () => {
     expect(answer.body.errors).toBeUndefined();
     expect(JSON.stringify(answer.body.data)).toContain('DEMO-');
     expectClean(lines, 'logs-variables');
-    // The request crossed the gateway and three subgraphs.
+    // The request crossed the gateway and three subgraphs, and its
+    // entry went to the audit trail (issue 6).
     const subgraphs = lines.map((line) => parse(line).subgraph);
     expect(new Set(subgraphs)).toEqual(
-      new Set([undefined, 'protection', 'mach', 'bng']),
+      new Set([undefined, 'protection', 'mach', 'bng', 'audit']),
     );
   });
 

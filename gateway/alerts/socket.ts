@@ -6,7 +6,11 @@
  * `{ authorization: "Bearer <jwt>" }` or `{ token: "<jwt>" }`, checked as
  * an HTTP request's would be; a refused token closes the socket with
  * 4403, and so does the token's expiry: the client reconnects with a new
- * one and resumes with `since`. Subscriptions are to the alert stream
+ * one and resumes with `since`. The payload may state, in `purpose`, why
+ * the connection reads (issue 6): its operations and every alert it is
+ * sent carry it into the audit trail; one the trail cannot hold (more
+ * than 500 characters, not a string) refuses the connection like a bad
+ * token. Subscriptions are to the alert stream
  * only (operation.ts); queries and mutations sent over the socket are
  * answered by the gateway as over HTTP, under the same identity.
  */
@@ -27,6 +31,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
+import { parsePurpose } from '../audit/entry';
+import type { DeliveryAuditor } from '../audit/delivery';
 import { parseWithinLimits, type OperationLimits } from '../limits';
 import {
   callerKeyOf,
@@ -46,6 +52,14 @@ import {
   type EntryExecutor,
 } from './stream';
 
+/** What the audit trail learns of a run beside its identity. */
+export interface RunAudit {
+  /** The purpose the caller stated; default none. */
+  readonly purpose?: string | null;
+  /** An alert's execution for subscribers; default false. */
+  readonly delivery?: boolean;
+}
+
 /** A query or mutation sent over the socket, answered as over HTTP. */
 export type OperationRunner = (
   request: {
@@ -54,6 +68,7 @@ export type OperationRunner = (
     readonly variables?: Readonly<Record<string, unknown>>;
   },
   identity: Identity,
+  audit?: RunAudit,
 ) => Promise<FormattedExecutionResult>;
 
 export interface AlertSocketOptions {
@@ -102,6 +117,11 @@ export interface AlertSocketOptions {
   readonly maxMessagesPerSecond?: number;
   /** A socket not initialised by then is closed with 4408; default 10 s. */
   readonly initTimeoutMs?: number;
+  /**
+   * Told of each answer sent to a subscriber, for the audit trail
+   * (gateway/audit/delivery.ts); default: nothing.
+   */
+  readonly auditDelivery?: DeliveryAuditor;
 }
 
 /** The close code of a socket that sent too many messages at once. */
@@ -125,12 +145,15 @@ export interface AlertSocket {
 /** What the server keeps of a connection it let in. */
 interface Connection {
   readonly identity: Identity;
+  /** As stated in the connection_init payload; null when none was. */
+  readonly purpose: string | null;
   expiry: NodeJS.Timeout | null;
 }
 
 /** What onSubscribe hands on to `subscribe` or `execute`. */
 interface OperationContext {
   readonly identity: Identity;
+  readonly purpose: string | null;
   readonly payload: SubscribePayload;
   readonly alertOperation?: AlertOperation;
 }
@@ -224,7 +247,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
         ?? ctx.extra.request.headers.authorization;
       try {
         const identity = await options.tokenVerifier.verify(authorization);
-        const connection: Connection = { identity, expiry: null };
+        const purpose = parsePurpose(ctx.connectionParams?.purpose);
+        const connection: Connection = { identity, purpose, expiry: null };
         connections.set(ctx, connection);
         const { exp } = decodeJwt(authorization!.replace(/^Bearer\s+/i, ''));
         if (exp !== undefined) watchExpiry(ctx, connection, exp * 1000);
@@ -269,6 +293,7 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       if (payload instanceof GraphQLError) return [payload];
       const args = argsOf(options.schema(), payload, {
         identity: connection.identity,
+        purpose: connection.purpose,
         limits: options.limits,
       });
       if (!options.hideSuggestions || !Array.isArray(args)) return args;
@@ -278,12 +303,22 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
     subscribe: (args) => {
       const context = args.contextValue as OperationContext;
       const operation = context.alertOperation!;
+      const operationName =
+        getOperationAST(args.document, args.operationName)?.name?.value;
       const stream = new AlertStream({
         identity: context.identity,
         operation,
         executor: options.executeEntry,
         shared,
         maxBacklog: options.maxBacklog,
+        onDelivery: (reads, answer) => options.auditDelivery?.({
+          identity: context.identity,
+          purpose: context.purpose,
+          document: context.payload.query,
+          operationName,
+          reads,
+          answer,
+        }),
         onEnd: (ended) => {
           streams.delete(ended);
           options.feed.detach(ended);
@@ -302,12 +337,13 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
     },
 
     execute: async (args) => {
-      const { identity, payload } = args.contextValue as OperationContext;
+      const { identity, purpose, payload } =
+        args.contextValue as OperationContext;
       const result = await options.runOperation({
         query: payload.query,
         operationName: payload.operationName ?? undefined,
         variables: payload.variables ?? undefined,
-      }, identity);
+      }, identity, { purpose });
       return {
         data: result.data,
         ...(result.errors && { errors: result.errors.map(errorOf) }),
@@ -375,6 +411,7 @@ export function withoutSuggestions(
 /** Private: what argsOf needs beside the schema and the payload. */
 interface Subscriber {
   readonly identity: Identity;
+  readonly purpose: string | null;
   readonly limits: OperationLimits;
 }
 
@@ -400,7 +437,7 @@ function documentOf(
 function argsOf(
   schema: GraphQLSchema | undefined,
   payload: SubscribePayload,
-  { identity, limits }: Subscriber,
+  { identity, purpose, limits }: Subscriber,
 ): ExecutionArgs | readonly GraphQLError[] {
   if (schema === undefined) {
     return [new GraphQLError('The gateway is not ready yet.', {
@@ -412,7 +449,7 @@ function argsOf(
   const operationName = payload.operationName ?? undefined;
   const variables = payload.variables ?? {};
   const operation = getOperationAST(document, operationName);
-  const context: OperationContext = { identity, payload };
+  const context: OperationContext = { identity, purpose, payload };
   if (operation === null || operation === undefined) {
     return [new GraphQLError(
       'The document holds no such operation, or several: name the one to run.',

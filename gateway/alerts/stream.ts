@@ -22,6 +22,7 @@ import {
 import type { ExecutionResult } from 'graphql-ws';
 import type { AlertNotice } from '../../runtime/alerts/notice';
 import type { Identity } from '../../runtime/identity';
+import { takeDeliveryReads, type DeliveryReads } from '../audit/delivery';
 import type { FeedSubscriber } from './feed';
 import type { AlertOperation } from './operation';
 
@@ -121,7 +122,18 @@ export interface AlertStreamOptions {
   /** Told once when the stream ends, whoever ends it. */
   readonly onEnd: (stream: AlertStream) => void;
   readonly maxBacklog?: number;
+  /**
+   * Told of each answer as it is handed to this subscriber, with what
+   * its execution read, for the audit trail; default: nothing.
+   */
+  readonly onDelivery?: (reads: DeliveryReads, answer: ExecutionResult) => void;
 }
+
+/**
+ * What each answer's execution read (gateway/audit/delivery.ts): kept
+ * beside the answer, which several streams may share, never in it.
+ */
+const answerReads = new WeakMap<ExecutionResult, DeliveryReads>();
 
 export class AlertStream
 implements AsyncIterableIterator<ExecutionResult>, FeedSubscriber {
@@ -186,7 +198,11 @@ implements AsyncIterableIterator<ExecutionResult>, FeedSubscriber {
       }
       const answer = await due;
       if (this.#ended) return { done: true, value: undefined };
-      if (answer !== null) return { done: false, value: answer };
+      if (answer !== null) {
+        const reads = answerReads.get(answer);
+        if (reads !== undefined) this.#options.onDelivery?.(reads, answer);
+        return { done: false, value: answer };
+      }
     }
   }
 
@@ -248,11 +264,14 @@ async function answerOf(
   const event = result.data?.[operation.responseKey];
   const errors = result.errors ?? [];
   if (event === null && errors.length === 0) return null;
-  return {
+  const { reads, rest } = takeDeliveryReads(result.extensions);
+  const answer: ExecutionResult = {
     data: result.data,
     ...(errors.length > 0 && { errors: errors.map(errorOf) }),
-    extensions: { ...result.extensions, ...extensions },
+    extensions: { ...rest, ...extensions },
   };
+  if (reads !== null) answerReads.set(answer, reads);
+  return answer;
 }
 
 /**

@@ -74,10 +74,10 @@ describeEachDatabase('devicesSubgraph', (getOptions) => {
       await late.run(POLICE, query),
     ];
     await Promise.all([early.stop(), late.stop()]);
-    expect(before).toEqual({ data: { deviceIssues: [] } });
-    expect(after).toEqual({ data: { deviceIssues: [{
+    expect(before.data).toEqual({ deviceIssues: [] });
+    expect(after.data).toEqual({ deviceIssues: [{
       device: { serial: DEMO.serials.staleReport },
       kind: 'NO_RECENT_CONTACT',
-    }] } });
+    }] });
   });
 });

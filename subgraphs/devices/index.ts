@@ -10,7 +10,24 @@ import {
 } from '../../runtime/subgraph';
 import { systemClock, type Clock } from '../protection/domain/clock';
 import { createDevicesContext, type DevicesContext } from './context';
+import type { AuditedTypes } from '../../runtime/audit';
+import type { MeasureKey } from '../../runtime/subgraph';
+import type {
+  DeviceRecord,
+  GrantRegistrationRecord,
+} from '../../adapters/devices/types';
 import { resolvers } from './resolvers';
+
+/**
+ * What a read of the device inventory names for the audit trail (issue
+ * 6): a device names the measure it is assigned to, if any.
+ */
+const AUDITED_TYPES: AuditedTypes = {
+  ProtectionMeasure: (measure: MeasureKey) => ({ measures: [measure.id] }),
+  Device: (device: DeviceRecord) => ({ measures: [device.measureId] }),
+  GrantRegistration: (registration: GrantRegistrationRecord) =>
+    ({ measures: [registration.measureId] }),
+};
 
 export interface DevicesSubgraphOptions {
   /**
@@ -30,6 +47,7 @@ export function devicesSubgraph(
     typeDefs: loadSubgraphTypeDefs('devices'),
     resolvers: resolvers as GraphQLResolverMap<DevicesContext>,
     createContext: (base) => createDevicesContext(adapter, clock, base),
+    auditedTypes: AUDITED_TYPES,
     readiness: () => adapter.ping(),
   };
 }

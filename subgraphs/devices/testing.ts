@@ -4,6 +4,7 @@
  */
 import type { DevicesAdapter } from '../../adapters/devices/types';
 import type { Identity } from '../../runtime/identity';
+import { AuditRecorder } from '../../runtime/audit';
 import { createLogger } from '../../runtime/logger';
 import type { Clock } from '../protection/domain/clock';
 import { createDevicesContext, type DevicesContext } from './context';
@@ -44,5 +45,6 @@ export function devicesContextOf(
     identity,
     requestId: 'request-1',
     logger: createLogger({ name: 'test', level: 'silent' }),
+    audit: new AuditRecorder(),
   });
 }

@@ -9,7 +9,25 @@ import {
 } from '../../runtime/subgraph';
 import { systemClock, type Clock } from '../protection/domain/clock';
 import { createMachContext, type MachContext } from './context';
+import type { AuditedTypes } from '../../runtime/audit';
+import type { MeasureKey, PersonKey } from '../../runtime/subgraph';
+import type {
+  JudicialFileRecord,
+  RegistrationCommentRecord,
+} from '../../adapters/mach/types';
 import { resolvers } from './resolvers';
+
+/** What a read of MaCH names for the audit trail (issue 6). */
+const AUDITED_TYPES: AuditedTypes = {
+  Person: (person: PersonKey) => ({ persons: [person.nationalNumber] }),
+  ProtectionMeasure: (measure: MeasureKey) => ({ measures: [measure.id] }),
+  JudicialFile: (file: JudicialFileRecord) =>
+    ({ persons: [file.nationalNumber] }),
+  RegistrationComment: (comment: RegistrationCommentRecord) => ({
+    measures: [comment.measureId],
+    persons: [comment.nationalNumber],
+  }),
+};
 
 export interface MachSubgraphOptions {
   /**
@@ -28,6 +46,7 @@ export function machSubgraph(
     name: 'mach',
     typeDefs: loadSubgraphTypeDefs('mach'),
     resolvers: resolvers as GraphQLResolverMap<MachContext>,
+    auditedTypes: AUDITED_TYPES,
     createContext: (base) =>
       createMachContext(adapter, base, () => clock.today()),
     readiness: () => adapter.ping(),

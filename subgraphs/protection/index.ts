@@ -21,6 +21,7 @@ import {
   type EffectTargets,
 } from './effects';
 import { protectionAccess } from './access';
+import { PROTECTION_AUDITED_TYPES } from './audit';
 import { resolvers } from './resolvers';
 
 export function protectionSubgraph(
@@ -32,6 +33,7 @@ export function protectionSubgraph(
     resolvers: resolvers as GraphQLResolverMap<ProtectionContext>,
     access: protectionAccess,
     createContext: (base) => createProtectionContext(dependencies, base),
+    auditedTypes: PROTECTION_AUDITED_TYPES,
     readiness: () => dependencies.adapter.ping(),
   };
 }

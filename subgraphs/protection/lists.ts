@@ -70,6 +70,7 @@ function scopeOf(
     case 'victim-support':
     case 'analyst':
     case 'app112':
+    case 'auditor':
     case 'gateway':
       throw forbidden(`Role ${identity.role} may not list measures.`);
     default: {

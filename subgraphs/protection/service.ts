@@ -149,6 +149,7 @@ export function checkPermission(
       return;
     case 'victim-support':
     case 'analyst':
+    case 'auditor':
     case 'gateway':
       throw forbidden(`Role ${identity.role} may not change a measure.`);
     default: {

@@ -12,7 +12,21 @@ import {
   type VictimSupportContext,
 } from './context';
 import { victimSupportAccess } from './access';
+import type { AuditedTypes } from '../../runtime/audit';
+import type { MeasureKey } from '../../runtime/subgraph';
+import type {
+  NoticeRecord,
+  ReferralRecord,
+} from '../../adapters/victim-support/types';
 import { resolvers } from './resolvers';
+
+/** What a read of victim support names for the audit trail (issue 6). */
+const AUDITED_TYPES: AuditedTypes = {
+  ProtectionMeasure: (measure: MeasureKey) => ({ measures: [measure.id] }),
+  Referral: (referral: ReferralRecord) =>
+    ({ measures: [referral.measureId] }),
+  Notice: (notice: NoticeRecord) => ({ measures: [notice.measureId] }),
+};
 
 export function victimSupportSubgraph(
   adapter: VictimSupportAdapter,
@@ -23,6 +37,7 @@ export function victimSupportSubgraph(
     resolvers: resolvers as GraphQLResolverMap<VictimSupportContext>,
     access: victimSupportAccess,
     createContext: (base) => createVictimSupportContext(adapter, base),
+    auditedTypes: AUDITED_TYPES,
     readiness: () => adapter.ping(),
   };
 }

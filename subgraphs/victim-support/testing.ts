@@ -4,6 +4,7 @@
  */
 import type { VictimSupportAdapter } from '../../adapters/victim-support/types';
 import type { Identity } from '../../runtime/identity';
+import { AuditRecorder } from '../../runtime/audit';
 import { createLogger } from '../../runtime/logger';
 import {
   createVictimSupportContext,
@@ -44,5 +45,6 @@ export function victimSupportContextOf(
     identity,
     requestId: 'request-1',
     logger: createLogger({ name: 'test', level: 'silent' }),
+    audit: new AuditRecorder(),
   });
 }

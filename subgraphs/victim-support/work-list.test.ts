@@ -6,6 +6,7 @@ import type {
   VictimSupportAdapter,
 } from '../../adapters/victim-support/types';
 import type { Identity } from '../../runtime/identity';
+import { AuditRecorder } from '../../runtime/audit';
 import { createLogger } from '../../runtime/logger';
 import { createVictimSupportContext } from './context';
 import {
@@ -147,6 +148,7 @@ describe('loading the work list', () => {
       identity: savIdentity,
       requestId: 'request-1',
       logger: createLogger({ name: 'test', level: 'silent' }),
+      audit: new AuditRecorder(),
     });
     const scope = workListScope(savIdentity);
 

@@ -15,7 +15,10 @@ import { randomUUID } from 'node:crypto';
 import { isObjectType, type GraphQLObjectType } from 'graphql';
 import { createTrustSigner, type TrustSigner } from '../../runtime/trust';
 import type { Identity } from '../../runtime/identity';
-import type { SubgraphName } from '../../scripts/subgraph-names';
+import {
+  SUBGRAPH_NAMES,
+  type SubgraphName,
+} from '../../scripts/subgraph-names';
 import { DEMO, DEMO_REFERENCE_DATE, generateDemoData } from '../../storage/demo-data';
 import { DEMO_TERRITORY } from '../../storage/demo/territory';
 import { provinceOfZone } from '../../subgraphs/protection/domain/territory';
@@ -191,7 +194,9 @@ function callersOf(fixture: Fixture): WalkCaller[] {
         ? ['victim-support:arrondissement'] : []),
     ]),
   });
-  const alone = (role: 'analyst' | 'app112' | 'gateway'): WalkCaller => ({
+  const alone = (
+    role: 'analyst' | 'app112' | 'auditor' | 'gateway',
+  ): WalkCaller => ({
     label: role,
     identity: { subject: `walk-${role}`, role },
     satisfied: new Set([role]),
@@ -210,6 +215,7 @@ function callersOf(fixture: Fixture): WalkCaller[] {
     service(stranger.arrondissement),
     alone('analyst'),
     alone('app112'),
+    alone('auditor'),
     alone('gateway'),
   ].map((caller) => ({
     ...caller,
@@ -286,8 +292,12 @@ function rootsOf(
         }] : []),
         { field: 'victimSupportWorkList', type: 'VictimSupportWorkList', own: true },
       ];
-    default:
-      return [];
+    case 'audit':
+      return [{ field: 'auditTrail', type: 'AuditTrailPage', args: '(first: 5)' }];
+    default: {
+      const impossible: never = name;
+      throw new Error(`no roots for ${String(impossible)}`);
+    }
   }
 }
 
@@ -348,6 +358,13 @@ function mutationInputs(
     },
     recordConfidentialContact:
       confidentialContactInput(measureId, fixture.persons[0]),
+    appendAuditEntry: {
+      at: `${DAY}T08:59:00Z`, subject: 'walk', role: 'police',
+      organisation: fixture.zone, operationType: 'QUERY',
+      operationName: 'Walk', documentHash: '0'.repeat(64),
+      requestId: 'walk', persons: [], measures: [measureId],
+      purpose: null, outcome: 'COMPLETE',
+    },
     recordReferralContact: { measureId, phone: '+32 470 00 00 00' },
     recordPersonContacted: { referralId: `${measureId}-referral`, contactedOn: DAY },
     recordOfferAnswer: {
@@ -370,8 +387,14 @@ function confidentialContactInput(
   };
 }
 
+/** The input type of each mutation: `<Name>Input`, but for the trail's. */
+const INPUT_TYPES: Readonly<Record<string, string>> = {
+  appendAuditEntry: 'AuditEntryInput',
+};
+
 function mutationDocument(name: string): string {
-  const inputType = `${name[0].toUpperCase()}${name.slice(1)}Input`;
+  const inputType = INPUT_TYPES[name] ??
+    `${name[0].toUpperCase()}${name.slice(1)}Input`;
   return `mutation ($input: ${inputType}!) { ${name}(input: $input) { __typename } }`;
 }
 
@@ -566,8 +589,7 @@ describeEachDatabase('issue 6: every caller against every rule', (storage) => {
     return problems;
   }
 
-  const NAMES: SubgraphName[] =
-    ['protection', 'bng', 'mach', 'devices', 'victim-support'];
+  const NAMES = [...SUBGRAPH_NAMES];
 
   it.each(NAMES)('walks every caller through every type and field of %s',
     async (name) => {
@@ -672,7 +694,7 @@ describeEachDatabase('issue 6: every caller against every rule', (storage) => {
 });
 
 describe('issue 6: a rule for everything', () => {
-  it.each(['protection', 'bng', 'mach', 'devices', 'victim-support'])(
+  it.each([...SUBGRAPH_NAMES])(
     '%s gives every object type a rule and every root field its own',
     (name) => {
       const { schema, rules } = walkedSubgraph(name);

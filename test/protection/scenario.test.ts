@@ -6,7 +6,22 @@
  *
  * The steps share the one measure and run in order; the clock moves
  * forward between them as the months of the measure pass.
+ *
+ * Issue 6: at the end, every operation of the story that showed personal
+ * data has left its entry in the audit trail, naming what it showed, and
+ * the trail's chain verifies, until one entry is altered in the database.
  */
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { decodeJwt } from 'jose';
+import { auditSchema } from '../../adapters/audit/sql/schema';
+import { verifyAuditTrail } from '../../adapters/audit/verify';
+import { documentHash, organisationOf } from '../../gateway/audit/entry';
+import { identityFromClaims } from '../../runtime/identity';
+import { openDataSource } from '../../storage/data-source';
+import type { StorageOptions } from '../../storage/options';
+import { auditEntriesOf, auditStoreOf, shownIn } from '../support/audit';
 import { describeEachDatabase } from '../support/databases';
 import {
   applyEffects,
@@ -398,4 +413,97 @@ describeEachDatabase('a protection measure through its whole life', (
       expect(effects).toHaveLength(14);
       expect(effects.every((effect) => effect.status === 'DONE')).toBe(true);
     });
+
+  it('issue 6: every read of personal data left an audit entry naming it',
+    async () => {
+      const entries = await auditEntriesOf(graph.stack);
+      const byRequest = new Map(
+        entries.map((entry) => [entry.requestId, entry]));
+      const reads = graph.sent.flatMap((operation) => {
+        const mutation = /^\s*mutation\b/.test(operation.query);
+        const shown = shownIn(operation.answer.data, mutation);
+        const personal = shown.persons.length + shown.measures.length > 0;
+        return personal ? [{ operation, mutation, shown }] : [];
+      });
+      // The story's 18 changes, its reads of the measure, and the work
+      // lists that showed one; an empty work list shows nobody.
+      const changes = reads.filter(({ mutation }) => mutation);
+      expect(changes).toHaveLength(
+        graph.sent.filter(({ query }) => /^\s*mutation\b/.test(query)).length);
+      expect(changes.length).toBe(17);
+      expect(reads.length).toBeGreaterThanOrEqual(40);
+      const both = [victim.nationalNumber, suspect.nationalNumber];
+      expect(reads.filter(({ shown }) =>
+        both.every((number) => shown.persons.includes(number))).length)
+        .toBeGreaterThan(10);
+
+      for (const { operation, mutation, shown } of reads) {
+        const entry = byRequest.get(operation.requestId);
+        const token = await graph.stack.token(operation.claims);
+        const identity = identityFromClaims(decodeJwt(token));
+        if ('error' in identity) throw new Error(identity.error);
+        expect(entry).toMatchObject({
+          subject: identity.subject,
+          role: operation.claims.role,
+          organisation: organisationOf(identity),
+          operationType: mutation ? 'mutation' : 'query',
+          documentHash: documentHash(operation.query),
+          outcome: 'COMPLETE',
+          purpose: null,
+        });
+        expect(entry?.persons).toEqual(expect.arrayContaining(shown.persons));
+        expect(entry?.measures).toEqual(expect.arrayContaining(shown.measures));
+      }
+      expect(await verifyAuditTrail(auditStoreOf(graph.stack)))
+        .toMatchObject({ ok: true, checked: entries.length });
+    });
+
+  it('issue 6: an entry altered in the database breaks the verification',
+    async () => {
+      const entries = await auditEntriesOf(graph.stack);
+      const altered = entries[Math.floor(entries.length / 2)].sequence;
+      await alterEntry(storage(), altered);
+
+      expect(await verifyAuditTrail(auditStoreOf(graph.stack))).toEqual({
+        ok: false, sequence: altered, reason: 'hash', checked: altered - 1,
+      });
+      const command = await runAuditVerify(storage());
+      expect(command.code).toBe(1);
+      expect(command.stdout).toContain(`broken at sequence ${altered}:`);
+    }, 60_000);
 });
+
+/** Changes one entry's stated purpose behind the trail's back. */
+async function alterEntry(
+  storage: StorageOptions,
+  sequence: number,
+): Promise<void> {
+  const source = await openDataSource('audit', storage, auditSchema);
+  try {
+    await source.query(
+      'UPDATE audit_entry SET purpose = ? WHERE sequence = ?',
+      ['nothing to see here', sequence]);
+  } finally {
+    await source.destroy();
+  }
+}
+
+/** `npm run audit:verify` in a child process, on the test's store. */
+async function runAuditVerify(
+  storage: StorageOptions,
+): Promise<{ code: number; stdout: string }> {
+  const root = join(__dirname, '..', '..');
+  const env = storage.driver === 'sqlite'
+    ? { DB_DRIVER: 'sqlite', SQLITE_DIR: storage.directory }
+    : { DB_DRIVER: 'mysql', MYSQL_URL: storage.url };
+  try {
+    const { stdout } = await promisify(execFile)(
+      join(root, 'node_modules', '.bin', 'tsx'),
+      [join(root, 'scripts', 'audit-verify.ts')],
+      { cwd: root, env: { ...process.env, ...env } });
+    return { code: 0, stdout };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? '' };
+  }
+}

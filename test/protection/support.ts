@@ -7,6 +7,7 @@
  * front-end's would; only the outbox and the expiry sweep are driven from
  * inside, since in production they run on timers.
  */
+import { randomUUID } from 'node:crypto';
 import { SqlProtectionAdapter } from '../../adapters/protection';
 import type { AlertEventRecord } from '../../adapters/protection/types';
 import { makeNationalNumber } from '../../runtime/national-number';
@@ -20,6 +21,7 @@ import {
   postGraphQL,
   startDemoGraph,
   type DemoGraphOptions,
+  type GraphQLResponse,
 } from '../support/graph';
 
 export type Stack = Awaited<ReturnType<typeof startDemoGraph>>;
@@ -33,6 +35,8 @@ type Claims = Pick<MintOptions, 'role' | 'zone' | 'arrondissement' |
 export interface ProtectionGraph {
   readonly stack: Stack;
   readonly clock: TestClock;
+  /** Every operation the callers sent, in order, with its answer. */
+  readonly sent: readonly SentOperation[];
   police(zone: string): Caller;
   magistrate(arrondissement: string): Caller;
   cic(province: string): Caller;
@@ -54,15 +58,17 @@ export async function startProtectionGraph(
   const stack = await startDemoGraph(storage, { ...options, clock });
   // One caller, hence one token, per role and organisation.
   const callers = new Map<string, Caller>();
+  const sent: SentOperation[] = [];
   const caller = (claims: Claims) => {
     const key = JSON.stringify(claims);
-    const known = callers.get(key) ?? new Caller(stack, claims);
+    const known = callers.get(key) ?? new Caller(stack, claims, sent);
     callers.set(key, known);
     return known;
   };
   return {
     stack,
     clock,
+    sent,
     police: (zone) => caller({ role: 'police', zone }),
     magistrate: (arrondissement) =>
       caller({ role: 'magistrate', arrondissement }),
@@ -260,6 +266,18 @@ function mutationDocument(name: MutationName): string {
   }`;
 }
 
+/**
+ * An operation a caller sent, for tests that check what the gateway made
+ * of it (the audit trail, issue 6): the request id it was sent with, so
+ * that its traces can be found.
+ */
+export interface SentOperation {
+  readonly requestId: string;
+  readonly claims: Claims;
+  readonly query: string;
+  readonly answer: GraphQLResponse<unknown>['body'];
+}
+
 /** Sends operations through the gateway with one role's token. */
 export class Caller {
   private token: Promise<string> | undefined;
@@ -267,6 +285,7 @@ export class Caller {
   constructor(
     private readonly stack: Stack,
     readonly claims: Claims,
+    private readonly sent: SentOperation[] = [],
   ) {}
 
   /** Runs an operation that must succeed; answers its data. */
@@ -338,10 +357,17 @@ export class Caller {
     return Object.fromEntries(sections) as WorkOnMeasure;
   }
 
-  private send<T>(query: string, variables?: Record<string, unknown>) {
+  private async send<T>(query: string, variables?: Record<string, unknown>) {
     this.token ??= this.stack.token(this.claims);
-    return this.token.then((token) =>
-      postGraphQL<T>(this.stack.gatewayUrl, query, { token, variables }));
+    const token = await this.token;
+    const requestId = randomUUID();
+    const response = await postGraphQL<T>(this.stack.gatewayUrl, query, {
+      token, variables, headers: { 'x-request-id': requestId },
+    });
+    this.sent.push({
+      requestId, claims: this.claims, query, answer: response.body,
+    });
+    return response;
   }
 }
 

@@ -17,7 +17,7 @@ describe('scripts/token: the roles a token may carry', () => {
     expect(TOKEN_ROLES).not.toContain('gateway');
     expect(() => parseTokenArgs(['--role', 'admin'])).toThrow(
       '--role must be one of police, cic, magistrate, victim-support, '
-        + 'analyst, app112, got "admin"',
+        + 'analyst, app112, auditor, got "admin"',
     );
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { FormattedExecutionResult } from 'graphql';
 import type { Identity } from '../../runtime/identity';
+import { AuditRecorder } from '../../runtime/audit';
 import { createLogger } from '../../runtime/logger';
 import {
   createSubgraphServer,
@@ -40,6 +41,7 @@ export function subgraphClient<TContext extends SubgraphContext>(
         identity,
         requestId: `test-${requests}`,
         logger,
+        audit: new AuditRecorder(),
       });
       const response = await server.executeOperation<T>(
         { query, variables },

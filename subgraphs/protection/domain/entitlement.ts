@@ -122,6 +122,7 @@ export function isEntitled(
     case 'analyst':
     case 'victim-support':
     case 'app112':
+    case 'auditor':
       // Issue 5: none of these follows live alerts, whatever its scope.
       return false;
     case 'gateway':
@@ -147,6 +148,7 @@ export function followsAlerts(role: Identity['role']): boolean {
     case 'analyst':
     case 'victim-support':
     case 'app112':
+    case 'auditor':
     case 'gateway':
       // As in isEntitled.
       return false;
