@@ -40,7 +40,8 @@ describe('the inventory on SharePoint, through the gateway', () => {
   });
 
   it('answers a measure’s devices from the SharePoint lists', async () => {
-    const token = await stack.token({ role: 'police', zone: '5345' });
+    // Rupel, the zone that manages measure 001.
+    const token = await stack.token({ role: 'police', zone: '5347' });
     const before = server.graphRequests().length;
     const { body } = await postGraphQL<{
       protectionMeasure: { devices: { serial: string; status: string }[] };

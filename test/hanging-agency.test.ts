@@ -26,6 +26,9 @@ const QUERY = /* GraphQL */ `
   }
 `;
 
+/** The zone that manages the demo measure 001, which reads it whole. */
+const RUPEL = '5347';
+
 describe('a hanging agency system', () => {
   let stack: Awaited<ReturnType<typeof startDemoGraph>>;
   let directory: string;
@@ -47,7 +50,7 @@ describe('a hanging agency system', () => {
   });
 
   it('answers the rest in bounded time, with a timeout on its part', async () => {
-    const token = await stack.token({ role: 'police', zone: '5345' });
+    const token = await stack.token({ role: 'police', zone: RUPEL });
     const started = Date.now();
     const { status, body } = await postGraphQL<{
       protectionMeasure: {
@@ -74,7 +77,7 @@ describe('a hanging agency system', () => {
   });
 
   it('keeps serving the parts that do not need it', async () => {
-    const token = await stack.token({ role: 'police', zone: '5345' });
+    const token = await stack.token({ role: 'police', zone: RUPEL });
     const { body } = await postGraphQL(
       stack.gatewayUrl,
       'query ($id: ID!) { protectionMeasure(id: $id) { reference } }',

@@ -181,6 +181,26 @@ describe('the trust boundary', () => {
 
     it('answers a call the gateway signed for it', async () => {
       const signer = createTrustSigner(stack.keys.trust.privateJwk);
+      // Rupel's police, who manage the measure asked for.
+      const signed = await signer.sign(
+        { subject: 'u1', role: 'police', zone: '5347' },
+        { subgraph: 'protection', requestId: 'r1' },
+      );
+      const { status, body } = await postGraphQL(
+        stack.subgraphUrls.protection,
+        subgraphQuery,
+        { variables, headers: { 'x-gateway-identity': signed } },
+      );
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data).toEqual({
+        protectionMeasure: { id: variables.id, reference: expect.any(String) },
+      });
+    });
+
+    it('judges a signed call by its own rules, whatever the gateway let '
+      + 'through', async () => {
+      const signer = createTrustSigner(stack.keys.trust.privateJwk);
       const signed = await signer.sign(
         { subject: 'u1', role: 'analyst' },
         { subgraph: 'protection', requestId: 'r1' },
@@ -191,9 +211,13 @@ describe('the trust boundary', () => {
         { variables, headers: { 'x-gateway-identity': signed } },
       );
       expect(status).toBe(200);
-      expect(body.data).toEqual({
-        protectionMeasure: { id: variables.id, reference: expect.any(String) },
-      });
+      expect(body.data).toEqual({ protectionMeasure: null });
+      expect(body.errors).toEqual([expect.objectContaining({
+        message: 'Query.protectionMeasure is for police, cic, magistrate, '
+          + 'victim-support; this caller is analyst.',
+        path: ['protectionMeasure'],
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
     });
   });
 });

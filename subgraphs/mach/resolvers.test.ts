@@ -179,7 +179,9 @@ describeEachDatabase('the MaCH subgraph', (getOptions) => {
           { nationalNumber: heavy, registrationComments: null },
         ] });
         expect(result.errors).toEqual([expect.objectContaining({
-          message: expect.stringContaining('this caller\'s role is police'),
+          message: 'Person.registrationComments is for magistrate; '
+            + 'this caller is police of 5345.',
+          path: ['_entities', 0, 'registrationComments'],
           extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
         })]);
       });

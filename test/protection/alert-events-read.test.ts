@@ -104,16 +104,24 @@ describeEachDatabase('§3 reading the alert log', (storage) => {
       });
     });
 
-  it('another zone, an analyst, victim support and the 112 system read '
-    + 'nothing', async () => {
+  it('another zone reads nothing', async () => {
+    expect(await read(graph.police('5415'))).toEqual([]);
+  });
+
+  it('an analyst, victim support and the 112 system are refused the log '
+    + 'with FORBIDDEN', async () => {
       const outsiders = [
-        graph.police('5415'),
-        graph.caller({ role: 'analyst' }),
-        graph.caller({ role: 'victim-support', arrondissement: 'ANT' }),
-        graph.caller({ role: 'app112' }),
-      ];
-      for (const outsider of outsiders) {
-        expect(await read(outsider)).toEqual([]);
+        [graph.caller({ role: 'analyst' }), 'analyst'],
+        [graph.caller({ role: 'victim-support', arrondissement: 'ANT' }),
+          'victim-support of ANT'],
+        [graph.caller({ role: 'app112' }), 'app112'],
+      ] as const;
+      for (const [outsider, who] of outsiders) {
+        expect(await outsider.error(ALERT_EVENTS)).toMatchObject({
+          code: 'FORBIDDEN',
+          message: 'Query.alertEvents is for police, cic, magistrate; '
+            + `this caller is ${who}.`,
+        });
       }
     });
 

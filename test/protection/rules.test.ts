@@ -251,7 +251,8 @@ describeEachDatabase('the rules of a measure', (storage) => {
       async () => {
         const place = { zone: MINOS, arrondissement: 'ANT' };
         const id = await requestReadyForDecision(graph, place, TODAY);
-        expect((await police.measure(id)).conditions?.missing)
+        const minos = graph.police(MINOS);
+        expect((await minos.measure(id)).conditions?.missing)
           .toEqual(['LIVES_IN_DEPLOYED_ZONE']);
 
         const error = await magistrate.refused('grantProtection',
@@ -259,7 +260,7 @@ describeEachDatabase('the rules of a measure', (storage) => {
 
         expect(error.code).toBe('ZONE_NOT_DEPLOYED');
         expect(error.message).toContain(MINOS);
-        const after = await police.measure(id);
+        const after = await minos.measure(id);
         expect(after.status).toBe('REQUESTED');
         expect(after.effects).toEqual([]);
       });
