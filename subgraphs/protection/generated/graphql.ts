@@ -1159,7 +1159,8 @@ export type Query = {
   /**
    * One event of the alert log (§3, §7.11.2) by its sequence: the event
    * when the caller may read it, by the rule of `alertEvents`; null when
-   * the caller may not, or the log holds no such sequence. The live alert
+   * the caller may not, or the log holds no such sequence; FORBIDDEN for
+   * the roles `alertEvents` refuses. The live alert
    * stream resolves each subscriber's selection through this field.
    */
   alertEvent: Maybe<AlertEvent>;
@@ -1172,7 +1173,8 @@ export type Query = {
    * place, a zone awaiting a move, and the magistrate unless the alert is
    * false. The alert is judged as it stands now, so once an alert is
    * classified FALSE its magistrate no longer reads any of its events.
-   * Analysts, victim support and the 112 system read an empty list.
+   * Analysts, victim support, the 112 system and the auditor get
+   * FORBIDDEN.
    */
   alertEvents: Array<AlertEvent>;
   /**
