@@ -78,16 +78,6 @@ async function measureOfDevice(
   return device.measureId;
 }
 
-/** FORBIDDEN unless the caller's role is among `roles`. */
-function requireRole(
-  { identity }: ProtectionContext,
-  roles: readonly Role[],
-): void {
-  if (roles.includes(identity.role)) return;
-  const allowed = roles.join(', ');
-  throw forbidden(`Role ${identity.role} may not do this; allowed: ${allowed}.`);
-}
-
 /** National numbers in a person's input are checked before anything. */
 function checkedPerson<P extends { nationalNumber: string }>(
   person: P,
@@ -181,9 +171,9 @@ export const mutations: MutationResolvers = {
   recordAlert: change(ALERT_RAISERS, domain.recordAlert),
 
   raiseAlertFromDevice: async (_, { input }, context) => {
-    // The role first: a caller who may not raise learns nothing of the
-    // inventory. The measure's own check follows in the service.
-    requireRole(context, DEVICE_ALERT_RAISERS);
+    // The schema's rule has judged the role before this runs: a caller
+    // who may not raise learns nothing of the inventory. The measure's
+    // own check follows in the service.
     const { serial, ...alert } = input;
     const measureId = await measureOfDevice(context, serial);
     return context.service.change(
@@ -210,10 +200,10 @@ export const mutations: MutationResolvers = {
   requestRenewedOffer: change(MAGISTRATE, domain.requestRenewedOffer),
 
   // §7.8.5: the police store the contact; the parquet may record it too.
-  // The role first: a caller who may not record learns nothing of what
-  // the input lacks. The measure's own check follows in the service.
+  // The schema's rule has judged the role before this runs: a caller who
+  // may not record learns nothing of what the input lacks. The measure's
+  // own check follows in the service.
   recordConfidentialContact: (_, { input }, context) => {
-    requireRole(context, POLICE_OR_MAGISTRATE);
     return context.service.recordConfidentialContact(context.identity,
       input.measureId, { roles: POLICE_OR_MAGISTRATE },
       checkedConfidentialContact(input));

@@ -10,7 +10,6 @@ import type {
   ReferralRecord,
   ServiceOfferRecord,
 } from '../../adapters/victim-support/types';
-import { forbidden } from '../../runtime/errors';
 import type { Identity } from '../../runtime/identity';
 import type { VictimSupportContext } from './context';
 
@@ -23,17 +22,15 @@ export interface WorkListScope {
   readonly arrondissementCode: string;
 }
 
-/** Only a victim support service has this work list, for its own area. */
+/**
+ * The service's own area. The schema's rule lets only the role
+ * victim-support ask, and every such token names its arrondissement.
+ */
 export function workListScope(identity: Identity): WorkListScope {
-  if (identity.role !== 'victim-support') {
-    throw forbidden(
-      `The victim support work list is for the victim support service (role victim-support); this caller's role is ${identity.role}.`,
-    );
-  }
   const { arrondissement } = identity;
-  if (!arrondissement) {
-    // identityFromClaims refuses a victim-support token without the claim.
-    throw new Error('A victim-support identity has no arrondissement');
+  if (identity.role !== 'victim-support' || !arrondissement) {
+    throw new Error(
+      `A ${identity.role} identity reached the victim support work list`);
   }
   return { arrondissementCode: arrondissement };
 }
