@@ -1,5 +1,6 @@
 import { parse } from 'graphql';
 import { AuditRecorder, auditReportOf } from './audit';
+import type { Identity } from './identity';
 import { createLogger } from './logger';
 import {
   createSubgraphServer,
@@ -14,14 +15,20 @@ const PERSONS: Record<string, { nationalNumber: string; name: string }> = {
 
 const definition: SubgraphDefinition<SubgraphContext> = {
   name: 'test',
+  // A subgraph starts only when every type and root field has a rule.
   typeDefs: parse(`
+    directive @access(policies: [String!]!) on OBJECT | FIELD_DEFINITION
     type Query {
-      person(id: ID!): Person
-      zoneName: String
-      checked(id: ID!): Boolean
+      person(id: ID!): Person @access(policies: ["police"])
+      zoneName: String @access(policies: ["authenticated"])
+      checked(id: ID!): Boolean @access(policies: ["police"])
     }
-    type Person { nationalNumber: ID! name: String measure: Measure }
-    type Measure { id: ID! }
+    type Person @access(policies: ["police"]) {
+      nationalNumber: ID!
+      name: String
+      measure: Measure
+    }
+    type Measure @access(policies: ["police"]) { id: ID! }
   `),
   resolvers: {
     Query: {
@@ -48,16 +55,18 @@ const definition: SubgraphDefinition<SubgraphContext> = {
   readiness: async () => undefined,
 };
 
+const POLICE: Identity = { subject: 'u-1', role: 'police', zone: '5345' };
+
 describe('the audit recorder of a subgraph request', () => {
   const server = createSubgraphServer(definition, false);
   const logger = createLogger({ name: 'test', level: 'silent' });
 
   afterAll(() => server.stop());
 
-  async function run(query: string) {
+  async function run(query: string, identity: Identity = POLICE) {
     const response = await server.executeOperation({ query }, {
       contextValue: {
-        identity: { subject: 'u-1', role: 'police', zone: '5345' },
+        identity,
         requestId: 'r-1',
         logger,
         audit: new AuditRecorder(),
@@ -101,6 +110,16 @@ describe('the audit recorder of a subgraph request', () => {
     expect(auditReportOf(result.extensions)).toEqual({
       persons: ['87020912345'], measures: [],
     });
+  });
+
+  it('reports nothing for a field refused before it reads', async () => {
+    const analyst: Identity = { subject: 'u-2', role: 'analyst' };
+
+    const result = await run('{ checked(id: "b") }', analyst);
+
+    expect(result.errors?.map((error) => error.extensions?.code))
+      .toEqual(['FORBIDDEN']);
+    expect(result.extensions?.audit).toBeUndefined();
   });
 });
 
