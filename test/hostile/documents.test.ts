@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { postGraphQL, startDemoGraph } from '../support/graph';
 import { subscribeAlerts } from '../support/subscriber';
 import { waitFor } from '../support/wait';
-import { expectStillServing } from './support';
+import { expectStillServing, GOOD_READER_ZONE } from './support';
 
 /** Each fragment spreads the next twice: 2^30 copies of `reference`. */
 function fragmentFan(levels: number, root: string): string {
@@ -61,7 +61,8 @@ describe('issue 6: hostile documents', () => {
   beforeAll(async () => {
     directory = await mkdtemp(join(tmpdir(), 'sat-hostile-documents-'));
     stack = await startDemoGraph({ driver: 'sqlite', directory });
-    police = await stack.token({ role: 'police', zone: '5345' });
+    // The zone that manages the measure the good read asks for.
+    police = await stack.token({ role: 'police', zone: GOOD_READER_ZONE });
   }, 60_000);
 
   afterAll(async () => {

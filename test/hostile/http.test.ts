@@ -10,7 +10,12 @@ import { join } from 'node:path';
 import { startDemoGraph } from '../support/graph';
 import { subscribeAlerts } from '../support/subscriber';
 import { waitFor } from '../support/wait';
-import { expectStillServing, GOOD_QUERY, GOOD_VARIABLES } from './support';
+import {
+  expectStillServing,
+  GOOD_QUERY,
+  GOOD_READER_ZONE,
+  GOOD_VARIABLES,
+} from './support';
 
 const LIMITS = { MAX_COST: '120', MAX_BODY_BYTES: '2048' };
 
@@ -36,7 +41,8 @@ describe('issue 6: hostile HTTP requests', () => {
       { driver: 'sqlite', directory },
       { gatewayEnv: LIMITS },
     );
-    police = await stack.token({ role: 'police', zone: '5345' });
+    // The zone that manages the measure the good read asks for.
+    police = await stack.token({ role: 'police', zone: GOOD_READER_ZONE });
   }, 60_000);
 
   afterAll(async () => {

@@ -12,6 +12,7 @@ import { subscribeAlerts } from '../support/subscriber';
 import { waitFor } from '../support/wait';
 import {
   GOOD_QUERY,
+  GOOD_READER_ZONE,
   GOOD_VARIABLES,
   expectStillServing,
   initialisedSocket,
@@ -37,7 +38,8 @@ describe('issue 6: hostile input on the socket', () => {
       { driver: 'sqlite', directory },
       { gatewayEnv: LIMITS },
     );
-    police = await stack.token({ role: 'police', zone: '5345' });
+    // The zone that manages the measure the good read asks for.
+    police = await stack.token({ role: 'police', zone: GOOD_READER_ZONE });
   }, 60_000);
 
   afterAll(async () => {

@@ -15,13 +15,23 @@ import { postGraphQL } from '../support/graph';
 import { socketUrlOf } from '../support/subscriber';
 import { waitFor } from '../support/wait';
 
-/** A read every role may make of the demo data, and its variables. */
+/** A read of demo measure 001, and its variables. */
 export const GOOD_QUERY = /* GraphQL */ `
   query Good($id: ID!) { protectionMeasure(id: $id) { id status } }
 `;
 export const GOOD_VARIABLES = { id: DEMO.measureIds.activeWithEverything };
 
-/** Asserts the gateway answers a good request normally. */
+/**
+ * Rupel, the police zone that manages measure 001: of the police, it
+ * alone may make the good read (docs/ACCESS.md, `police:managing-zone`).
+ */
+export const GOOD_READER_ZONE = '5347';
+
+/**
+ * Asserts the gateway answers a good request normally; `token` is of a
+ * caller who may read measure 001, such as a police officer of
+ * GOOD_READER_ZONE.
+ */
 export async function expectStillServing(
   gatewayUrl: string,
   token: string,

@@ -10,7 +10,7 @@ import { sha256Hex } from '../../gateway/trusted-documents';
 import { postGraphQL, startDemoGraph } from '../support/graph';
 import { subscribeAlerts } from '../support/subscriber';
 import { waitFor } from '../support/wait';
-import { GOOD_QUERY, GOOD_VARIABLES } from './support';
+import { GOOD_QUERY, GOOD_READER_ZONE, GOOD_VARIABLES } from './support';
 
 const BOARD = 'subscription Board { alertEvents { sequence kind } }';
 const RAISE = `mutation Raise($input: RecordAlertInput!) {
@@ -44,7 +44,8 @@ describe('issue 6: trusted documents', () => {
       { driver: 'sqlite', directory },
       { gatewayEnv: { TRUSTED_DOCUMENTS: manifest } },
     );
-    police = await stack.token({ role: 'police', zone: '5345' });
+    // The zone that manages the measure the good read asks for.
+    police = await stack.token({ role: 'police', zone: GOOD_READER_ZONE });
   }, 60_000);
 
   afterAll(async () => {
@@ -184,7 +185,9 @@ describe('issue 6: trusted documents', () => {
   it('delivers the events of a trusted subscription (§3)', async () => {
     // The managing zone of the demo measure; the gateway's own queries
     // for each entry are not in the manifest, and need not be.
-    const zone = await stack.token({ role: 'police', zone: '5347' });
+    const zone = await stack.token({
+      role: 'police', zone: GOOD_READER_ZONE,
+    });
     const board = await subscribeAlerts(stack.gatewayUrl, zone, BOARD);
     await waitFor('the subscription',
       () => stack.gateway.alertStream.live === 1);
