@@ -16,7 +16,11 @@ import {
   startProtectionGraph,
   type ProtectionGraph,
 } from '../protection/support';
-import { expectStillServing, StoreWatcher } from './support';
+import {
+  expectStillServing,
+  GOOD_READER_ZONE,
+  StoreWatcher,
+} from './support';
 
 const ANTWERPEN = { zone: '5345', arrondissement: 'ANT' };
 const DAY = '2026-12-02';
@@ -40,6 +44,7 @@ describeEachDatabase('issue 6: hostile values', (storage) => {
   let requested: string;
   let granted: string;
   let police: string;
+  let reader: string;
 
   beforeAll(async () => {
     graph = await startProtectionGraph(storage());
@@ -49,6 +54,10 @@ describeEachDatabase('issue 6: hostile values', (storage) => {
       'requestProtection', requestInput(ANTWERPEN.zone, DAY)));
     granted = await grantedMeasure(graph, ANTWERPEN, DAY);
     police = await graph.stack.token({ role: 'police', zone: '5345' });
+    // The zone that manages the measure the good read asks for.
+    reader = await graph.stack.token({
+      role: 'police', zone: GOOD_READER_ZONE,
+    });
     watcher = await StoreWatcher.open(storage());
   }, 120_000);
 
@@ -71,7 +80,7 @@ describeEachDatabase('issue 6: hostile values', (storage) => {
     expect(status).not.toBe(500);
     expect(body.errors?.length).toBeGreaterThan(0);
     expect(await watcher.snapshot()).toEqual(before);
-    await expectStillServing(graph.stack.gatewayUrl, police);
+    await expectStillServing(graph.stack.gatewayUrl, reader);
     return (body.errors ?? []).map((error) => error.extensions?.code);
   }
 

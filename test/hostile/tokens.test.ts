@@ -7,7 +7,12 @@ import { generateKeyPair, importJWK, SignJWT } from 'jose';
 import { describeEachDatabase } from '../support/databases';
 import { postGraphQL } from '../support/graph';
 import { requestInput, startProtectionGraph } from '../protection/support';
-import { expectStillServing, openRawSocket, StoreWatcher } from './support';
+import {
+  expectStillServing,
+  GOOD_READER_ZONE,
+  openRawSocket,
+  StoreWatcher,
+} from './support';
 
 const ISSUER = 'urn:stalking-alarm:local-issuer';
 const AUDIENCE = 'urn:stalking-alarm:gateway';
@@ -38,7 +43,8 @@ describeEachDatabase('issue 6: hostile tokens', (storage) => {
 
   beforeAll(async () => {
     ({ stack } = await startProtectionGraph(storage()));
-    police = await stack.token({ role: 'police', zone: ZONE });
+    // The zone that manages the measure the good read asks for.
+    police = await stack.token({ role: 'police', zone: GOOD_READER_ZONE });
     watcher = await StoreWatcher.open(storage());
   }, 60_000);
 
