@@ -32,13 +32,13 @@ describe('runtime/access/check: the rules a subgraph starts with', () => {
     expect(problemsOf(`
       type Query { case: Case @access(policies: ["police"]) }
       type Case @access(policies: ["police:managing-zone"]) {
-        id: ID!
+        id: ID! @access(policies: ["police:managing-zone"])
         notes: String @access(policies: ["police"])
       }
     `)).toBe('');
   });
 
-  it('names a type and a root field added without a rule', () => {
+  it('names a type and a field added without a rule, root or not', () => {
     const problems = problemsOf(`
       type Query {
         case: Case @access(policies: ["police"])
@@ -48,6 +48,7 @@ describe('runtime/access/check: the rules a subgraph starts with', () => {
     `);
     expect(problems).toContain('type Case has no @access rule');
     expect(problems).toContain('Query.other has no @access rule');
+    expect(problems).toContain('Case.id has no @access rule');
   });
 
   it('names a relation the model does not judge',
@@ -63,7 +64,7 @@ describe('runtime/access/check: the rules a subgraph starts with', () => {
     const problems = problemsOf(`
       type Query { case: Case! @access(policies: ["police"]) }
       type Case @access(policies: ["police:managing-zone", "magistrate"]) {
-        id: ID!
+        id: ID! @access(policies: ["police:managing-zone", "magistrate"])
         notes: String! @access(policies: ["magistrate"])
         tags: [String!]! @access(policies: ["magistrate"])
         parts: [Part!]!
@@ -76,7 +77,7 @@ describe('runtime/access/check: the rules a subgraph starts with', () => {
     expect(problems).toContain('Case.tags may be refused');
     expect(problems).toContain('Case.part may be refused');
     // A list leaves refused elements out.
-    expect(problems).not.toContain('Case.parts');
+    expect(problems).not.toContain('Case.parts may be refused');
     expect(problems).not.toContain('Case.id');
   });
 
@@ -85,7 +86,9 @@ describe('runtime/access/check: the rules a subgraph starts with', () => {
       type Query {
         case: Case! @access(policies: ["police:managing-zone"])
       }
-      type Case @access(policies: ["police"]) { id: ID! }
+      type Case @access(policies: ["police"]) {
+        id: ID! @access(policies: ["police"])
+      }
     `)).toBe('');
   });
 });

@@ -3,7 +3,8 @@
  * is built, so that a field added without a thought for who reads it
  * stops the subgraph (and the test suite) instead of reaching a client:
  *
- * - every object type has a rule, and every root field its own;
+ * - every object type has a rule, and every field its own: a field added
+ *   without one is a field nobody has decided about;
  * - every `role:relation` policy is one the subgraph's model judges;
  * - a field that may be refused to a caller who reads its object is
  *   nullable (or a list, whose refused elements are left out), so that a
@@ -19,7 +20,7 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import type { AccessModel } from './model';
-import { AUTHENTICATED, type AccessRules, type Rule } from './rules';
+import { covers, type AccessRules } from './rules';
 
 /** Throws one error listing every problem found. */
 export function checkAccessRules(
@@ -58,13 +59,15 @@ function ownTypes(schema: GraphQLSchema): GraphQLObjectType[] {
 function missingRules(schema: GraphQLSchema, rules: AccessRules): string[] {
   const roots = rootNames(schema);
   return ownTypes(schema).flatMap((type) => {
-    if (!roots.has(type.name)) {
-      return rules.types.has(type.name) ? [] : [`type ${type.name} has no @access rule`];
-    }
-    return Object.values(type.getFields())
+    const typeProblem =
+      roots.has(type.name) || rules.types.has(type.name)
+        ? []
+        : [`type ${type.name} has no @access rule`];
+    const fieldProblems = Object.values(type.getFields())
       .filter((field) => !field.name.startsWith('_'))
       .filter((field) => !rules.fields.has(`${type.name}.${field.name}`))
       .map((field) => `${type.name}.${field.name} has no @access rule`);
+    return [...typeProblem, ...fieldProblems];
   });
 }
 
@@ -81,21 +84,6 @@ function unknownRelations(
   );
   return [...unknown].map(
     (name) => `policy ${name} is not a relation this subgraph judges`,
-  );
-}
-
-/**
- * Every caller `wanted` admits, `rule` admits too: it names the same
- * policy, or the policy's whole role, or anyone.
- */
-function covers(rule: Rule | undefined, wanted: Rule): boolean {
-  if (!rule) return true;
-  const names = new Set(rule.map((policy) => policy.name));
-  if (names.has(AUTHENTICATED)) return true;
-  return wanted.every(
-    (policy) =>
-      names.has(policy.name) ||
-      (policy.role !== null && names.has(policy.role)),
   );
 }
 

@@ -38,15 +38,21 @@ const CASES: Record<string, CaseRecord> = {
 /** One object reached through every case: judged by each path's case. */
 const SHARED_AREA = { code: 'shared', secret: 's3cret' };
 
-const model: AccessModel<{ identity: Identity }, CaseRecord> = {
+/** How often the relation was judged, to prove it is judged once. */
+let judged = 0;
+
+const model: AccessModel<{ identity: Identity }, { record: CaseRecord }> = {
   relations: {
     'police:zone': {
       description: "the case's zone",
-      admits: (identity, subject) => identity.zone === subject.zone,
+      admits: (identity, subject) => {
+        judged += 1;
+        return identity.zone === subject.record.zone;
+      },
     },
   },
   subjectOf: ({ typeName, value }) =>
-    typeName === 'Case' ? (value as CaseRecord) : undefined,
+    typeName === 'Case' ? { record: value as CaseRecord } : undefined,
 };
 
 function buildSchema() {
@@ -154,6 +160,15 @@ describe('runtime/access/enforce: the rules at execution', () => {
       expect(result.data).toEqual({ _entities: [{ id: 'a' }, null] });
       expect(forbiddenPaths(result)).toEqual(['_entities.1']);
     });
+
+  it('judges a relation once per object and request', async () => {
+    judged = 0;
+    await run(police('5345'),
+      '{ case(id: "a") { id notes area { code secret } } }');
+    expect(judged).toBe(1);
+    await run(police('5345'), '{ cases { id notes } }');
+    expect(judged).toBe(3);
+  });
 
   it("judges a mutation's answer by its type", async () => {
     const own = await run(police('5345'), 'mutation { touch(id: "a") { id notes } }');

@@ -30,7 +30,7 @@ import {
 import { forbidden } from '../errors';
 import type { Identity } from '../identity';
 import type { AccessModel } from './model';
-import { AUTHENTICATED, type AccessRules, type Rule } from './rules';
+import { AUTHENTICATED, covers, type AccessRules, type Rule } from './rules';
 
 interface AccessContext {
   readonly identity: Identity;
@@ -76,6 +76,8 @@ function refusal(where: string, rule: Rule, identity: Identity): Error {
 
 export class AccessEnforcer<TContext extends AccessContext, TSubject> {
   private readonly requests = new WeakMap<object, RequestSubjects>();
+  /** By subject, which each request makes its own (`subjectOf`). */
+  private readonly verdicts = new WeakMap<object, Map<string, Promise<boolean>>>();
 
   constructor(
     private readonly rules: AccessRules,
@@ -116,10 +118,49 @@ export class AccessEnforcer<TContext extends AccessContext, TSubject> {
       if (policy.role !== identity.role) continue;
       if (policy.relation === null || rolesOnly) return true;
       if (subject === undefined) continue;
-      const relation = this.model.relations[policy.name];
-      if (await relation.admits(identity, subject, context)) return true;
+      if (await this.judge(policy.name, subject, context)) return true;
     }
     return false;
+  }
+
+  /**
+   * One relation for one subject, judged once per request: the fields of
+   * an object that share a policy ask the same question.
+   */
+  private judge(
+    name: string,
+    subject: TSubject,
+    context: TContext,
+  ): Promise<boolean> {
+    const relation = this.model.relations[name];
+    const ask = async () => relation.admits(context.identity, subject, context);
+    if (typeof subject !== 'object' || subject === null) return ask();
+    let known = this.verdicts.get(subject);
+    if (!known) {
+      known = new Map();
+      this.verdicts.set(subject, known);
+    }
+    let verdict = known.get(name);
+    if (!verdict) {
+      verdict = ask();
+      known.set(name, verdict);
+    }
+    return verdict;
+  }
+
+  /**
+   * The field's own rule when it may refuse a caller its object's rule
+   * let in; a rule that repeats its type's costs nothing at execution.
+   */
+  private narrowing(
+    typeName: string,
+    where: string,
+    isRoot: boolean,
+  ): Rule | undefined {
+    const own = this.rules.fields.get(where);
+    const typeRule = this.rules.types.get(typeName);
+    if (!own || isRoot || !typeRule) return own;
+    return covers(own, typeRule) ? undefined : own;
   }
 
   private subjects(context: TContext): RequestSubjects {
@@ -137,7 +178,7 @@ export class AccessEnforcer<TContext extends AccessContext, TSubject> {
     isRoot: boolean,
   ): void {
     const where = `${type.name}.${field.name}`;
-    const own = this.rules.fields.get(where);
+    const own = this.narrowing(type.name, where, isRoot);
     const returned = getNamedType(field.type);
     const isEntities = isRoot && field.name === ENTITIES;
     const gated = isObjectType(returned) && !returned.name.startsWith('_');

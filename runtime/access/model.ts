@@ -37,7 +37,8 @@ export interface AccessModel<TContext, TSubject> {
   readonly relations: Readonly<Record<string, Relation<TContext, TSubject>>>;
   /**
    * The subject `reached.value` is judged by; undefined when it has none
-   * of its own, and it then takes the inherited one.
+   * of its own, and it then takes the inherited one. A new object each
+   * call: the verdicts of a request are kept by subject.
    */
   subjectOf?(
     reached: Reached<TSubject>,

@@ -15,8 +15,9 @@
  *   subgraph's access model judges (`model.ts`).
  *
  * A caller passes a rule when one of its policies admits it. A type's
- * rule is judged on each object of the type a field returns; a field's
- * own rule narrows it further for that field.
+ * rule is judged on each object of the type a field returns; every field
+ * has a rule of its own too, which narrows the type's for that field or
+ * repeats it.
  */
 import {
   Kind,
@@ -48,6 +49,21 @@ export interface AccessRules {
   readonly types: ReadonlyMap<string, Rule>;
   /** By `Type.field`. */
   readonly fields: ReadonlyMap<string, Rule>;
+}
+
+/**
+ * Every caller `wanted` admits, `rule` admits too: it names the same
+ * policy, or the policy's whole role, or anyone. No rule admits anyone.
+ */
+export function covers(rule: Rule | undefined, wanted: Rule): boolean {
+  if (!rule) return true;
+  const names = new Set(rule.map((policy) => policy.name));
+  if (names.has(AUTHENTICATED)) return true;
+  return wanted.every(
+    (policy) =>
+      names.has(policy.name) ||
+      (policy.role !== null && names.has(policy.role)),
+  );
 }
 
 /** Reads a policy name; throws, showing it, when it is not one. */
