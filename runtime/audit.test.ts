@@ -15,7 +15,7 @@ const PERSONS: Record<string, { nationalNumber: string; name: string }> = {
 
 const definition: SubgraphDefinition<SubgraphContext> = {
   name: 'test',
-  // A subgraph starts only when every type and root field has a rule.
+  // A subgraph starts only when every type and field has a rule.
   typeDefs: parse(`
     directive @access(policies: [String!]!) on OBJECT | FIELD_DEFINITION
     type Query {
@@ -24,11 +24,13 @@ const definition: SubgraphDefinition<SubgraphContext> = {
       checked(id: ID!): Boolean @access(policies: ["police"])
     }
     type Person @access(policies: ["police"]) {
-      nationalNumber: ID!
-      name: String
-      measure: Measure
+      nationalNumber: ID! @access(policies: ["police"])
+      name: String @access(policies: ["police"])
+      measure: Measure @access(policies: ["police"])
     }
-    type Measure @access(policies: ["police"]) { id: ID! }
+    type Measure @access(policies: ["police"]) {
+      id: ID! @access(policies: ["police"])
+    }
   `),
   resolvers: {
     Query: {
