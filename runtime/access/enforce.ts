@@ -38,7 +38,7 @@ interface AccessContext {
 
 type Path = GraphQLResolveInfo['path'];
 
-/** The fields of the federation's own machinery, judged elsewhere. */
+/** The federation's entry for entities, judged by each entity's type. */
 const ENTITIES = '_entities';
 
 /** Private: the subjects of one request, by response path. */
@@ -103,10 +103,10 @@ export class AccessEnforcer<TContext extends AccessContext, TSubject> {
   }
 
   /**
-   * Judges `rule` for the caller. With `rolesOnly` (a root field), a
-   * relation is not judged here and its role is enough.
+   * Private: judges `rule` for the caller. With `rolesOnly` (a root
+   * field), a relation is not judged here and its role is enough.
    */
-  async admits(
+  private async admits(
     rule: Rule,
     context: TContext,
     subject: TSubject | undefined,
