@@ -4,9 +4,10 @@ import {
   type ReferralRecord,
 } from '../../adapters/victim-support/types';
 import type { Identity } from '../../runtime/identity';
+import { subgraphClient } from '../../test/support/subgraph';
+import { victimSupportSubgraph } from './index';
 import {
   checkContact,
-  loadContact,
   recordOfferAnswer,
   recordReferralContact,
 } from './referrals';
@@ -66,34 +67,92 @@ describe('checkContact (§7.8.3)', () => {
 describe('Referral.contact (§7.8.5)', () => {
   const reads: string[][] = [];
   const adapter = scriptedVictimSupportAdapter({
+    referralsByMeasureId: async (ids) =>
+      ids.map((id) => (id === referral.measureId ? referral : null)),
     contactsByReferralId: async (ids) => {
       reads.push([...ids]);
       return ids.map(() => contact);
     },
   });
+  const victimSupport = subgraphClient(victimSupportSubgraph(adapter));
+
+  afterAll(() => victimSupport.stop());
+
+  /** The gateway's fetch of the measure's referral and its contact. */
+  function contactAs(who: Identity) {
+    return victimSupport.run(who, `query ($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on ProtectionMeasure { referral { id contact { phone email } } }
+      }
+    }`, { representations: [
+      { __typename: 'ProtectionMeasure', id: referral.measureId },
+    ] });
+  }
 
   it.each([sav, magistrate])('answers the $role of the referral\'s '
     + 'arrondissement', async (who) => {
-    await expect(loadContact(referral, victimSupportContextOf(adapter, who)))
-      .resolves.toEqual({ phone: contact.phone, email: contact.email });
+    const before = reads.length;
+
+    const result = await contactAs(who);
+
+    expect(reads).toHaveLength(before + 1);
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({ _entities: [{ referral: {
+      id: 'ref-1', contact: { phone: contact.phone, email: contact.email },
+    } }] });
   });
 
+  const CONTACT_RULE = 'magistrate:parquet, victim-support:arrondissement';
+  const REFERRAL_RULE = 'police, magistrate, victim-support:arrondissement';
+  const MEASURE_RULE = 'police, magistrate, victim-support';
+
+  // Each is refused where the schema's rules first stop it: the contact
+  // alone, the whole referral, or the measure the gateway asks for.
   it.each([
-    { subject: 'police of the zone', role: 'police', zone: '5345' },
-    { subject: 'an analyst', role: 'analyst' },
-    { subject: 'the CIC', role: 'cic', province: 'BE-VAN' },
-    { subject: 'the service of BRU', role: 'victim-support',
+    { who: { subject: 'police of the zone', role: 'police', zone: '5345' },
+      message: `Referral.contact is for ${CONTACT_RULE}; `
+        + 'this caller is police of 5345.',
+      path: ['_entities', 0, 'referral', 'contact'],
+      entity: { referral: { id: 'ref-1', contact: null } } },
+    { who: { subject: 'an analyst', role: 'analyst' },
+      message: `ProtectionMeasure is for ${MEASURE_RULE}; `
+        + 'this caller is analyst.',
+      path: ['_entities', 0],
+      entity: null },
+    { who: { subject: 'the CIC', role: 'cic', province: 'BE-VAN' },
+      message: `ProtectionMeasure is for ${MEASURE_RULE}; `
+        + 'this caller is cic of BE-VAN.',
+      path: ['_entities', 0],
+      entity: null },
+    { who: { subject: 'the service of BRU', role: 'victim-support',
       arrondissement: 'BRU' },
-    { subject: 'a magistrate of BRU', role: 'magistrate',
+    message: `Referral is for ${REFERRAL_RULE}; `
+      + 'this caller is victim-support of BRU.',
+    path: ['_entities', 0, 'referral'],
+    entity: { referral: null } },
+    { who: { subject: 'a magistrate of BRU', role: 'magistrate',
       arrondissement: 'BRU' },
-  ] as Identity[])('refuses $subject without reading the data',
-    async (who) => {
+    message: `Referral.contact is for ${CONTACT_RULE}; `
+      + 'this caller is magistrate of BRU.',
+    path: ['_entities', 0, 'referral', 'contact'],
+    entity: { referral: { id: 'ref-1', contact: null } } },
+  ] as Array<{
+    who: Identity;
+    message: string;
+    path: Array<string | number>;
+    entity: unknown;
+  }>)('refuses $who.subject without reading the data',
+    async ({ who, message, path, entity }) => {
       const before = reads.length;
-      const context = victimSupportContextOf(adapter, who);
-      await expect(loadContact(referral, context)).rejects.toMatchObject({
-        message: expect.stringContaining('confidential (§7.8.5)'),
-        extensions: { code: 'FORBIDDEN' },
-      });
+
+      const result = await contactAs(who);
+
+      expect(result.data).toEqual({ _entities: [entity] });
+      expect(result.errors).toEqual([expect.objectContaining({
+        message,
+        path,
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      })]);
       expect(reads).toHaveLength(before);
     });
 });
