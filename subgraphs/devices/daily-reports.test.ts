@@ -4,7 +4,9 @@ import {
 } from '../../adapters/devices/types';
 import type { Identity } from '../../runtime/identity';
 import { fixedClock } from '../protection/domain/clock';
+import { subgraphClient } from '../../test/support/subgraph';
 import { checkReport, ingestDailyReport } from './daily-reports';
+import { devicesSubgraph } from './index';
 import { devicesContextOf, scriptedDevicesAdapter } from './testing';
 
 const NOW = '2026-12-01T09:00:00.000Z';
@@ -59,10 +61,9 @@ describe('ingestDailyReport', () => {
   function contextWith(
     recordDailyReport: (report: DeviceDailyReport) =>
       Promise<DeviceDailyReport>,
-    identity = APP,
   ) {
     const adapter = scriptedDevicesAdapter({ recordDailyReport });
-    return devicesContextOf(adapter, fixedClock(NOW), identity);
+    return devicesContextOf(adapter, fixedClock(NOW), APP);
   }
 
   it('answers the report as the inventory stored it', async () => {
@@ -84,16 +85,59 @@ describe('ingestDailyReport', () => {
     expect(sent).toEqual([input]);
   });
 
-  it.each([
-    { subject: 'p-1', role: 'police', zone: '5339' },
-    { subject: 's-1', role: 'victim-support', arrondissement: 'BRU' },
-  ] as Identity[])('refuses the role $role before writing', async (who) => {
-    const context = contextWith(async () => {
-      throw new Error('nothing may be written');
-    }, who);
-    await expect(ingestDailyReport(input, context)).rejects.toMatchObject({
-      extensions: { code: 'FORBIDDEN' },
+  describe('through the subgraph\'s rules', () => {
+    const written: DeviceDailyReport[] = [];
+    const devices = subgraphClient(devicesSubgraph(
+      scriptedDevicesAdapter({
+        recordDailyReport: async (report) => {
+          written.push(report);
+          return stored;
+        },
+      }),
+      { clock: fixedClock(NOW) },
+    ));
+    const INGEST = `mutation ($input: IngestDailyReportInput!) {
+      ingestDailyReport(input: $input) {
+        reportId serial report { batteryPercent }
+      }
+    }`;
+
+    afterAll(() => devices.stop());
+
+    beforeEach(() => {
+      written.length = 0;
     });
+
+    it('writes the report of the 112 app', async () => {
+      const result = await devices.run(APP, INGEST, { input });
+
+      expect(result.errors).toBeUndefined();
+      expect(result.data).toEqual({ ingestDailyReport: {
+        reportId: 'r-1', serial: 'DEMO-BTN-0001',
+        report: { batteryPercent: 80 },
+      } });
+      expect(written).toEqual([input]);
+    });
+
+    it.each([
+      { who: { subject: 'p-1', role: 'police', zone: '5339' },
+        caller: 'police of 5339' },
+      { who: { subject: 's-1', role: 'victim-support', arrondissement: 'BRU' },
+        caller: 'victim-support of BRU' },
+    ] as Array<{ who: Identity; caller: string }>)(
+      'refuses the role $who.role before writing',
+      async ({ who, caller }) => {
+        const result = await devices.run(who, INGEST, { input });
+
+        expect(result.data).toBeNull();
+        expect(result.errors).toEqual([expect.objectContaining({
+          message: 'Mutation.ingestDailyReport is for app112; '
+            + `this caller is ${caller}.`,
+          path: ['ingestDailyReport'],
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        })]);
+        expect(written).toEqual([]);
+      });
   });
 
   it.each([
