@@ -67,6 +67,10 @@ describe('AuditWriter', () => {
       trail.state.down = false;
       await waitFor('the queue to drain', () => made.pending === 0);
       expect(trail.taken).toEqual(['q-1', 'q-2']);
+      expect(made.counts).toMatchObject({
+        queued: 2, dropped: 0, written: 2, peakPending: 2,
+      });
+      expect(made.drainedAt).not.toBeNull();
       await made.close();
     });
 
@@ -77,6 +81,7 @@ describe('AuditWriter', () => {
     made.queue(entry('kept'));
     made.queue(entry('dropped'));
     expect(made.pending).toBe(1);
+    expect(made.counts).toMatchObject({ queued: 1, dropped: 1 });
     await made.close();
     const text = logs.text().join('\n');
     expect(text).toContain('audit entry dropped');

@@ -45,6 +45,24 @@ const APPEND = `mutation AppendAuditEntry($input: AuditEntryInput!) {
   appendAuditEntry(input: $input) { sequence }
 }`;
 
+/** What a writer has done since it started, for the bench and the logs. */
+export interface AuditWriterCounts {
+  /** Entries taken into the queue. */
+  readonly queued: number;
+  /** Entries turned away by the full queue: lost to the trail. */
+  readonly dropped: number;
+  /** Queued entries the trail took. */
+  readonly written: number;
+  /** Entries written at once by `append`. */
+  readonly appended: number;
+  /** Calls to the trail that wrote queued entries. */
+  readonly calls: number;
+  /** The most entries the queue held at once. */
+  readonly peakPending: number;
+}
+
+type Counts = { -readonly [K in keyof AuditWriterCounts]: number };
+
 /** An append the trail did not take; says why without the entry. */
 export class AuditWriteError extends Error {
   override readonly name = 'AuditWriteError';
@@ -59,6 +77,10 @@ export class AuditWriter {
   #draining: Promise<number> | null = null;
   #wait: number;
   #closed = false;
+  #drainedAt: number | null = null;
+  readonly #counts: Counts = {
+    queued: 0, dropped: 0, written: 0, appended: 0, calls: 0, peakPending: 0,
+  };
 
   constructor(options: AuditWriterOptions) {
     this.#options = options;
@@ -71,12 +93,28 @@ export class AuditWriter {
     return this.#queue.length;
   }
 
+  /** When the queue last became empty (epoch ms); null before. */
+  get drainedAt(): number | null {
+    return this.#drainedAt;
+  }
+
+  /** What it has done so far. */
+  get counts(): AuditWriterCounts {
+    return { ...this.#counts };
+  }
+
   /**
    * Writes one entry now; throws an AuditWriteError if it cannot. The
    * append goes under the operation's own request id, so that the audit
    * subgraph's log line sits with the operation's others.
    */
   async append(entry: AuditEntryInput): Promise<void> {
+    await this.#send(entry);
+    this.#counts.appended += 1;
+  }
+
+  /** Private: one call to the trail; throws an AuditWriteError. */
+  async #send(entry: AuditEntryInput): Promise<void> {
     const { requestId } = entry;
     const identity = await this.#options.trustSigner.sign(
       AUDIT_WRITER_IDENTITY, { subgraph: 'audit', requestId });
@@ -104,11 +142,15 @@ export class AuditWriter {
   queue(entry: AuditEntryInput): void {
     const max = this.#options.maxQueue ?? DEFAULT_MAX_QUEUE;
     if (this.#queue.length >= max) {
+      this.#counts.dropped += 1;
       this.#logger.error({ pending: this.#queue.length },
         'audit entry dropped: the retry queue is full');
       return;
     }
     this.#queue.push(entry);
+    this.#counts.queued += 1;
+    this.#counts.peakPending =
+      Math.max(this.#counts.peakPending, this.#queue.length);
     if (this.#draining === null && this.#timer === null) this.#schedule(0);
   }
 
@@ -141,6 +183,7 @@ export class AuditWriter {
   async #drain(): Promise<void> {
     const written = await this.#drainOnce();
     if (this.#queue.length === 0) {
+      this.#drainedAt = Date.now();
       this.#wait = this.#options.retryMs ?? DEFAULT_RETRY_MS;
       return;
     }
@@ -163,9 +206,11 @@ export class AuditWriter {
     let written = 0;
     try {
       while (this.#queue.length > 0) {
-        await this.append(this.#queue[0]);
+        this.#counts.calls += 1;
+        await this.#send(this.#queue[0]);
         this.#queue.shift();
         written += 1;
+        this.#counts.written += 1;
       }
     } catch (error) {
       this.#logger.warn({
