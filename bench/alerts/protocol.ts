@@ -38,6 +38,8 @@ export interface AuditState {
   readonly queued: number;
   /** Entries the full queue turned away: lost to the trail. */
   readonly dropped: number;
+  /** Entries the trail refused as input, set aside: lost too. */
+  readonly refused: number;
   /** Queued entries the trail took. */
   readonly written: number;
   /** Entries written at once, for reads and changes. */

@@ -37,7 +37,7 @@ function result(overrides: Partial<AlertBenchResult> = {}): AlertBenchResult {
       cpuShare: 0.456,
     },
     audit: {
-      queued: 9493, dropped: 0, written: 9493, appended: 70, calls: 40,
+      queued: 9493, dropped: 0, refused: 0, written: 9493, appended: 70, calls: 40,
       peakPending: 1200, pending: 0, stored: 9563, drainedAt: 1000,
       drainMs: 812.4,
     },

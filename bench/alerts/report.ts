@@ -92,6 +92,7 @@ function auditOf(result: AlertBenchResult): string[] {
   const counts: [string, number][] = [
     ['queued', audit.queued],
     ['dropped (queue full)', audit.dropped],
+    ['refused as input', audit.refused],
     ['written from the queue', audit.written],
     ['written at once', audit.appended],
     ['calls for the queue', audit.calls],

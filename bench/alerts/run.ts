@@ -143,7 +143,7 @@ export interface AlertBenchResult {
   };
   /**
    * Nothing lost, duplicated, misdelivered, refused or dropped, and
-   * every audit entry written: none dropped, none left waiting.
+   * every audit entry written: none dropped or refused, none waiting.
    */
   readonly passed: boolean;
 }
@@ -460,7 +460,8 @@ function resultOf(
   const passed = tally.lost === 0 && tally.duplicates === 0 &&
     tally.unexpected === 0 && tally.errors === 0 &&
     refused.size === 0 && measured.dropped === 0 &&
-    measured.audit.dropped === 0 && measured.audit.drainMs !== null;
+    measured.audit.dropped === 0 && measured.audit.refused === 0 &&
+    measured.audit.drainMs !== null;
   return {
     options,
     machine: measured.machine,
