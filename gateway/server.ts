@@ -623,6 +623,7 @@ function auditWriterOf(
     trustSigner: options.trustSigner,
     timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS,
     logger: options.logger,
+    batchSize: options.config.AUDIT_BATCH_SIZE,
   });
 }
 

@@ -67,7 +67,7 @@ describeEachDatabase('issue 6: the audit writer in batches', (storage) => {
     await rm(keys, { recursive: true, force: true });
   });
 
-  async function writer() {
+  async function writer(batchSize = 500) {
     const trust = await ensureTrustKeys(keys);
     const recording: Fetcher = (url, init) => {
       const { variables } = JSON.parse(String(init?.body));
@@ -78,7 +78,7 @@ describeEachDatabase('issue 6: the audit writer in batches', (storage) => {
     const made = new AuditWriter({
       url: hosted.url, fetcher: recording,
       trustSigner: createTrustSigner(trust.privateJwk),
-      timeoutMs: 10_000, logger: logs.logger, retryMs: 5,
+      timeoutMs: 10_000, logger: logs.logger, retryMs: 5, batchSize,
     });
     return { made, logs };
   }

@@ -122,7 +122,7 @@ describe('AuditWriter', () => {
   it('writes many queued entries in one call each batch, in order',
     async () => {
       const trail = fakeTrail();
-      const { made } = writer(trail.fetcher);
+      const { made } = writer(trail.fetcher, { batchSize: 500 });
       const queued = entries(1200);
       for (const one of queued) made.queue(one);
       await waitFor('the queue to drain', () => made.pending === 0);
@@ -134,6 +134,16 @@ describe('AuditWriter', () => {
       expect(made.counts).toMatchObject({ written: 1200, calls: 3 });
       await made.close();
     });
+
+  it('writes 100 entries a call unless told otherwise', async () => {
+    const trail = fakeTrail();
+    const { made } = writer(trail.fetcher);
+    for (const one of entries(250)) made.queue(one);
+    await waitFor('the queue to drain', () => made.pending === 0);
+
+    expect(trail.sizes()).toEqual([100, 100, 50]);
+    await made.close();
+  });
 
   it('keeps to the batch size it is given', async () => {
     const trail = fakeTrail();
