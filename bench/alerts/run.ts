@@ -413,8 +413,10 @@ async function auditDrained(
     await pause(POLL_MS, hooks.signal);
     state = await child.audit();
   }
-  const drained = state.pending === 0 && state.drainedAt !== null;
-  const drainMs = drained ? Math.max(0, state.drainedAt! - since) : null;
+  const { pending, drainedAt } = state;
+  const drainMs = pending === 0 && drainedAt !== null
+    ? Math.max(0, drainedAt - since)
+    : null;
   return { ...state, drainMs };
 }
 
