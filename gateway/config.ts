@@ -19,7 +19,9 @@ import {
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
 import type { SubgraphName } from '../scripts/subgraph-names';
+import { MAX_AUDIT_BATCH } from '../runtime/audit';
 import { SOCKET_DEFAULTS } from './alerts/socket';
+import { DEFAULT_BATCH_SIZE } from './audit/writer';
 import { DEFAULT_LIMITS, type OperationLimits } from './limits';
 import type { RateLimitOptions } from './rate-limit';
 import { trustedDocumentsOption } from './trusted-documents';
@@ -57,6 +59,12 @@ export const GATEWAY_OPTIONS = {
   ),
   /** One subgraph fetch may take this long; default 5000 ms. */
   SUBGRAPH_TIMEOUT_MS: integer({ default: 5000, min: 1, max: 120_000 }),
+  /** Queued audit entries one append writes, at most; default 100. */
+  AUDIT_BATCH_SIZE: integer({
+    default: DEFAULT_BATCH_SIZE,
+    min: 1,
+    max: MAX_AUDIT_BATCH,
+  }),
   /** Larger request bodies get 413; default 1 MiB. */
   MAX_BODY_BYTES: integer({
     default: 1024 * 1024,
@@ -174,6 +182,10 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   SUBGRAPH_TIMEOUT_MS:
     'A subgraph fetch slower than this fails with `SUBGRAPH_TIMEOUT`; ' +
     'only that part of the answer is lost.',
+  AUDIT_BATCH_SIZE:
+    'The queued audit entries (alert deliveries, changes whose entry ' +
+    'failed) written in one call and one transaction, at most. Larger ' +
+    'drains a burst in fewer calls; each holds the audit subgraph longer.',
   MAX_BODY_BYTES: 'A larger request body is refused with 413.',
   MAX_DEPTH:
     'An operation whose fields nest deeper than this, fragments ' +

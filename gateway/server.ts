@@ -54,7 +54,7 @@ import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
-import { AuditWriter } from './audit/writer';
+import { AuditWriter, type AuditWriterCounts } from './audit/writer';
 import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
@@ -128,11 +128,21 @@ export interface AlertStreamState {
   readonly cursor: number | null;
 }
 
+/** The audit writer's queue as it stands, and what it has done. */
+export interface AuditQueueState extends AuditWriterCounts {
+  /** Entries waiting in the queue. */
+  readonly pending: number;
+  /** When the queue last became empty (epoch ms); null before. */
+  readonly drainedAt: number | null;
+}
+
 export interface RunningGateway {
   /** The GraphQL endpoint; graphql-ws is served at the same path. */
   readonly url: string;
   readonly httpServer: Server;
   readonly alertStream: AlertStreamState;
+  /** Read at each call; null without an audit subgraph. */
+  auditQueue(): AuditQueueState | null;
   /** Drains HTTP, then stops the gateway and its subgraph connections. */
   stop(): Promise<void>;
 }
@@ -613,6 +623,7 @@ function auditWriterOf(
     trustSigner: options.trustSigner,
     timeoutMs: options.config.SUBGRAPH_TIMEOUT_MS,
     logger: options.logger,
+    batchSize: options.config.AUDIT_BATCH_SIZE,
   });
 }
 
@@ -723,5 +734,18 @@ export async function startGateway(
       return feed?.cursor ?? null;
     },
   };
-  return { url: hosted.url, httpServer: hosted.httpServer, alertStream, stop };
+  const auditQueue = () => auditWriter === null
+    ? null
+    : {
+        ...auditWriter.counts,
+        pending: auditWriter.pending,
+        drainedAt: auditWriter.drainedAt,
+      };
+  return {
+    url: hosted.url,
+    httpServer: hosted.httpServer,
+    alertStream,
+    auditQueue,
+    stop,
+  };
 }

@@ -15,6 +15,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { getNamedType, type GraphQLResolveInfo } from 'graphql';
 
+/**
+ * The most entries one `appendAuditEntries` may hold: the audit
+ * subgraph refuses more, and the gateway's writer sends no more.
+ */
+export const MAX_AUDIT_BATCH = 500;
+
 /** The key of the report in a subgraph response's `extensions`. */
 export const AUDIT_EXTENSION = 'audit';
 

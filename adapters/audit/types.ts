@@ -76,6 +76,12 @@ export interface AuditAdapter extends AgencyAdapter {
    * appends are serialised, so the chain stays one line.
    */
   append(input: AuditEntryInput): Promise<AuditEntryRecord>;
+  /**
+   * Appends entries after the last, in their order, in one transaction:
+   * all of them or none. Each is chained to the one before it exactly
+   * as `append` would chain it; none: nothing is written.
+   */
+  appendAll(inputs: readonly AuditEntryInput[]): Promise<AuditEntryRecord[]>;
   /** One page of the entries the filter keeps, in the page's order. */
   entries(filter: AuditFilter, page: AuditPage): Promise<AuditEntryRecord[]>;
   /** Every entry above `after`, oldest first, at most `limit`. */

@@ -29,6 +29,33 @@ export interface StreamState {
   readonly cursor: number | null;
 }
 
+/**
+ * The gateway's audit writer (gateway/audit/writer.ts) as it stands, and
+ * the entries its trail holds (the store's head).
+ */
+export interface AuditState {
+  /** Entries taken into the writer's queue since the stack started. */
+  readonly queued: number;
+  /** Entries the full queue turned away: lost to the trail. */
+  readonly dropped: number;
+  /** Entries the trail refused as input, set aside: lost too. */
+  readonly refused: number;
+  /** Queued entries the trail took. */
+  readonly written: number;
+  /** Entries written at once, for reads and changes. */
+  readonly appended: number;
+  /** Calls to the trail that wrote queued entries. */
+  readonly calls: number;
+  /** The most entries the queue held at once. */
+  readonly peakPending: number;
+  /** Entries waiting in the queue now. */
+  readonly pending: number;
+  /** When the queue last became empty (epoch ms); null before. */
+  readonly drainedAt: number | null;
+  /** Entries in the audit store. */
+  readonly stored: number;
+}
+
 /** The stack process's memory, after a full garbage collection. */
 export interface MemorySample {
   readonly rss: number;
@@ -41,6 +68,7 @@ export type Request =
   | { readonly type: 'start'; readonly config: StackProcessConfig }
   | { readonly type: 'tokens'; readonly claims: readonly TokenClaims[] }
   | { readonly type: 'stream' }
+  | { readonly type: 'audit' }
   /** Memory after a full collection, which stalls the loop a moment. */
   | { readonly type: 'memory' }
   /** The load since the previous `load`, whose counters restart. */
@@ -51,6 +79,7 @@ export type Reply =
   | { readonly type: 'started'; readonly gatewayUrl: string }
   | { readonly type: 'tokens'; readonly tokens: readonly string[] }
   | { readonly type: 'stream'; readonly state: StreamState }
+  | { readonly type: 'audit'; readonly state: AuditState }
   | { readonly type: 'memory'; readonly memory: MemorySample }
   | {
       readonly type: 'load';

@@ -36,6 +36,11 @@ function result(overrides: Partial<AlertBenchResult> = {}): AlertBenchResult {
       cpuMsPerAlert: 21.43,
       cpuShare: 0.456,
     },
+    audit: {
+      queued: 9493, dropped: 0, refused: 0, written: 9493, appended: 70, calls: 40,
+      peakPending: 1200, pending: 0, stored: 9563, drainedAt: 1000,
+      drainMs: 812.4,
+    },
     benchLoopDelay: { p50: 10, p99: 12, max: 15 },
     stack: {
       pid: 42,
@@ -66,6 +71,25 @@ describe('formatAlertBench', () => {
   it('prints the stack\'s CPU time an alert and its share of a core', () => {
     expect(formatAlertBench(result()))
       .toContain('stack CPU (timed): 21.4 ms an alert, 46% of a core');
+  });
+
+  it('prints the audit writer\'s counts and when its queue emptied', () => {
+    const text = formatAlertBench(result());
+
+    expect(text).toMatch(/dropped \(queue full\)\s+0\n/);
+    expect(text).toMatch(/calls for the queue\s+40\n/);
+    expect(text).toMatch(/in the store\s+9563\n/);
+    expect(text).toContain('queue empty: 812 ms after the last raise');
+  });
+
+  it('says when the audit writer\'s queue never emptied', () => {
+    const stuck = result({
+      audit: { ...result().audit, pending: 12, drainMs: null },
+      passed: false,
+    });
+
+    expect(formatAlertBench(stuck))
+      .toContain('queue empty: not within the time allowed');
   });
 
   it('prints a dash for latencies no delivery gave', () => {

@@ -18,11 +18,13 @@ export function formatAlertBench(result: AlertBenchResult): string {
     '',
     ...latencyOf(result),
     '',
+    ...auditOf(result),
+    '',
     ...memoryOf(result),
     '',
     result.passed
-      ? 'PASS: every alert reached every entitled subscriber once, and no one else.'
-      : 'FAIL: something was lost, duplicated, misdelivered, refused or dropped.',
+      ? 'PASS: every alert reached every entitled subscriber once, and no one else; the audit trail took every entry.'
+      : 'FAIL: something was lost, duplicated, misdelivered, refused or dropped, or an audit entry was not written.',
     '',
   ].join('\n');
 }
@@ -82,6 +84,29 @@ function latencyOf(result: AlertBenchResult): string[] {
     ...summaries.map(([name, summary]) => row(name, latencyCells(summary))),
     row('stack event loop delay', delayCells(gateway.loopDelay)),
     row('bench event loop delay', delayCells(result.benchLoopDelay)),
+  ];
+}
+
+function auditOf(result: AlertBenchResult): string[] {
+  const { audit } = result;
+  const counts: [string, number][] = [
+    ['queued', audit.queued],
+    ['dropped (queue full)', audit.dropped],
+    ['refused as input', audit.refused],
+    ['written from the queue', audit.written],
+    ['written at once', audit.appended],
+    ['calls for the queue', audit.calls],
+    ['most waiting at once', audit.peakPending],
+    ['left waiting', audit.pending],
+    ['in the store', audit.stored],
+  ];
+  const drained = audit.drainMs === null
+    ? 'not within the time allowed'
+    : `${formatMs(audit.drainMs)} ms after the last raise`;
+  return [
+    'Audit trail (all alerts, warm-up included)',
+    ...counts.map(([name, value]) => row(name, [String(value)])),
+    `  queue empty: ${drained}`,
   ];
 }
 

@@ -35,7 +35,7 @@ import {
   type GroupCount,
   type BenchPlan,
 } from './plan';
-import type { MemorySample, TokenClaims } from './protocol';
+import type { AuditState, MemorySample, TokenClaims } from './protocol';
 import { raiseAlerts, type RaiseResult } from './raise';
 import { startStackChild, type StackChild } from './stack-child';
 import {
@@ -119,6 +119,17 @@ export interface AlertBenchResult {
     readonly cpuShare: number;
   };
   /**
+   * The gateway's audit writer over the whole run, warm-up included:
+   * one entry per delivery and per read or change (issue 6).
+   */
+  readonly audit: AuditState & {
+    /**
+     * The last timed alert raised → the writer's queue empty, in ms;
+     * null when it was not empty within AUDIT_DRAIN_TIMEOUT_MS.
+     */
+    readonly drainMs: number | null;
+  };
+  /**
    * This process's event loop delay meanwhile: a receipt is timed when
    * the loop gets to it, so a busy bench adds to the latencies.
    */
@@ -130,7 +141,10 @@ export interface AlertBenchResult {
     readonly subscribersConnected: MemorySample;
     readonly afterAlerts: MemorySample;
   };
-  /** Nothing lost, duplicated, misdelivered, refused or dropped. */
+  /**
+   * Nothing lost, duplicated, misdelivered, refused or dropped, and
+   * every audit entry written: none dropped or refused, none waiting.
+   */
   readonly passed: boolean;
 }
 
@@ -139,6 +153,8 @@ const LIVE_TIMEOUT_MS = 120_000;
 const POLL_MS = 20;
 /** After the last expected delivery, a stray one may still come. */
 const QUIET_MS = 500;
+/** The audit writer's queue empty within this, or the run fails. */
+const AUDIT_DRAIN_TIMEOUT_MS = 120_000;
 
 /** What a run started and must end. */
 interface Held {
@@ -200,6 +216,7 @@ interface Measured {
   readonly timedMs: number;
   readonly benchLoopDelay: LoopDelay;
   readonly stack: AlertBenchResult['stack'];
+  readonly audit: AlertBenchResult['audit'];
 }
 
 /** Private: the run, once the stack is up. */
@@ -234,6 +251,7 @@ async function measure(
   const load = await child.load();
   const afterAlerts = await child.memory();
   const executions = (await child.stream()).executions - executionsBefore;
+  const audit = await auditDrained(child, timed.lastSentAt, hooks);
 
   return {
     options, plan, connectMs, timed, tally: ledger.tally(),
@@ -241,6 +259,7 @@ async function measure(
     dropped: pool.dropped, executions, loopDelay: load.loopDelay,
     cpuMs: load.cpuMs, timedMs,
     benchLoopDelay: loopDelayOf(benchLoop),
+    audit,
     stack: {
       pid: child.pid,
       beforeSubscribers,
@@ -379,6 +398,29 @@ async function waitForLive(
 }
 
 /**
+ * Private: the audit writer once its queue is empty, or at the deadline;
+ * how long after `since` it last became empty.
+ */
+async function auditDrained(
+  child: StackChild,
+  since: number,
+  hooks: AlertBenchHooks,
+): Promise<AlertBenchResult['audit']> {
+  hooks.progress?.('Waiting for the audit trail to take every entry');
+  const deadline = Date.now() + AUDIT_DRAIN_TIMEOUT_MS;
+  let state = await child.audit();
+  while (state.pending > 0 && Date.now() < deadline) {
+    await pause(POLL_MS, hooks.signal);
+    state = await child.audit();
+  }
+  const { pending, drainedAt } = state;
+  const drainMs = pending === 0 && drainedAt !== null
+    ? Math.max(0, drainedAt - since)
+    : null;
+  return { ...state, drainMs };
+}
+
+/**
  * Private: until every expected delivery has come, and a short quiet
  * after it for strays, or until the deadline.
  */
@@ -419,7 +461,9 @@ function resultOf(
   const [firstRefusal] = refused.values();
   const passed = tally.lost === 0 && tally.duplicates === 0 &&
     tally.unexpected === 0 && tally.errors === 0 &&
-    refused.size === 0 && measured.dropped === 0;
+    refused.size === 0 && measured.dropped === 0 &&
+    measured.audit.dropped === 0 && measured.audit.refused === 0 &&
+    measured.audit.drainMs !== null;
   return {
     options,
     machine: measured.machine,
@@ -461,6 +505,7 @@ function resultOf(
       cpuMsPerAlert: measured.cpuMs / options.alerts,
       cpuShare: measured.timedMs === 0 ? 0 : measured.cpuMs / measured.timedMs,
     },
+    audit: measured.audit,
     benchLoopDelay: measured.benchLoopDelay,
     stack: measured.stack,
     passed,

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
   isReplyMessage,
+  type AuditState,
   type MemorySample,
   type Reply,
   type Request,
@@ -39,6 +40,8 @@ export interface StackChild {
   readonly gatewayUrl: string;
   tokens(claims: readonly TokenClaims[]): Promise<readonly string[]>;
   stream(): Promise<StreamState>;
+  /** The gateway's audit writer and the entries its store holds. */
+  audit(): Promise<AuditState>;
   /** After a full collection: a moment's stall of the stack's loop. */
   memory(): Promise<MemorySample>;
   /** Since the previous call, or since the process started. */
@@ -116,6 +119,11 @@ function stackChildOf(
     async stream() {
       const reply = await channel.ask({ type: 'stream' });
       if (reply.type !== 'stream') throw unexpected('stream', reply);
+      return reply.state;
+    },
+    async audit() {
+      const reply = await channel.ask({ type: 'audit' });
+      if (reply.type !== 'audit') throw unexpected('audit', reply);
       return reply.state;
     },
     async memory() {

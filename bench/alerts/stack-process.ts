@@ -5,13 +5,14 @@
  * is the graph's own, not the thousand clients'.
  *
  * It does only what the bench asks over the IPC channel (protocol.ts):
- * start, sign tokens, count the live stream, sample its memory, its
- * event loop and its CPU time, stop. When the channel closes (the bench died) it stops the
+ * start, sign tokens, count the live stream and the audit writer's
+ * queue, sample its memory, its event loop and its CPU time, stop. When the channel closes (the bench died) it stops the
  * stack and exits. Ctrl-C reaches both processes: this one leaves it to
  * the bench, which asks it to stop in its own time.
  */
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { SqlAuditAdapter } from '../../adapters/audit';
 import { readGatewayConfig } from '../../gateway/config';
 import { createLogger } from '../../runtime/logger';
 import { generateDemoData } from '../../storage/demo-data';
@@ -101,6 +102,18 @@ function stop(): Promise<void> {
   }
 }
 
+/** The audit writer's counts and the entries its store holds. */
+async function audit(): Promise<Reply> {
+  const stack = running();
+  const queue = stack.gateway.auditQueue();
+  const store = stack.subgraphs.audit.adapter;
+  if (queue === null || !(store instanceof SqlAuditAdapter)) {
+    throw new Error('The stack has no audit trail on its SQL store');
+  }
+  const { sequence } = await store.head();
+  return { type: 'audit', state: { ...queue, stored: sequence } };
+}
+
 function memory(): Reply {
   // Two collections: the first may leave garbage that finalizers freed.
   globalThis.gc?.();
@@ -139,6 +152,8 @@ async function answer(request: Request): Promise<Reply> {
         state: { subscriptions, live, executions, cursor },
       };
     }
+    case 'audit':
+      return audit();
     case 'memory':
       return memory();
     case 'load':

@@ -1,16 +1,33 @@
 /**
  * Writes the gateway's audit entries to the audit subgraph (issue 6),
  * under the gateway's own identity (role `gateway`), through the
- * @inaccessible `appendAuditEntry`, which no client reaches.
+ * @inaccessible `appendAuditEntry` and `appendAuditEntries`, which no
+ * client reaches.
  *
  * Two ways to write. `append` waits for the trail: a read's answer is
- * held until its entry is written, and withheld if it cannot be. `queue`
- * does not wait: a change already committed, or an alert already sent,
- * is written in the background, again and again until the trail takes
- * it. The queue is bounded; past it an entry is dropped and the drop is
- * logged, without anything the entry holds.
+ * held until its entry is written, and withheld if it cannot be. It
+ * stays one entry a call, ahead of the queue: a read waits for its own
+ * entry alone, never behind a burst of alert deliveries.
+ *
+ * `queue` does not wait: a change already committed, or an alert already
+ * sent, is written in the background, again and again until the trail
+ * takes it. The queue drains in batches, oldest first, one call at a
+ * time, each call taking whatever has gathered (up to `batchSize`): a
+ * quiet gateway writes an entry as soon as it comes, a burst is written
+ * `batchSize` entries a transaction. A batch that fails is retried
+ * whole, later. The queue is bounded; past it an entry is dropped and
+ * the drop is logged, without anything the entry holds.
+ *
+ * A batch the trail refuses as input (BAD_USER_INPUT, or a body too
+ * large, 413) is split in halves, each tried in turn, until the entry
+ * at fault is alone; that entry is set aside, logged with its request
+ * id and the reason's code only, and the queue goes on. Retrying it could
+ * never succeed, and it would hold every later entry back. Any other
+ * failure (the trail down, slow, or refusing the gateway) is no fault of
+ * the entries: the batch is kept and retried.
  */
 import type { Fetcher } from '@apollo/utils.fetcher';
+import { MAX_AUDIT_BATCH } from '../../runtime/audit';
 import { REQUEST_ID_HEADER } from '../../runtime/http';
 import { GATEWAY_ROLE, type Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
@@ -22,17 +39,29 @@ export interface AuditWriterOptions {
   readonly url: string;
   readonly fetcher: Fetcher;
   readonly trustSigner: TrustSigner;
-  /** One append gives up after this. */
+  /** One call gives up after this. */
   readonly timeoutMs: number;
   readonly logger: Logger;
-  /** Entries waiting for a retry, at most; default 10000. */
+  /** Entries waiting in the queue, at most; default 10000. */
   readonly maxQueue?: number;
   /** The first wait before a retry; default 1000 ms, doubling to 60 s. */
   readonly retryMs?: number;
+  /**
+   * Queued entries a call writes, at most, from 1 to MAX_AUDIT_BATCH
+   * (500); default DEFAULT_BATCH_SIZE (100).
+   */
+  readonly batchSize?: number;
 }
 
 export const DEFAULT_MAX_QUEUE = 10_000;
 export const DEFAULT_RETRY_MS = 1000;
+/**
+ * Below the bound: a batch of 500 holds a process that also runs the
+ * audit subgraph (`npm start`, the alert bench) some 50 ms, and delays
+ * the alerts it delivers meanwhile; 100 keep up with the bench's burst
+ * (2,700 entries a second) in some 40 calls a second.
+ */
+export const DEFAULT_BATCH_SIZE = 100;
 const LONGEST_RETRY_MS = 60_000;
 
 /** The gateway's own identity: it appends to the trail, nothing else. */
@@ -45,30 +74,85 @@ const APPEND = `mutation AppendAuditEntry($input: AuditEntryInput!) {
   appendAuditEntry(input: $input) { sequence }
 }`;
 
+const APPEND_ALL = `mutation AppendAuditEntries($input: [AuditEntryInput!]!) {
+  appendAuditEntries(input: $input) { sequence }
+}`;
+
+/** What a writer has done since it started, for the bench and the logs. */
+export interface AuditWriterCounts {
+  /** Entries taken into the queue. */
+  readonly queued: number;
+  /** Entries turned away by the full queue: lost to the trail. */
+  readonly dropped: number;
+  /** Queued entries the trail refused as input, set aside: lost too. */
+  readonly refused: number;
+  /** Queued entries the trail took. */
+  readonly written: number;
+  /** Entries written at once by `append`. */
+  readonly appended: number;
+  /** Calls to the trail that wrote, or tried to write, queued entries. */
+  readonly calls: number;
+  /** The most entries the queue held at once. */
+  readonly peakPending: number;
+}
+
+type Counts = { -readonly [K in keyof AuditWriterCounts]: number };
+
 /** An append the trail did not take; says why without the entry. */
 export class AuditWriteError extends Error {
   override readonly name = 'AuditWriteError';
 }
 
+/**
+ * How the trail answered a call. `refused`: the entries are at fault,
+ * and sending them again would be refused again.
+ */
+export type AppendAnswer =
+  | { readonly kind: 'written' }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | {
+      readonly kind: 'failed';
+      readonly reason: string;
+      /** What made the call fail, when it did not answer. */
+      readonly cause?: unknown;
+    };
+
 export class AuditWriter {
   readonly #options: AuditWriterOptions;
   readonly #logger: Logger;
+  readonly #batchSize: number;
   readonly #queue: AuditEntryInput[] = [];
   #timer: NodeJS.Timeout | null = null;
   /** The round of retries under way, if any. */
   #draining: Promise<number> | null = null;
   #wait: number;
   #closed = false;
+  #drainedAt: number | null = null;
+  readonly #counts: Counts = {
+    queued: 0, dropped: 0, refused: 0, written: 0, appended: 0, calls: 0,
+    peakPending: 0,
+  };
 
   constructor(options: AuditWriterOptions) {
     this.#options = options;
     this.#logger = options.logger.child({ component: 'audit-writer' });
     this.#wait = options.retryMs ?? DEFAULT_RETRY_MS;
+    this.#batchSize = checkBatchSize(options.batchSize ?? DEFAULT_BATCH_SIZE);
   }
 
-  /** Entries waiting in the queue. */
+  /** Entries waiting in the queue, the batch being written included. */
   get pending(): number {
     return this.#queue.length;
+  }
+
+  /** When the queue last became empty (epoch ms); null before. */
+  get drainedAt(): number | null {
+    return this.#drainedAt;
+  }
+
+  /** What it has done so far. */
+  get counts(): AuditWriterCounts {
+    return { ...this.#counts };
   }
 
   /**
@@ -77,38 +161,27 @@ export class AuditWriter {
    * subgraph's log line sits with the operation's others.
    */
   async append(entry: AuditEntryInput): Promise<void> {
-    const { requestId } = entry;
-    const identity = await this.#options.trustSigner.sign(
-      AUDIT_WRITER_IDENTITY, { subgraph: 'audit', requestId });
-    let body: unknown;
-    try {
-      const response = await this.#options.fetcher(this.#options.url, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [GATEWAY_IDENTITY_HEADER]: identity,
-          [REQUEST_ID_HEADER]: requestId,
-        },
-        body: JSON.stringify({ query: APPEND, variables: { input: entry } }),
-        signal: AbortSignal.timeout(this.#options.timeoutMs),
-      });
-      body = response.ok ? await response.json() : { status: response.status };
-    } catch (error) {
-      throw new AuditWriteError('The audit trail could not be reached',
-        { cause: error });
+    const answer = await this.#call(APPEND, entry, entry.requestId, 1);
+    if (answer.kind === 'failed') {
+      throw new AuditWriteError(answer.reason, { cause: answer.cause });
     }
-    checkAnswer(body);
+    if (answer.kind === 'refused') throw new AuditWriteError(answer.reason);
+    this.#counts.appended += 1;
   }
 
   /** Writes one entry in the background, retrying until it is taken. */
   queue(entry: AuditEntryInput): void {
     const max = this.#options.maxQueue ?? DEFAULT_MAX_QUEUE;
     if (this.#queue.length >= max) {
+      this.#counts.dropped += 1;
       this.#logger.error({ pending: this.#queue.length },
         'audit entry dropped: the retry queue is full');
       return;
     }
     this.#queue.push(entry);
+    this.#counts.queued += 1;
+    this.#counts.peakPending =
+      Math.max(this.#counts.peakPending, this.#queue.length);
     if (this.#draining === null && this.#timer === null) this.#schedule(0);
   }
 
@@ -141,6 +214,7 @@ export class AuditWriter {
   async #drain(): Promise<void> {
     const written = await this.#drainOnce();
     if (this.#queue.length === 0) {
+      this.#drainedAt = Date.now();
       this.#wait = this.#options.retryMs ?? DEFAULT_RETRY_MS;
       return;
     }
@@ -158,40 +232,120 @@ export class AuditWriter {
     }
   }
 
-  /** Private: appends from the head of the queue until one fails. */
+  /**
+   * Private: appends from the head of the queue, a batch a call, until
+   * the queue is empty or a call fails. A refused batch is halved until
+   * the entry at fault is alone and set aside; the halves keep their
+   * size till then.
+   */
   async #appendQueued(): Promise<number> {
     let written = 0;
-    try {
-      while (this.#queue.length > 0) {
-        await this.append(this.#queue[0]);
-        this.#queue.shift();
-        written += 1;
+    let size = this.#batchSize;
+    while (this.#queue.length > 0) {
+      const batch = this.#queue.slice(0, size);
+      this.#counts.calls += 1;
+      const answer = await this.#call(APPEND_ALL, batch,
+        batch[0].requestId, batch.length);
+      if (answer.kind === 'failed') {
+        this.#logger.warn({ pending: this.#queue.length,
+          entries: batch.length, reason: answer.reason },
+        'audit trail append failed; will retry');
+        return written;
       }
-    } catch (error) {
-      this.#logger.warn({
-        pending: this.#queue.length,
-        reason: (error as Error).message,
-      }, 'audit trail append failed; will retry');
+      if (answer.kind === 'written') {
+        this.#queue.splice(0, batch.length);
+        this.#counts.written += batch.length;
+        written += batch.length;
+      } else if (batch.length > 1) {
+        size = Math.ceil(batch.length / 2);
+      } else {
+        this.#setAside(batch[0], answer.reason);
+        size = this.#batchSize;
+      }
     }
     return written;
   }
+
+  /** Private: the head entry, refused alone as input, leaves the queue. */
+  #setAside(entry: AuditEntryInput, reason: string): void {
+    this.#queue.shift();
+    this.#counts.refused += 1;
+    this.#logger.error({ requestId: entry.requestId, reason },
+      'audit entry set aside: the trail refuses it as input');
+  }
+
+  /**
+   * Private: one call to the trail, under `requestId`; never throws. A
+   * batch goes under the request id of its first entry.
+   */
+  async #call(
+    query: string,
+    input: AuditEntryInput | readonly AuditEntryInput[],
+    requestId: string,
+    count: number,
+  ): Promise<AppendAnswer> {
+    const identity = await this.#options.trustSigner.sign(
+      AUDIT_WRITER_IDENTITY, { subgraph: 'audit', requestId });
+    try {
+      const response = await this.#options.fetcher(this.#options.url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          [GATEWAY_IDENTITY_HEADER]: identity,
+          [REQUEST_ID_HEADER]: requestId,
+        },
+        body: JSON.stringify({ query, variables: { input } }),
+        signal: AbortSignal.timeout(this.#options.timeoutMs),
+      });
+      const body: unknown = await response.json().catch(() => null);
+      return answerOf(response.status, body, count);
+    } catch (error) {
+      const reason = 'The audit trail could not be reached';
+      return { kind: 'failed', reason, cause: error };
+    }
+  }
 }
 
-/** Private: the answer holds a sequence, or the append failed. */
-function checkAnswer(body: unknown): void {
-  const answer = (body ?? {}) as {
-    data?: { appendAuditEntry?: { sequence?: unknown } } | null;
-    errors?: { extensions?: { code?: unknown } }[];
-    status?: number;
-  };
-  if (answer.status !== undefined) {
-    throw new AuditWriteError(
-      `The audit subgraph answered ${answer.status} to an append`);
+/** Private: a batch size the writer can use, or a misuse shown. */
+function checkBatchSize(size: number): number {
+  if (Number.isInteger(size) && size >= 1 && size <= MAX_AUDIT_BATCH) {
+    return size;
   }
-  if (typeof answer.data?.appendAuditEntry?.sequence === 'string') return;
-  const codes = (answer.errors ?? []).map((error) =>
-    String(error?.extensions?.code ?? 'no code'));
-  throw new AuditWriteError(
-    `The audit trail refused an append: ${[...new Set(codes)].join(', ') || 'no answer'}`,
+  throw new RangeError(
+    `batchSize must be a whole number from 1 to ${MAX_AUDIT_BATCH}, got ${size}`,
   );
+}
+
+/**
+ * How the trail answered a call that appends `count` entries: written
+ * once it names a sequence for each; refused as input for a body too
+ * large or BAD_USER_INPUT; failed otherwise. Never reads the entries
+ * back, nor repeats an error's message, which may quote them.
+ */
+export function answerOf(
+  status: number,
+  body: unknown,
+  count: number,
+): AppendAnswer {
+  const answer = (body ?? {}) as {
+    data?: Record<string, unknown> | null;
+    errors?: { extensions?: { code?: unknown } }[];
+  };
+  if (status === 413) {
+    return { kind: 'refused', reason: 'The audit subgraph answered 413' };
+  }
+  const appended = Object.values(answer.data ?? {})[0];
+  const sequences = Array.isArray(appended) ? appended : [appended];
+  const named = sequences.filter((entry) =>
+    typeof (entry as { sequence?: unknown })?.sequence === 'string');
+  if (status === 200 && named.length === count) return { kind: 'written' };
+
+  const codes = [...new Set((answer.errors ?? []).map((error) =>
+    String(error?.extensions?.code ?? 'no code')))];
+  const reason = codes.length > 0
+    ? `The audit trail refused an append: ${codes.join(', ')}`
+    : `The audit subgraph answered ${status} to an append`;
+  return codes.includes('BAD_USER_INPUT')
+    ? { kind: 'refused', reason }
+    : { kind: 'failed', reason };
 }

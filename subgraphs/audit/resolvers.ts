@@ -1,6 +1,11 @@
 import { DateTimeScalar } from '../../runtime/scalars';
 import type { Resolvers } from './generated/graphql';
-import { appendEntryOf, auditTrailOf, operationTypeName } from './trail';
+import {
+  appendEntriesOf,
+  appendEntryOf,
+  auditTrailOf,
+  operationTypeName,
+} from './trail';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
@@ -12,6 +17,8 @@ export const resolvers: Resolvers = {
   Mutation: {
     appendAuditEntry: (_, { input }, context) =>
       appendEntryOf(context, input),
+    appendAuditEntries: (_, { input }, context) =>
+      appendEntriesOf(context, input),
   },
 
   AuditTrailPage: {

@@ -12,6 +12,7 @@ import type {
   OperationType,
 } from '../../adapters/audit/types';
 import { AUDIT_LENGTHS } from '../../adapters/audit/sql/schema';
+import { MAX_AUDIT_BATCH } from '../../runtime/audit';
 import { parseNationalNumber } from '../../runtime/subgraph';
 import type { AuditContext } from './context';
 import type {
@@ -133,6 +134,34 @@ export function appendEntryOf(
   input: AuditEntryInput,
 ): Promise<AuditEntryRecord> {
   return context.adapter.append(storeInputOf(input));
+}
+
+/**
+ * `Mutation.appendAuditEntries`: every entry checked before any is
+ * written, so that a batch is taken whole or refused whole.
+ */
+export function appendEntriesOf(
+  context: AuditContext,
+  inputs: readonly AuditEntryInput[],
+): Promise<AuditEntryRecord[]> {
+  if (inputs.length < 1 || inputs.length > MAX_AUDIT_BATCH) {
+    const got = inputs.length;
+    throw badInput('input',
+      `input holds from 1 to ${MAX_AUDIT_BATCH} entries, got ${got}.`);
+  }
+  return context.adapter.appendAll(inputs.map(batchEntryOf));
+}
+
+/** Private: one entry of a batch, a refusal naming its index. */
+function batchEntryOf(input: AuditEntryInput, index: number): StoreInput {
+  try {
+    return storeInputOf(input);
+  } catch (error) {
+    if (!(error instanceof GraphQLError)) throw error;
+    throw new GraphQLError(`Entry ${index}: ${error.message}`, {
+      extensions: { ...error.extensions, index },
+    });
+  }
 }
 
 /** The schema's name of a stored operation type. */

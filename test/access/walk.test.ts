@@ -333,6 +333,9 @@ const ANSWERED_BY_MUTATIONS: Partial<Record<SubgraphName, string[]>> = {
 
 const NO_MEASURE = 'walk-no-such-measure';
 
+/** A mutation's `input`: an object, or a list of them for a batch. */
+type MutationInput = Record<string, unknown> | Record<string, unknown>[];
+
 /**
  * A valid input of every mutation, about `measureId`; a mutation added
  * without one here fails the walk.
@@ -342,7 +345,7 @@ function mutationInputs(
   fixture: Fixture,
   otherZone: string,
   serial = 'WALK-NO-SUCH-DEVICE',
-): Record<string, Record<string, unknown>> {
+): Record<string, MutationInput> {
   const alert = { measureId, alertId: 'walk-other-alert' };
   return {
     ...everyMutation(measureId, DAY, { zone: fixture.zone, otherZone }),
@@ -358,19 +361,24 @@ function mutationInputs(
     },
     recordConfidentialContact:
       confidentialContactInput(measureId, fixture.persons[0]),
-    appendAuditEntry: {
-      at: `${DAY}T08:59:00Z`, subject: 'walk', role: 'police',
-      organisation: fixture.zone, operationType: 'QUERY',
-      operationName: 'Walk', documentHash: '0'.repeat(64),
-      requestId: 'walk', persons: [], measures: [measureId],
-      purpose: null, outcome: 'COMPLETE',
-    },
+    appendAuditEntry: auditEntryInput(measureId, fixture),
+    appendAuditEntries: [auditEntryInput(measureId, fixture)],
     recordReferralContact: { measureId, phone: '+32 470 00 00 00' },
     recordPersonContacted: { referralId: `${measureId}-referral`, contactedOn: DAY },
     recordOfferAnswer: {
       referralId: `${measureId}-referral`, offerKind: 'INITIAL',
       accepted: true, answeredOn: DAY,
     },
+  };
+}
+
+function auditEntryInput(measureId: string, fixture: Fixture) {
+  return {
+    at: `${DAY}T08:59:00Z`, subject: 'walk', role: 'police',
+    organisation: fixture.zone, operationType: 'QUERY',
+    operationName: 'Walk', documentHash: '0'.repeat(64),
+    requestId: 'walk', persons: [], measures: [measureId],
+    purpose: null, outcome: 'COMPLETE',
   };
 }
 
@@ -390,6 +398,7 @@ function confidentialContactInput(
 /** The input type of each mutation: `<Name>Input`, but for the trail's. */
 const INPUT_TYPES: Readonly<Record<string, string>> = {
   appendAuditEntry: 'AuditEntryInput',
+  appendAuditEntries: '[AuditEntryInput!]',
 };
 
 function mutationDocument(name: string): string {

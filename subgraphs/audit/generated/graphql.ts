@@ -63,7 +63,7 @@ export type AuditEntry = {
   subject: Scalars['String']['output'];
 };
 
-/** What the gateway knows of an operation, for appendAuditEntry. */
+/** What the gateway knows of an operation, for the appends. */
 export type AuditEntryInput = {
   /** When the operation was answered. */
   at: Scalars['DateTime']['input'];
@@ -125,9 +125,17 @@ export type AuditTrailPage = {
   nextCursor: Maybe<Scalars['ID']['output']>;
 };
 
-/** The gateway's one write to the audit trail. */
+/** The gateway's writes to the audit trail: appends, nothing else. */
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Appends from 1 to 500 entries after the last, in their order, all or
+   * none: each is chained to the one before it as `appendAuditEntry`
+   * would chain it. More than 500, none, or an entry the trail cannot
+   * hold refuses the whole batch with BAD_USER_INPUT, naming the entry's
+   * index. The gateway alone calls it, as it does `appendAuditEntry`.
+   */
+  appendAuditEntries: Array<AuditEntry>;
   /**
    * Appends one entry after the last. The gateway alone calls it, under
    * its own identity (role `gateway`, which no token carries); the
@@ -138,7 +146,13 @@ export type Mutation = {
 };
 
 
-/** The gateway's one write to the audit trail. */
+/** The gateway's writes to the audit trail: appends, nothing else. */
+export type MutationAppendAuditEntriesArgs = {
+  input: Array<AuditEntryInput>;
+};
+
+
+/** The gateway's writes to the audit trail: appends, nothing else. */
 export type MutationAppendAuditEntryArgs = {
   input: AuditEntryInput;
 };
@@ -306,6 +320,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = AuditContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
+  appendAuditEntries?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType, RequireFields<MutationAppendAuditEntriesArgs, 'input'>>;
   appendAuditEntry?: Resolver<ResolversTypes['AuditEntry'], ParentType, ContextType, RequireFields<MutationAppendAuditEntryArgs, 'input'>>;
 };
 
