@@ -1,0 +1,263 @@
+/**
+ * The national device inventory, played in time order: each grant takes
+ * an available button of its arrondissement (the managing zone's own
+ * first), and a lent phone now and then; each end brings them back, to
+ * be restocked days later. When none is available, the arrondissement
+ * usually buys one at once; otherwise a shortage is recorded (§7.8.7)
+ * and resolved when a device comes, which is when the alarm is
+ * activated. Devices end the history as the last use left them.
+ */
+import type {
+  DeviceKind,
+  DeviceRecord,
+  GrantRegistrationRecord,
+  ShortageRecord,
+} from '../../adapters/devices/types';
+import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import type { DemoDailyReport } from '../demo/inventory';
+import { addDays, daysBetween } from '../dates';
+import { pad } from '../demo/text';
+import type { Prng } from '../prng';
+import type { NationalCase } from './cases';
+
+export const STOCK = {
+  /** A grant that finds no button is met by a purchase at once. */
+  buysAtOnce: 0.8,
+  /** Days a shortage lasts (§7.8.7), at most: under any early end. */
+  shortageDays: [2, 14] as const,
+  restockDays: [2, 10] as const,
+  lentPhone: 0.2,
+  /** Of the devices in stock at the end. */
+  inRepair: 0.04,
+  lost: 0.015,
+  /** Devices back this recently are still "returned". */
+  returnWindowDays: 45,
+  /** Daily reports kept per assigned device: the last few days. */
+  reportDays: 3,
+} as const;
+
+export interface NationalInventory {
+  devices: DeviceRecord[];
+  dailyReports: DemoDailyReport[];
+  shortages: ShortageRecord[];
+  /** The day each granted measure's alarm was activated. */
+  activations: Map<string, string | null>;
+}
+
+interface Device {
+  record: DeviceRecord;
+  /** The first day it can be handed out again. */
+  freeFrom: string;
+}
+
+interface Use {
+  aggregate: MeasureAggregate;
+  victim: string;
+  phone: boolean;
+}
+
+export function nationalInventory(
+  cases: readonly NationalCase[],
+  aggregates: readonly MeasureAggregate[],
+  prng: Prng,
+  today: string,
+): NationalInventory {
+  const stock = new Stockroom(prng, today);
+  const uses: Use[] = aggregates
+    .map((aggregate, i) => ({ aggregate, victim: cases[i]!.victim
+      .nationalNumber, phone: prng.chance(STOCK.lentPhone) }))
+    .filter(({ aggregate }) => aggregate.measure.startDate !== null);
+  const byDecision = [...uses].sort((a, b) =>
+    compare(a.aggregate.measure.decidedOn!, b.aggregate.measure.decidedOn!));
+  for (const use of byDecision) stock.serve(use);
+  return stock.close();
+}
+
+/** Private: the arrondissements' devices, as the grants use them. */
+class Stockroom {
+  private readonly devices: Device[] = [];
+  private readonly shortages: ShortageRecord[] = [];
+  private readonly activations = new Map<string, string | null>();
+  private count = 0;
+
+  constructor(
+    private readonly prng: Prng,
+    private readonly today: string,
+  ) {}
+
+  serve({ aggregate, victim, phone }: Use): void {
+    const { measure } = aggregate;
+    const kinds: DeviceKind[] = phone ? ['BUTTON', 'LENT_PHONE']
+      : ['BUTTON'];
+    let activatedOn: string | null = measure.decidedOn!;
+    for (const kind of kinds) {
+      const on = this.assign(aggregate, victim, kind);
+      if (kind === 'BUTTON') activatedOn = on;
+    }
+    this.activations.set(measure.id, activatedOn);
+  }
+
+  /** Answers the day the device was handed out, null if not yet. */
+  private assign(
+    { measure }: MeasureAggregate,
+    victim: string,
+    kind: DeviceKind,
+  ): string | null {
+    const day = measure.decidedOn!;
+    let device = this.available(measure.arrondissementCode,
+      measure.managingZoneCode, kind, day);
+    let on = day;
+    if (!device) {
+      if (kind === 'BUTTON' && !this.prng.chance(STOCK.buysAtOnce)) {
+        on = this.shortage(measure.id, kind, measure, day);
+        if (on > this.today) return null;
+      }
+      device = this.buy(kind, measure.arrondissementCode,
+        measure.managingZoneCode, on);
+    }
+    const returnedOn = measure.devicesReturnedOn;
+    Object.assign(device.record, {
+      status: returnedOn ? 'RETURNED' : 'ASSIGNED',
+      measureId: measure.id, assignedTo: victim,
+      assignedZoneCode: measure.managingZoneCode, assignedOn: on,
+      returnedOn,
+    });
+    device.freeFrom = returnedOn
+      ? addDays(returnedOn, this.prng.int(...STOCK.restockDays))
+      : '9999-12-31';
+    return on;
+  }
+
+  private available(
+    arrondissementCode: string,
+    zoneCode: string,
+    kind: DeviceKind,
+    day: string,
+  ): Device | undefined {
+    const free = this.devices.filter((d) => d.record.kind === kind
+      && d.record.arrondissementCode === arrondissementCode
+      && d.freeFrom <= day);
+    return free.find((d) => d.record.zoneCode === zoneCode) ?? free[0];
+  }
+
+  /** §7.8.7: answers the day it is resolved (maybe after today). */
+  private shortage(
+    measureId: string,
+    kind: DeviceKind,
+    measure: MeasureAggregate['measure'],
+    day: string,
+  ): string {
+    const resolvedOn = addDays(day, this.prng.int(...STOCK.shortageDays));
+    this.shortages.push({
+      id: String(this.shortages.length + 1), measureId, kind,
+      arrondissementCode: measure.arrondissementCode,
+      zoneCode: measure.managingZoneCode, reportedOn: day,
+      resolvedOn: resolvedOn <= this.today ? resolvedOn : null,
+    });
+    return resolvedOn;
+  }
+
+  private buy(
+    kind: DeviceKind,
+    arrondissementCode: string,
+    zoneCode: string,
+    day: string,
+  ): Device {
+    this.count += 1;
+    const tag = kind === 'BUTTON' ? 'BTN' : 'PHN';
+    const device: Device = {
+      freeFrom: day,
+      record: {
+        serial: `NAT-${tag}-${pad(this.count, 6)}`, kind,
+        status: 'AVAILABLE', arrondissementCode,
+        // Most are kept by the zone that first needed them.
+        zoneCode: this.prng.chance(0.8) ? zoneCode : null,
+        measureId: null, assignedTo: null, assignedZoneCode: null,
+        assignedOn: null, returnedOn: null, lastReport: null,
+      },
+    };
+    this.devices.push(device);
+    return device;
+  }
+
+  /** The devices as the end of the history leaves them. */
+  close(): NationalInventory {
+    const dailyReports: DemoDailyReport[] = [];
+    const devices = this.devices.map(({ record }) => {
+      const settled = this.settle(record);
+      if (settled.status === 'ASSIGNED') {
+        const reports = this.reports(settled);
+        dailyReports.push(...reports);
+        const last = reports.at(-1);
+        if (last) {
+          const { serial: _serial, ...report } = last;
+          settled.lastReport = report;
+        }
+      }
+      return settled;
+    });
+    return { devices, dailyReports, shortages: this.shortages,
+      activations: this.activations };
+  }
+
+  /** Restocked once back long enough; a few in repair or lost. */
+  private settle(record: DeviceRecord): DeviceRecord {
+    if (record.status !== 'RETURNED' && record.status !== 'AVAILABLE') {
+      return record;
+    }
+    if (record.status === 'RETURNED' && daysBetween(record.returnedOn!,
+      this.today) <= STOCK.returnWindowDays) {
+      return record;
+    }
+    const draw = this.prng.next();
+    const status = draw < STOCK.lost ? 'LOST'
+      : draw < STOCK.lost + STOCK.inRepair ? 'IN_REPAIR' : 'AVAILABLE';
+    return { ...record, status, measureId: null, assignedTo: null,
+      assignedZoneCode: null, assignedOn: null, returnedOn: null };
+  }
+
+  /** About 06:00 in Brussels each morning, the last few days. */
+  private reports(device: DeviceRecord): DemoDailyReport[] {
+    const days = Array.from({ length: STOCK.reportDays }, (_, i) =>
+      addDays(this.today, i + 1 - STOCK.reportDays))
+      .filter((day) => day >= device.assignedOn!);
+    return days.map((day) => {
+      const received = Date.parse(`${day}T05:00:00.000Z`)
+        + this.prng.int(0, 3599) * 1000;
+      const contact = received - this.prng.int(0, 90) * 60_000;
+      return {
+        serial: device.serial,
+        receivedAt: new Date(received).toISOString(),
+        batteryPercent: this.prng.int(15, 100),
+        lastContactAt: new Date(contact).toISOString(),
+        alarmPressed: false,
+      };
+    });
+  }
+}
+
+/** §7.13.1: the police registration of every grant, as it ends up. */
+export function grantRegistrations(
+  aggregates: readonly MeasureAggregate[],
+): GrantRegistrationRecord[] {
+  return aggregates
+    .filter(({ measure }) => measure.startDate !== null)
+    .map(({ measure, protectedPersons, prolongations }) => ({
+      measureId: measure.id,
+      arrondissementCode: measure.arrondissementCode,
+      zoneCode: measure.managingZoneCode,
+      decidedOn: measure.decidedOn!,
+      startDate: measure.startDate!,
+      endDate: measure.endDate!,
+      relationship: measure.relationship,
+      protectedPersonCount: protectedPersons.length,
+      status: measure.status === 'ENDED' ? 'ENDED' : 'ACTIVE',
+      endedOn: measure.endedOn,
+      endReason: measure.endReason,
+      prolongationCount: prolongations.length,
+    }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

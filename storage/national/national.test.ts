@@ -1,0 +1,166 @@
+import { openSqlBngAdapter } from '../../adapters/bng';
+import { openSqlDevicesAdapter } from '../../adapters/devices';
+import { openSqlProtectionAdapter } from '../../adapters/protection';
+import { openSqlVictimSupportAdapter } from '../../adapters/victim-support';
+import { checkNationalNumber } from '../../runtime/national-number';
+import { describeEachDatabase } from '../../test/support/databases';
+import { addMonths } from '../dates';
+import { MEASURE_MONTHS } from '../demo/cases';
+import {
+  generateNationalData,
+  nationalOptions,
+  type NationalData,
+} from './generate';
+import { loadNationalData, StoreNotEmptyError } from './load';
+
+/** A small history: one year, a tenth of the national volume. */
+const SMALL = { years: 1, scale: 0.1, endDate: '2026-12-01' } as const;
+
+describe('National history: generation', () => {
+  let data: NationalData;
+  beforeAll(() => {
+    data = generateNationalData({ years: 4, endDate: '2026-12-01' });
+  });
+
+  it('draws the same history from the same seed, another from another', () => {
+    const again = generateNationalData({ years: 4, endDate: '2026-12-01' });
+    expect(JSON.stringify(again)).toBe(JSON.stringify(data));
+    const other = generateNationalData({ years: 4, endDate: '2026-12-01',
+      seed: 7 });
+    expect(other.protection.measures).not.toEqual(data.protection.measures);
+  });
+
+  it('has 12 arrondissements, about 180 zones and keeps the shipped ones', () => {
+    const { arrondissements, zones } = data.protection;
+    expect(arrondissements).toHaveLength(12);
+    expect(zones.length).toBeGreaterThanOrEqual(175);
+    expect(zones.length).toBeLessThanOrEqual(185);
+    expect(zones.every((z) => /^5\d{3}$/.test(z.code))).toBe(true);
+    expect(new Set(zones.map((z) => z.code)).size).toBe(zones.length);
+    expect(zones).toContainEqual({ code: '5345', name: 'Antwerpen',
+      arrondissementCode: 'ANT', deployedOn: '2023-12-01' });
+  });
+
+  it('requests only in zones deployed by then', () => {
+    const deployed = new Map(data.protection.zones.map((z) =>
+      [z.code, z.deployedOn] as const));
+    for (const { measure } of data.protection.aggregates) {
+      const zone = measure.requester.origin === 'RESIDENCE_POLICE'
+        ? measure.requester.zoneCode! : null;
+      if (zone) expect(deployed.get(zone)! <= measure.requestedOn).toBe(true);
+    }
+  });
+
+  it('dates each measure in order, ending by the 9-month rule', () => {
+    for (const { measure, prolongations } of data.protection.aggregates) {
+      if (measure.decidedOn) {
+        expect(measure.decidedOn >= measure.requestedOn).toBe(true);
+      }
+      if (!measure.startDate) continue;
+      let end = addMonths(measure.decidedOn!, MEASURE_MONTHS);
+      for (const p of prolongations) {
+        expect(p.previousEndDate).toBe(end);
+        const later = addMonths(p.incidentOn, MEASURE_MONTHS);
+        end = later > end ? later : end;
+        expect(p.newEndDate).toBe(end);
+      }
+      expect(measure.endDate).toBe(end);
+      if (measure.endedOn) {
+        expect(measure.endedOn > measure.startDate).toBe(true);
+        expect(measure.endedOn <= data.referenceDate).toBe(true);
+      }
+      if (measure.endReason === 'EXPIRED') {
+        expect(measure.endedOn! > measure.endDate!).toBe(true);
+      }
+    }
+  });
+
+  it('classes about 3 to 4% of alerts as real, each prolonging its measure', () => {
+    const alerts = data.protection.aggregates.flatMap((a) => a.alerts);
+    const real = alerts.filter((a) => a.classification === 'REAL');
+    expect(real.length / alerts.length).toBeGreaterThan(0.02);
+    expect(real.length / alerts.length).toBeLessThan(0.06);
+    const realProlongations = data.protection.aggregates.flatMap((a) =>
+      a.prolongations.filter((p) => p.cause === 'REAL_ALERT'));
+    expect(realProlongations).toHaveLength(real.length);
+  });
+
+  it('brings the police in about 10 minutes on average', () => {
+    const minutes = data.protection.aggregates.flatMap((a) => a.alerts)
+      .filter((a) => a.policeArrivedAt)
+      .map((a) => (Date.parse(a.policeArrivedAt!) - Date.parse(a.raisedAt))
+        / 60_000);
+    const mean = minutes.reduce((s, m) => s + m, 0) / minutes.length;
+    expect(mean).toBeGreaterThan(8);
+    expect(mean).toBeLessThan(12);
+    expect(Math.max(...minutes)).toBeGreaterThan(25);
+  });
+
+  it('gives every person a valid and unique national number', () => {
+    const numbers = data.protection.persons.map((p) => p.nationalNumber);
+    expect(new Set(numbers).size).toBe(numbers.length);
+    expect(numbers.every((n) => checkNationalNumber(n).valid)).toBe(true);
+    expect(data.protection.persons.every((p) =>
+      p.lastName.startsWith('NAT-'))).toBe(true);
+  });
+
+  it('grows as zones deploy', () => {
+    const byYear = (year: string) => data.protection.measures
+      .filter((m) => m.requestedOn.startsWith(year)).length;
+    expect(byYear('2023')).toBeLessThan(byYear('2025'));
+  });
+});
+
+describe('National history: options', () => {
+  it('names the bad value', () => {
+    expect(() => nationalOptions({ years: 0 })).toThrow('got 0');
+    expect(() => nationalOptions({ endDate: '2026-13-01' }))
+      .toThrow('got 2026-13-01');
+    expect(() => nationalOptions({ scale: -1 })).toThrow('got -1');
+  });
+});
+
+describeEachDatabase('National history: loading', (getOptions) => {
+  const data = generateNationalData(SMALL);
+  let counts: Record<string, number>;
+
+  beforeAll(async () => {
+    counts = await loadNationalData(data, getOptions());
+  });
+
+  it('writes as many rows as the summary says, read back by the adapters', async () => {
+    expect(counts.protection_measure).toBe(data.protection.measures.length);
+    const ids = data.protection.measures.map((m) => m.id);
+    const protection = await openSqlProtectionAdapter(getOptions());
+    const devices = await openSqlDevicesAdapter(getOptions());
+    const support = await openSqlVictimSupportAdapter(getOptions());
+    const bng = await openSqlBngAdapter(getOptions());
+    try {
+      const measures = await protection.measuresById(ids);
+      expect(measures.filter((m) => m !== null)).toHaveLength(ids.length);
+      const aggregates = await protection.aggregatesById(ids.slice(0, 50));
+      expect(aggregates).toEqual(data.protection.aggregates.slice(0, 50));
+      const registrations = await devices.grantRegistrationsByMeasureId(ids);
+      expect(registrations.filter((r) => r !== null))
+        .toHaveLength(counts.devices_grant_registration!);
+      const referrals = await support.referralsByMeasureId(ids);
+      expect(referrals.filter((r) => r !== null))
+        .toHaveLength(counts.vs_referral!);
+      const records = await bng.policeRecordsByNationalNumber(
+        data.bng.records.map((r) => r.nationalNumber));
+      expect(records.filter((r) => r !== null))
+        .toHaveLength(counts.bng_person!);
+    } finally {
+      await Promise.all([protection, devices, support, bng]
+        .map((a) => a.close()));
+    }
+  });
+
+  it('refuses a store that holds rows, unless asked to replace them', async () => {
+    await expect(loadNationalData(data, getOptions()))
+      .rejects.toThrow(StoreNotEmptyError);
+    const again = await loadNationalData(data, getOptions(),
+      { replace: true });
+    expect(again).toEqual(counts);
+  });
+});
