@@ -1,11 +1,14 @@
 /**
  * `npm run seed:national -- --years N [--seed S] [--end-date YYYY-MM-DD]
- * [--scale F] [--replace]`: generates the synthetic national history
+ * [--scale F] [--replace] [--territory-file PATH]`: generates the synthetic national history
  * (storage/national/) and writes it into the configured storage, the
  * subgraphs' own (DB_DRIVER, SQLITE_DIR, MYSQL_URL). A store that holds
  * rows is refused unless --replace, which drops and rebuilds the five
- * systems' tables (never the audit trail's).
+ * systems' tables (never the audit trail's). --territory-file writes the
+ * national territory as a territory file, for the subgraphs'
+ * TERRITORY_FILE.
  */
+import { writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../runtime/config';
@@ -22,9 +25,15 @@ import {
 } from '../storage/national/load';
 
 const USAGE = 'Usage: npm run seed:national -- --years N [--seed S] '
-  + '[--end-date YYYY-MM-DD] [--scale F] [--replace]';
+  + '[--end-date YYYY-MM-DD] [--scale F] [--replace] '
+  + '[--territory-file PATH]';
 
-function readOptions(argv: string[]): NationalOptions & { replace: boolean } {
+interface ScriptOptions extends NationalOptions {
+  replace: boolean;
+  territoryFile: string | undefined;
+}
+
+function readOptions(argv: string[]): ScriptOptions {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -33,6 +42,7 @@ function readOptions(argv: string[]): NationalOptions & { replace: boolean } {
       'end-date': { type: 'string' },
       scale: { type: 'string' },
       replace: { type: 'boolean', default: false },
+      'territory-file': { type: 'string' },
     },
     strict: true,
   });
@@ -51,7 +61,8 @@ function readOptions(argv: string[]): NationalOptions & { replace: boolean } {
     scale: number('scale', values.scale),
   };
   nationalOptions(options);
-  return { ...options, replace: values.replace ?? false };
+  return { ...options, replace: values.replace ?? false,
+    territoryFile: values['territory-file'] };
 }
 
 /** A line updated in place on a terminal, one line a table otherwise. */
@@ -80,6 +91,11 @@ async function main(): Promise<void> {
     onProgress: progressPrinter(),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
+  if (options.territoryFile) {
+    const description = `Synthetic national territory of npm run seed:national (${data.startDate} to ${data.referenceDate}); the shipped zones as they are, the others made up.`;
+    await writeFile(options.territoryFile,
+      `${JSON.stringify({ description, ...data.territory }, null, 2)}\n`);
+  }
 
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = Object.entries(counts)
