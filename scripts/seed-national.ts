@@ -1,6 +1,7 @@
 /**
- * `npm run seed:national -- --years N [--seed S] [--end-date YYYY-MM-DD]
- * [--scale F] [--replace] [--territory-file PATH]`: generates the synthetic national history
+ * `npm run seed:national -- --years N [--seed S]
+ * [--end-date YYYY-MM-DD] [--scale F] [--replace]
+ * [--territory-file PATH]`: generates the synthetic national history
  * (storage/national/) and writes it into the configured storage, the
  * subgraphs' own (DB_DRIVER, SQLITE_DIR, MYSQL_URL). A store that holds
  * rows is refused unless --replace, which drops and rebuilds the five
@@ -18,6 +19,10 @@ import {
   nationalOptions,
   type NationalOptions,
 } from '../storage/national/generate';
+import {
+  formatSummary,
+  nationalSummary,
+} from '../storage/national/summary';
 import {
   loadNationalData,
   StoreNotEmptyError,
@@ -85,14 +90,17 @@ async function main(): Promise<void> {
   const started = Date.now();
   const data = generateNationalData(options);
   const generated = Date.now();
-  process.stderr.write(`Generated ${data.startDate} to ${data.referenceDate} in ${generated - started} ms; writing to ${target.driver}\n`);
+  const took = generated - started;
+  process.stderr.write(
+    `Generated in ${took} ms; writing to ${target.driver}\n`);
   const counts = await loadNationalData(data, target, {
     replace: options.replace,
     onProgress: progressPrinter(),
   });
   if (process.stderr.isTTY) process.stderr.write('\n');
   if (options.territoryFile) {
-    const description = `Synthetic national territory of npm run seed:national (${data.startDate} to ${data.referenceDate}); the shipped zones as they are, the others made up.`;
+    const description = 'Synthetic national territory of npm run '
+      + 'seed:national: the shipped zones as they are, the others made up.';
     await writeFile(options.territoryFile,
       `${JSON.stringify({ description, ...data.territory }, null, 2)}\n`);
   }
@@ -101,10 +109,11 @@ async function main(): Promise<void> {
   const lines = Object.entries(counts)
     .map(([table, count]) => `  ${table.padEnd(36)} ${count}`);
   process.stdout.write([
-    `National history ${data.startDate} to ${data.referenceDate}:`,
+    ...formatSummary(nationalSummary(data)),
+    'Rows written:',
     ...lines,
     `  ${'total rows'.padEnd(36)} ${total}`,
-    `Written in ${Date.now() - generated} ms (generated in ${generated - started} ms).`,
+    `Written in ${Date.now() - generated} ms (generated in ${took} ms).`,
     '',
   ].join('\n'));
 }

@@ -13,7 +13,9 @@ import {
   measureRecordOf,
   protectedPersonRecordsOf,
 } from '../../adapters/protection/records';
-import type { TerritoryRecords } from '../../subgraphs/protection/domain/territory';
+import type {
+  TerritoryRecords,
+} from '../../subgraphs/protection/domain/territory';
 import { addDays, addMonths, parseIsoDate } from '../dates';
 import { DEMO_REFERENCE_DATE, type DemoData } from '../demo-data';
 import { DEMO_FILE_INDICES, demoJudicialFiles } from '../demo/parquet';

@@ -54,6 +54,12 @@ interface Use {
   aggregate: MeasureAggregate;
   victim: string;
   phone: boolean;
+  /**
+   * Where the grant was made: its arrondissement's stock serves it. A
+   * later move (§7.2.3) reassigns the devices to the new managing zone
+   * (`assignedZoneCode`); their keeper stays.
+   */
+  grantZone: { code: string; arrondissementCode: string };
 }
 
 export function nationalInventory(
@@ -64,8 +70,10 @@ export function nationalInventory(
 ): NationalInventory {
   const stock = new Stockroom(prng, today);
   const uses: Use[] = aggregates
-    .map((aggregate, i) => ({ aggregate, victim: cases[i]!.victim
-      .nationalNumber, phone: prng.chance(STOCK.lentPhone) }))
+    .map((aggregate, i) => ({ aggregate,
+      victim: cases[i]!.victim.nationalNumber,
+      phone: prng.chance(STOCK.lentPhone),
+      grantZone: cases[i]!.requestZone }))
     .filter(({ aggregate }) => aggregate.measure.startDate !== null);
   const byDecision = [...uses].sort((a, b) =>
     compare(a.aggregate.measure.decidedOn!, b.aggregate.measure.decidedOn!));
@@ -85,13 +93,13 @@ class Stockroom {
     private readonly today: string,
   ) {}
 
-  serve({ aggregate, victim, phone }: Use): void {
-    const { measure } = aggregate;
-    const kinds: DeviceKind[] = phone ? ['BUTTON', 'LENT_PHONE']
+  serve(use: Use): void {
+    const { measure } = use.aggregate;
+    const kinds: DeviceKind[] = use.phone ? ['BUTTON', 'LENT_PHONE']
       : ['BUTTON'];
     let activatedOn: string | null = measure.decidedOn!;
     for (const kind of kinds) {
-      const on = this.assign(aggregate, victim, kind);
+      const on = this.assign(use, kind);
       if (kind === 'BUTTON') activatedOn = on;
     }
     this.activations.set(measure.id, activatedOn);
@@ -99,21 +107,19 @@ class Stockroom {
 
   /** Answers the day the device was handed out, null if not yet. */
   private assign(
-    { measure }: MeasureAggregate,
-    victim: string,
+    { aggregate: { measure }, victim, grantZone }: Use,
     kind: DeviceKind,
   ): string | null {
     const day = measure.decidedOn!;
-    let device = this.available(measure.arrondissementCode,
-      measure.managingZoneCode, kind, day);
+    const { code: zoneCode, arrondissementCode } = grantZone;
+    let device = this.available(arrondissementCode, zoneCode, kind, day);
     let on = day;
     if (!device) {
       if (kind === 'BUTTON' && !this.prng.chance(STOCK.buysAtOnce)) {
-        on = this.shortage(measure.id, kind, measure, day);
+        on = this.shortage(measure.id, kind, grantZone, day);
         if (on > this.today) return null;
       }
-      device = this.buy(kind, measure.arrondissementCode,
-        measure.managingZoneCode, on);
+      device = this.buy(kind, arrondissementCode, zoneCode, on);
     }
     const returnedOn = measure.devicesReturnedOn;
     Object.assign(device.record, {
@@ -144,14 +150,14 @@ class Stockroom {
   private shortage(
     measureId: string,
     kind: DeviceKind,
-    measure: MeasureAggregate['measure'],
+    zone: Use['grantZone'],
     day: string,
   ): string {
     const resolvedOn = addDays(day, this.prng.int(...STOCK.shortageDays));
     this.shortages.push({
       id: String(this.shortages.length + 1), measureId, kind,
-      arrondissementCode: measure.arrondissementCode,
-      zoneCode: measure.managingZoneCode, reportedOn: day,
+      arrondissementCode: zone.arrondissementCode,
+      zoneCode: zone.code, reportedOn: day,
       resolvedOn: resolvedOn <= this.today ? resolvedOn : null,
     });
     return resolvedOn;

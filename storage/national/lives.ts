@@ -53,6 +53,8 @@ export interface NationalLife {
   aggregate: MeasureAggregate;
   /** Unnumbered, in the order they were drawn. */
   events: NationalEvent[];
+  /** The police of the measure's managing zone on a day. */
+  policeOn(day: string): Actor;
 }
 
 interface LifeContext {
@@ -139,7 +141,8 @@ class Life {
     };
     if (granted) this.move(measure);
     if (measure.status === 'ENDED') this.end(measure);
-    return { aggregate, events: this.events };
+    return { aggregate, events: this.events,
+      policeOn: (day) => this.actorOn('police', day) };
   }
 
   /** §7.3: the request, in a PV of the zone where it was made. */
@@ -150,7 +153,7 @@ class Life {
       ?? this.pv(base.requestedOn);
     const origin = base.requestOrigin;
     const judge = origin === 'INVESTIGATING_JUDGE';
-    this.record(base.requestedOn, 8, 'REQUEST', this.police(), pvReference);
+    this.record(base.requestedOn, 8, 'REQUEST', 'police', pvReference);
     return {
       id: base.id, reference: base.reference, status: base.status,
       version: 0, relationship: base.relationship,
@@ -221,7 +224,7 @@ class Life {
     reEvaluation: boolean,
   ): EvaluationState {
     const pvReference = this.pv(heardOn);
-    this.record(heardOn, 10, 'EVALUATION', this.police(), pvReference);
+    this.record(heardOn, 10, 'EVALUATION', 'police', pvReference);
     const answer = () => this.prng.chance(yes);
     const exPartner = measure.relationship === 'EX_PARTNER';
     return {
@@ -247,7 +250,7 @@ class Life {
   private conditions(): MeasureAggregate['conditions'] {
     const { heardOn, decidedOn, status } = this.story;
     if (!heardOn || !decidedOn) return null;
-    this.record(heardOn, 11, 'CONDITIONS', this.police(), null);
+    this.record(heardOn, 11, 'CONDITIONS', 'police', null);
     return {
       recordedOn: heardOn, livesInDeployedZone: true,
       withinMaterialScope: status !== 'REFUSED' || this.prng.chance(0.5),
@@ -258,7 +261,7 @@ class Life {
 
   private grant(): void {
     const day = this.story.decidedOn!;
-    this.record(day, 14, 'GRANT', this.magistrate(), this.pv(day));
+    this.record(day, 14, 'GRANT', 'magistrate', this.pv(day));
   }
 
   /** §7.7: a negative decision, explained to the person. */
@@ -273,7 +276,7 @@ class Life {
       reasons: this.prng.pick(REFUSAL_REASONS),
       thirdPartyInformed: thirdParty ? this.prng.chance(0.5) : null,
     };
-    this.record(decidedOn, 14, 'REFUSAL', this.magistrate(), pvReference);
+    this.record(decidedOn, 14, 'REFUSAL', 'magistrate', pvReference);
   }
 
   /**
@@ -296,10 +299,12 @@ class Life {
       const classifiedAt = at((minutes ?? 0) * 60_000
         + this.prng.int(30, 240) * 60_000);
       const pvReference = this.pv(day);
-      this.recordAt(raisedAt, 'ALERT', this.cic(), null);
-      if (arrived) this.recordAt(arrived, 'POLICE_ARRIVAL', this.police(), null);
-      this.recordAt(callEndedAt, 'ALERT_CALL_END', this.cic(), null);
-      this.recordAt(classifiedAt, 'ALERT_CLASSIFICATION', this.police(),
+      this.recordAt(raisedAt, 'ALERT', 'cic', null);
+      if (arrived) {
+        this.recordAt(arrived, 'POLICE_ARRIVAL', 'police', null);
+      }
+      this.recordAt(callEndedAt, 'ALERT_CALL_END', 'cic', null);
+      this.recordAt(classifiedAt, 'ALERT_CLASSIFICATION', 'police',
         pvReference);
       return {
         id: `nat-alert-${pad(this.demoCase.number, 6)}-${index + 1}`,
@@ -315,7 +320,7 @@ class Life {
   private newFacts(): MeasureAggregate['newFacts'] {
     return this.story.newFacts.map(({ factOn, reportedOn }) => {
       const pvReference = this.pv(reportedOn);
-      this.record(reportedOn, 11, 'NEW_FACTS', this.police(), pvReference);
+      this.record(reportedOn, 11, 'NEW_FACTS', 'police', pvReference);
       return { reportedOn, factOn, pvReference, magistrateInformed: true };
     });
   }
@@ -325,7 +330,7 @@ class Life {
     if (!decision) return [];
     const pvReference = this.pv(decision.decidedOn);
     this.record(decision.decidedOn, 14, 'RE_EVALUATION_DECISION',
-      this.magistrate(), pvReference);
+      'magistrate', pvReference);
     return [{ decidedOn: decision.decidedOn, outcome: decision.outcome,
       pvReference }];
   }
@@ -348,7 +353,7 @@ class Life {
       if (doneOn > until) break;
       const pvReference = this.pv(doneOn);
       revisits.push({ dueOn, doneOn, pvReference });
-      this.record(doneOn, 10, 'REVISIT', this.police(), pvReference);
+      this.record(doneOn, 10, 'REVISIT', 'police', pvReference);
       dueOn = nextRevisitDue(period, { dueOn, doneOn }, DEFAULT_RULES);
     }
     if (dueOn !== null && (!measure.endedOn || dueOn <= measure.endedOn)) {
@@ -389,9 +394,9 @@ class Life {
     if (announcedOn > this.context.today) return null;
     const forwarded = addDays(announcedOn, this.prng.int(0, 2));
     const forwardedOn = forwarded <= this.context.today ? forwarded : null;
-    this.record(announcedOn, 9, 'TRAVEL_NOTICE', this.police(), null);
+    this.record(announcedOn, 9, 'TRAVEL_NOTICE', 'police', null);
     if (forwardedOn) {
-      this.record(forwardedOn, 9, 'TRAVEL_NOTICE_FORWARDED', this.police(),
+      this.record(forwardedOn, 9, 'TRAVEL_NOTICE_FORWARDED', 'police',
         null);
     }
     const zones = this.context.territory.zones.filter((zone) =>
@@ -410,8 +415,7 @@ class Life {
   private move(measure: MeasureState): void {
     const move = this.story.move;
     if (!move || !this.destination) return;
-    const from = this.demoCase.requestZone;
-    this.record(move.requestedOn, 15, 'MOVE', this.police(from.code),
+    this.record(move.requestedOn, 15, 'MOVE', 'police',
       this.pv(move.requestedOn));
     if (!move.acknowledgedOn) {
       measure.pendingTransfer = { toZoneCode: this.destination.code,
@@ -420,7 +424,7 @@ class Life {
       return;
     }
     this.record(move.acknowledgedOn, 15, 'TRANSFER_ACKNOWLEDGED',
-      this.police(), null);
+      'police', null);
   }
 
   /** §7.12: the end, then the devices back within days (§7.12.2). */
@@ -429,13 +433,13 @@ class Life {
     if (measure.endReason === 'EXPIRED') {
       this.record(endedOn, 1, 'EXPIRY', SWEEP, null);
     } else {
-      this.record(endedOn, 14, 'EARLY_END', this.magistrate(),
+      this.record(endedOn, 14, 'EARLY_END', 'magistrate',
         this.pv(endedOn));
     }
     const back = addDays(endedOn, this.prng.int(0, 4));
     const returnedOn = back < this.context.today ? back : this.context.today;
     measure.devicesReturnedOn = returnedOn;
-    this.record(returnedOn, 15, 'DEVICE_RETURN', this.police(),
+    this.record(returnedOn, 15, 'DEVICE_RETURN', 'police',
       this.pv(returnedOn));
   }
 
@@ -466,48 +470,68 @@ class Life {
     day: string,
     hour: number,
     action: string,
-    actor: Actor,
+    who: Who,
     pvReference: string | null,
   ): void {
-    this.recordAt(`${day}T${pad(hour, 2)}:00:00.000Z`, action, actor,
+    this.recordAt(`${day}T${pad(hour, 2)}:00:00.000Z`, action, who,
       pvReference);
   }
 
   private recordAt(
     at: string,
     action: string,
-    actor: Actor,
+    who: Who,
     pvReference: string | null,
   ): void {
+    const actor = typeof who === 'string'
+      ? this.actorOn(who, at.slice(0, 10)) : who;
     this.events.push({ at, action, actor, pvReference });
   }
 
-  private police(zone = this.demoCase.measure.managingZoneCode): Actor {
-    return { subject: `nat-officer-${zone}`, role: 'police',
-      organisation: zone };
+  /**
+   * §7.2.3: the request's zone and parquet manage the measure until a
+   * move is acknowledged, the new ones from that day.
+   */
+  private managingOn(day: string): ZoneInfo {
+    const move = this.story.move;
+    return move?.acknowledgedOn && this.destination
+      && day >= move.acknowledgedOn
+      ? this.destination
+      : this.demoCase.requestZone;
   }
 
-  private magistrate(): Actor {
-    const code = this.demoCase.measure.arrondissementCode;
-    return { subject: `nat-magistrate-${code}`, role: 'magistrate',
-      organisation: code };
+  actorOn(who: Role, day: string): Actor {
+    const zone = this.managingOn(day);
+    switch (who) {
+      case 'police':
+        return { subject: `nat-officer-${zone.code}`, role: 'police',
+          organisation: zone.code };
+      case 'magistrate':
+        return { subject: `nat-magistrate-${zone.arrondissementCode}`,
+          role: 'magistrate', organisation: zone.arrondissementCode };
+      case 'cic':
+        // §3: the province's dispatch centre takes the call.
+        return { subject: `nat-dispatcher-${this.provinceOf(zone)}`,
+          role: 'cic', organisation: this.provinceOf(zone) };
+    }
   }
 
-  /** §3: the province's dispatch centre takes the call. */
-  private cic(): Actor {
-    const code = this.demoCase.measure.arrondissementCode;
-    const province = this.context.territory.arrondissements
-      .find((a) => a.code === code)?.provinceCode ?? null;
-    return { subject: `nat-dispatcher-${province}`, role: 'cic',
-      organisation: province };
+  private provinceOf(zone: ZoneInfo): string | null {
+    return this.context.territory.arrondissements.find((a) =>
+      a.code === zone.arrondissementCode)?.provinceCode ?? null;
   }
 
-  /** A made-up PV number of the managing zone, in the day's year. */
+  /** A made-up PV number of the day's managing zone, in the day's year. */
   private pv(day: string): string {
-    const zone = this.demoCase.measure.managingZoneCode;
-    return `PV/${zone}/${day.slice(0, 4)}/${pad(this.prng.int(1, 999999), 6)}`;
+    const zone = this.managingOn(day).code;
+    const number = pad(this.prng.int(1, 999_999), 6);
+    return `PV/${zone}/${day.slice(0, 4)}/${number}`;
   }
 }
+
+type Role = 'police' | 'magistrate' | 'cic';
+/** A role, whose actor the day's managing zone gives, or an actor. */
+type Who = Role | Actor;
 
 /**
  * The device activation (§7.8: at once, unless no device was there,
@@ -522,11 +546,8 @@ export function journalOf(
   const { measure } = life.aggregate;
   if (activatedOn) {
     measure.deviceActivatedOn = activatedOn;
-    const zone = measure.managingZoneCode;
     life.events.push({ at: `${activatedOn}T16:00:00.000Z`,
-      action: 'DEVICE_ACTIVATION',
-      actor: { subject: `nat-officer-${zone}`, role: 'police',
-        organisation: zone },
+      action: 'DEVICE_ACTIVATION', actor: life.policeOn(activatedOn),
       pvReference: null });
   }
   const ordered = life.events
@@ -557,7 +578,8 @@ function alertSecondOfDay(prng: Prng): number {
  */
 export function arrivalMinutes(prng: Prng): number {
   const u = Math.max(prng.next(), Number.EPSILON);
-  const normal = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * prng.next());
+  const normal = Math.sqrt(-2 * Math.log(u))
+    * Math.cos(2 * Math.PI * prng.next());
   const minutes = Math.exp(Math.log(8.5) + 0.55 * normal);
   return Math.min(75, Math.max(2, Math.round(minutes)));
 }

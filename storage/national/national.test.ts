@@ -12,6 +12,7 @@ import {
   type NationalData,
 } from './generate';
 import { loadNationalData, StoreNotEmptyError } from './load';
+import { nationalSummary } from './summary';
 
 /** A small history: one year, a tenth of the national volume. */
 const SMALL = { years: 1, scale: 0.1, endDate: '2026-12-01' } as const;
@@ -22,7 +23,7 @@ describe('National history: generation', () => {
     data = generateNationalData({ years: 4, endDate: '2026-12-01' });
   });
 
-  it('draws the same history from the same seed, another from another', () => {
+  it('draws the same history from the same seed, another otherwise', () => {
     const again = generateNationalData({ years: 4, endDate: '2026-12-01' });
     expect(JSON.stringify(again)).toBe(JSON.stringify(data));
     const other = generateNationalData({ years: 4, endDate: '2026-12-01',
@@ -30,7 +31,7 @@ describe('National history: generation', () => {
     expect(other.protection.measures).not.toEqual(data.protection.measures);
   });
 
-  it('has 12 arrondissements, about 180 zones and keeps the shipped ones', () => {
+  it('has 12 arrondissements, ~180 zones, the shipped ones unchanged', () => {
     const { arrondissements, zones } = data.protection;
     expect(arrondissements).toHaveLength(12);
     expect(zones.length).toBeGreaterThanOrEqual(175);
@@ -41,14 +42,43 @@ describe('National history: generation', () => {
       arrondissementCode: 'ANT', deployedOn: '2023-12-01' });
   });
 
-  it('requests only in zones deployed by then', () => {
+  it('takes requests only in zones deployed by then', () => {
     const deployed = new Map(data.protection.zones.map((z) =>
       [z.code, z.deployedOn] as const));
-    for (const { measure } of data.protection.aggregates) {
-      const zone = measure.requester.origin === 'RESIDENCE_POLICE'
-        ? measure.requester.zoneCode! : null;
-      if (zone) expect(deployed.get(zone)! <= measure.requestedOn).toBe(true);
+    const requests = data.protection.journal.filter((entry) =>
+      entry.action === 'REQUEST');
+    expect(requests).toHaveLength(data.protection.measures.length);
+    for (const request of requests) {
+      const zone = request.actor.organisation!;
+      expect(deployed.get(zone)! <= request.at.slice(0, 10)).toBe(true);
     }
+  });
+
+  it('grants after the request, journals in time order', () => {
+    const byMeasure = new Map<string, string[]>();
+    let previous = { measureId: '', at: '' };
+    for (const entry of data.protection.journal) {
+      if (entry.measureId === previous.measureId) {
+        expect(entry.at >= previous.at).toBe(true);
+      }
+      previous = entry;
+      const actions = byMeasure.get(entry.measureId) ?? [];
+      byMeasure.set(entry.measureId, [...actions, entry.action]);
+    }
+    for (const { measure } of data.protection.aggregates) {
+      const actions = byMeasure.get(measure.id)!;
+      expect(actions[0]).toBe('REQUEST');
+      expect(actions.includes('GRANT')).toBe(measure.startDate !== null);
+      expect(measure.version).toBe(actions.length - 1);
+    }
+  });
+
+  it('draws more requests around the holidays than in spring', () => {
+    const inMonths = (months: string[]) => data.protection.measures
+      .filter((m) => months.includes(m.requestedOn.slice(5, 7))).length
+      / months.length;
+    expect(inMonths(['12', '01'])).toBeGreaterThan(
+      1.1 * inMonths(['03', '04', '05', '06']));
   });
 
   it('dates each measure in order, ending by the 9-month rule', () => {
@@ -75,7 +105,7 @@ describe('National history: generation', () => {
     }
   });
 
-  it('classes about 3 to 4% of alerts as real, each prolonging its measure', () => {
+  it('classes 2 to 6% of alerts as real, each prolonging its measure', () => {
     const alerts = data.protection.aggregates.flatMap((a) => a.alerts);
     const real = alerts.filter((a) => a.classification === 'REAL');
     expect(real.length / alerts.length).toBeGreaterThan(0.02);
@@ -112,7 +142,7 @@ describe('National history: generation', () => {
 });
 
 describe('National history: options', () => {
-  it('names the bad value', () => {
+  it('refuses a bad option, naming its value', () => {
     expect(() => nationalOptions({ years: 0 })).toThrow('got 0');
     expect(() => nationalOptions({ endDate: '2026-13-01' }))
       .toThrow('got 2026-13-01');
@@ -128,8 +158,11 @@ describeEachDatabase('National history: loading', (getOptions) => {
     counts = await loadNationalData(data, getOptions());
   });
 
-  it('writes as many rows as the summary says, read back by the adapters', async () => {
-    expect(counts.protection_measure).toBe(data.protection.measures.length);
+  it('writes the rows it counts; the adapters read them back', async () => {
+    const summary = nationalSummary(data);
+    expect(counts.protection_measure).toBe(summary.requests);
+    expect(counts.devices_shortage).toBe(summary.shortages);
+    expect(counts.vs_referral).toBe(summary.referrals);
     const ids = data.protection.measures.map((m) => m.id);
     const protection = await openSqlProtectionAdapter(getOptions());
     const devices = await openSqlDevicesAdapter(getOptions());
@@ -138,8 +171,8 @@ describeEachDatabase('National history: loading', (getOptions) => {
     try {
       const measures = await protection.measuresById(ids);
       expect(measures.filter((m) => m !== null)).toHaveLength(ids.length);
-      const aggregates = await protection.aggregatesById(ids.slice(0, 50));
-      expect(aggregates).toEqual(data.protection.aggregates.slice(0, 50));
+      const aggregates = await protection.aggregatesById(ids);
+      expect(aggregates).toEqual(data.protection.aggregates);
       const registrations = await devices.grantRegistrationsByMeasureId(ids);
       expect(registrations.filter((r) => r !== null))
         .toHaveLength(counts.devices_grant_registration!);
@@ -156,7 +189,7 @@ describeEachDatabase('National history: loading', (getOptions) => {
     }
   });
 
-  it('refuses a store that holds rows, unless asked to replace them', async () => {
+  it('refuses a store that holds rows, unless told to replace', async () => {
     await expect(loadNationalData(data, getOptions()))
       .rejects.toThrow(StoreNotEmptyError);
     const again = await loadNationalData(data, getOptions(),

@@ -16,6 +16,7 @@ import type {
 import { addDays, addMonths, daysBetween } from '../dates';
 import { MEASURE_MONTHS } from '../demo/cases';
 import type { Prng } from '../prng';
+import { poisson } from './volume';
 
 /** Draws per month of protection, and the shares of the outcomes. */
 export const RATES = {
@@ -151,10 +152,12 @@ function end(story: Story, endedOn: string, reason: EndReason): void {
 
 function drawAlerts(story: Story, from: string, until: string, prng: Prng) {
   const span = daysBetween(from, until) + 1;
-  const count = countIn(RATES.alertsPerMonth * span / 30, prng);
+  const count = poisson(RATES.alertsPerMonth * span / 30, prng);
   const days = Array.from({ length: count },
     () => addDays(from, prng.int(0, span - 1))).sort(compare);
   for (const day of days) {
+    // The device is activated the day of the grant, in the afternoon.
+    if (day <= story.decidedOn!) continue;
     const draw = prng.next();
     const classification: AlertClass = draw < RATES.realAlertShare ? 'REAL'
       : draw < RATES.realAlertShare + RATES.falseAlertShare ? 'FALSE'
@@ -250,14 +253,6 @@ function prolong(
   story.prolongations.push({ cause, incidentOn, decidedOn, previousEndDate,
     newEndDate });
   story.endDate = newEndDate;
-}
-
-/** A Poisson count for a small expected number. */
-function countIn(expected: number, prng: Prng): number {
-  const limit = Math.exp(-expected);
-  let count = 0;
-  for (let p = prng.next(); p > limit; p *= prng.next()) count += 1;
-  return count;
 }
 
 function compare(a: string, b: string): number {

@@ -90,7 +90,9 @@ function daysOpen(
 
 /** Knuth's method; rates here stay small. */
 export function poisson(rate: number, prng: Prng): number {
-  if (!(rate >= 0)) throw new RangeError(`A Poisson rate must be >= 0, got ${rate}`);
+  if (!(rate >= 0)) {
+    throw new RangeError(`A Poisson rate must be >= 0, got ${rate}`);
+  }
   const limit = Math.exp(-rate);
   let count = 0;
   for (let p = prng.next(); p > limit; p *= prng.next()) count += 1;
