@@ -3,9 +3,10 @@
  * an available button of its arrondissement (the managing zone's own
  * first), and a lent phone now and then; each end brings them back, to
  * be restocked days later. When none is available, the arrondissement
- * usually buys one at once; otherwise a shortage is recorded (§7.8.7)
- * and resolved when a device comes, which is when the alarm is
- * activated. Devices end the history as the last use left them.
+ * buys one at once, unless the story has it wait (`shortageDays`): then
+ * a shortage is recorded (§7.8.7) and resolved when the device comes,
+ * which is when the alarm is activated. Devices end the history as the
+ * last use left them.
  */
 import type {
   DeviceKind,
@@ -21,10 +22,6 @@ import type { Prng } from '../prng';
 import type { NationalCase } from './cases';
 
 export const STOCK = {
-  /** A grant that finds no button is met by a purchase at once. */
-  buysAtOnce: 0.8,
-  /** Days a shortage lasts (§7.8.7), at most: under any early end. */
-  shortageDays: [2, 14] as const,
   restockDays: [2, 10] as const,
   lentPhone: 0.2,
   /** Of the devices in stock at the end. */
@@ -60,6 +57,7 @@ interface Use {
    * (`assignedZoneCode`); their keeper stays.
    */
   grantZone: { code: string; arrondissementCode: string };
+  shortageDays: number;
 }
 
 export function nationalInventory(
@@ -73,7 +71,8 @@ export function nationalInventory(
     .map((aggregate, i) => ({ aggregate,
       victim: cases[i]!.victim.nationalNumber,
       phone: prng.chance(STOCK.lentPhone),
-      grantZone: cases[i]!.requestZone }))
+      grantZone: cases[i]!.requestZone,
+      shortageDays: cases[i]!.story.shortageDays }))
     .filter(({ aggregate }) => aggregate.measure.startDate !== null);
   const byDecision = [...uses].sort((a, b) =>
     compare(a.aggregate.measure.decidedOn!, b.aggregate.measure.decidedOn!));
@@ -107,7 +106,7 @@ class Stockroom {
 
   /** Answers the day the device was handed out, null if not yet. */
   private assign(
-    { aggregate: { measure }, victim, grantZone }: Use,
+    { aggregate: { measure }, victim, grantZone, shortageDays }: Use,
     kind: DeviceKind,
   ): string | null {
     const day = measure.decidedOn!;
@@ -115,8 +114,8 @@ class Stockroom {
     let device = this.available(arrondissementCode, zoneCode, kind, day);
     let on = day;
     if (!device) {
-      if (kind === 'BUTTON' && !this.prng.chance(STOCK.buysAtOnce)) {
-        on = this.shortage(measure.id, kind, grantZone, day);
+      if (kind === 'BUTTON' && shortageDays > 0) {
+        on = this.shortage(measure.id, kind, grantZone, day, shortageDays);
         if (on > this.today) return null;
       }
       device = this.buy(kind, arrondissementCode, zoneCode, on);
@@ -152,8 +151,9 @@ class Stockroom {
     kind: DeviceKind,
     zone: Use['grantZone'],
     day: string,
+    days: number,
   ): string {
-    const resolvedOn = addDays(day, this.prng.int(...STOCK.shortageDays));
+    const resolvedOn = addDays(day, days);
     this.shortages.push({
       id: String(this.shortages.length + 1), measureId, kind,
       arrondissementCode: zone.arrondissementCode,

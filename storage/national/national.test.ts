@@ -115,6 +115,27 @@ describe('National history: generation', () => {
     expect(realProlongations).toHaveLength(real.length);
   });
 
+  it('raises alerts only once the device is activated', () => {
+    for (const { measure, alerts } of data.protection.aggregates) {
+      for (const alert of alerts) {
+        expect(alert.raisedAt.slice(0, 10) > measure.deviceActivatedOn!)
+          .toBe(true);
+      }
+    }
+  });
+
+  it('activates a measure that met a shortage the day it is resolved', () => {
+    const { shortages } = data.devices;
+    expect(shortages.length).toBeGreaterThan(0);
+    const measures = new Map(data.protection.aggregates.map((a) =>
+      [a.measure.id, a.measure] as const));
+    for (const shortage of shortages) {
+      const measure = measures.get(shortage.measureId)!;
+      expect(shortage.reportedOn).toBe(measure.decidedOn);
+      expect(measure.deviceActivatedOn).toBe(shortage.resolvedOn);
+    }
+  });
+
   it('brings the police in about 10 minutes on average', () => {
     const minutes = data.protection.aggregates.flatMap((a) => a.alerts)
       .filter((a) => a.policeArrivedAt)

@@ -34,6 +34,12 @@ export const RATES = {
   movePerMonth: 0.008,
   /** §7.12.1: the magistrate prolongs after the re-evaluation. */
   reEvaluationProlongs: 0.3,
+  /**
+   * §7.8.7: grants whose arrondissement, finding no device, waits for
+   * one rather than buying it at once (inventory.ts), and how long.
+   */
+  waitsForDevice: 0.2,
+  waitDays: [2, 14] as const,
 } as const;
 
 const EARLY_END_REASONS: readonly (readonly [EndReason, number])[] = [
@@ -45,7 +51,7 @@ const EARLY_END_REASONS: readonly (readonly [EndReason, number])[] = [
 ];
 
 /** An early end comes at the earliest this long after the grant. */
-const EARLY_END_MIN_DAYS = 15;
+const EARLY_END_MIN_DAYS = RATES.waitDays[1] + 1;
 
 export interface AlertDraw {
   day: string;
@@ -86,6 +92,11 @@ export interface Story {
   prolongations: IncidentDraw[];
   reEvaluation: ReEvaluationDraw | null;
   move: MoveDraw | null;
+  /**
+   * §7.8.7: days a shortage would last if the grant found no device;
+   * 0 when one would be bought at once. No alert comes in those days.
+   */
+  shortageDays: number;
 }
 
 /** Draws the facts of a request made on `requestedOn`, up to `today`. */
@@ -98,6 +109,7 @@ export function drawStory(
     status: 'REQUESTED', requestedOn, heardOn: null, decidedOn: null,
     endDate: null, endedOn: null, endReason: null, alerts: [],
     newFacts: [], prolongations: [], reEvaluation: null, move: null,
+    shortageDays: 0,
   };
   const heardOn = addDays(requestedOn, prng.int(0, 3));
   if (heardOn > today) return story;
@@ -109,6 +121,8 @@ export function drawStory(
 
   story.status = 'ACTIVE';
   story.endDate = addMonths(decidedOn, MEASURE_MONTHS);
+  story.shortageDays = prng.chance(RATES.waitsForDevice)
+    ? prng.int(...RATES.waitDays) : 0;
   liveMonths(story, today, prng);
   return story;
 }
@@ -156,8 +170,9 @@ function drawAlerts(story: Story, from: string, until: string, prng: Prng) {
   const days = Array.from({ length: count },
     () => addDays(from, prng.int(0, span - 1))).sort(compare);
   for (const day of days) {
-    // The device is activated the day of the grant, in the afternoon.
-    if (day <= story.decidedOn!) continue;
+    // The device is activated the afternoon of the grant, or once a
+    // shortage is over.
+    if (day <= addDays(story.decidedOn!, story.shortageDays)) continue;
     const draw = prng.next();
     const classification: AlertClass = draw < RATES.realAlertShare ? 'REAL'
       : draw < RATES.realAlertShare + RATES.falseAlertShare ? 'FALSE'
