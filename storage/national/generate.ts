@@ -9,6 +9,7 @@ import type {
   GrantRegistrationRecord,
   ShortageRecord,
 } from '../../adapters/devices/types';
+import type { NoticeRecord } from '../../adapters/victim-support/types';
 import {
   measureRecordOf,
   protectedPersonRecordsOf,
@@ -25,6 +26,7 @@ import { Prng } from '../prng';
 import { buildNationalCases } from './cases';
 import { grantRegistrations, nationalInventory } from './inventory';
 import { journalOf, nationalLives, settleMoves } from './lives';
+import { nationalNotices } from './notices';
 import { NationalPeople } from './people';
 import { nationalTerritory } from './territory';
 import { requestSlots } from './volume';
@@ -48,13 +50,19 @@ export const NATIONAL_DEFAULTS = {
   scale: 1,
 } as const;
 
-/** The demo's parts, with the inventory's shortages and registrations. */
+/**
+ * The demo's parts, with the inventory's shortages and registrations
+ * and the notices to victim support.
+ */
 export interface NationalData extends DemoData {
   startDate: string;
   territory: TerritoryRecords;
   devices: DemoData['devices'] & {
     shortages: ShortageRecord[];
     grantRegistrations: GrantRegistrationRecord[];
+  };
+  'victim-support': DemoData['victim-support'] & {
+    notices: NoticeRecord[];
   };
 }
 
@@ -94,9 +102,10 @@ export function generateNationalData(
     scale, prng(2));
   const people = new NationalPeople(prng(3));
   const cases = buildNationalCases(slots, today, people, prng(4));
-  const destinations = settleMoves(cases, territory.zones, prng(5));
+  // Referred at the grant, by the parquet of the grant (§7.8.3).
   const referrals = demoReferrals(cases, prng(6), today).map((r) =>
     ({ ...r, id: r.id.replace(/^demo-/, 'nat-') }));
+  const destinations = settleMoves(cases, territory.zones, prng(5));
   const lives = nationalLives(cases, destinations, {
     prng: prng(7), today, territory,
     referrals: new Map(referrals.map((r) => [r.measureId, r])),
@@ -105,6 +114,7 @@ export function generateNationalData(
   const inventory = nationalInventory(cases, aggregates, prng(8), today);
   const journal = lives.flatMap((life, i) => journalOf(life, i + 1,
     inventory.activations.get(life.aggregate.measure.id) ?? null));
+  const notices = nationalNotices(cases, aggregates, referrals);
 
   return {
     referenceDate: today,
@@ -133,7 +143,7 @@ export function generateNationalData(
       shortages: inventory.shortages,
       grantRegistrations: grantRegistrations(aggregates),
     },
-    'victim-support': { referrals },
+    'victim-support': { referrals, notices },
   };
 }
 

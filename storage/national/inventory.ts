@@ -15,6 +15,7 @@ import type {
   ShortageRecord,
 } from '../../adapters/devices/types';
 import type { MeasureAggregate } from '../../adapters/protection/aggregate';
+import { grantRegistration } from '../../subgraphs/protection/domain/effects';
 import type { DemoDailyReport } from '../demo/inventory';
 import { addDays, daysBetween } from '../dates';
 import { pad } from '../demo/text';
@@ -242,26 +243,20 @@ class Stockroom {
   }
 }
 
-/** §7.13.1: the police registration of every grant, as it ends up. */
+/**
+ * §7.13.1: the police registration of every grant, as it ends up: the
+ * domain's own (prolongations that moved the end date count).
+ */
 export function grantRegistrations(
   aggregates: readonly MeasureAggregate[],
 ): GrantRegistrationRecord[] {
   return aggregates
     .filter(({ measure }) => measure.startDate !== null)
-    .map(({ measure, protectedPersons, prolongations }) => ({
-      measureId: measure.id,
-      arrondissementCode: measure.arrondissementCode,
-      zoneCode: measure.managingZoneCode,
-      decidedOn: measure.decidedOn!,
-      startDate: measure.startDate!,
-      endDate: measure.endDate!,
-      relationship: measure.relationship,
-      protectedPersonCount: protectedPersons.length,
-      status: measure.status === 'ENDED' ? 'ENDED' : 'ACTIVE',
-      endedOn: measure.endedOn,
-      endReason: measure.endReason,
-      prolongationCount: prolongations.length,
-    }));
+    .map((aggregate) => {
+      const { decidedOn, startDate, endDate } = aggregate.measure;
+      return grantRegistration(aggregate, { decidedOn: decidedOn!,
+        startDate: startDate!, endDate: endDate! });
+    });
 }
 
 function compare(a: string, b: string): number {

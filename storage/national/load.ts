@@ -15,7 +15,10 @@ import {
 } from '../../adapters/devices/sql/schema';
 import { machSchema } from '../../adapters/mach/sql/schema';
 import { protectionSchema } from '../../adapters/protection/sql/schema';
-import { victimSupportSchema } from '../../adapters/victim-support/sql/schema';
+import {
+  Notice,
+  victimSupportSchema,
+} from '../../adapters/victim-support/sql/schema';
 import { openDataSource, type SystemSchema } from '../data-source';
 import { StorageError } from '../errors';
 import {
@@ -87,12 +90,18 @@ export async function loadNationalData(
   }
 }
 
-/** The demo's steps, and the devices' shortages and registrations. */
+/**
+ * The demo's steps, with the devices' shortages and registrations and
+ * the notices to victim support.
+ */
 export function nationalSteps(
   system: SystemName,
   data: NationalData,
 ): SeedStep[] {
   const steps = demoSeedSteps(system, data);
+  if (system === 'victim-support') {
+    return [...steps, seedStep(Notice, data['victim-support'].notices)];
+  }
   if (system !== 'devices') return steps;
   const { shortages, grantRegistrations } = data.devices;
   return [

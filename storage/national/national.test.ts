@@ -136,6 +136,21 @@ describe('National history: generation', () => {
     }
   });
 
+  it('moves the referral with the file, telling victim support', () => {
+    const referrals = new Map(data['victim-support'].referrals.map((r) =>
+      [r.measureId, r] as const));
+    const transfers = data['victim-support'].notices
+      .filter((n) => n.kind === 'TRANSFER');
+    expect(transfers.length).toBeGreaterThan(0);
+    for (const transfer of transfers) {
+      const referral = referrals.get(transfer.measureId)!;
+      expect(referral.arrondissementCode).not.toBe(transfer.details);
+      const measure = data.protection.measures.find((m) =>
+        m.id === transfer.measureId)!;
+      expect(referral.arrondissementCode).toBe(measure.arrondissementCode);
+    }
+  });
+
   it('brings the police in about 10 minutes on average', () => {
     const minutes = data.protection.aggregates.flatMap((a) => a.alerts)
       .filter((a) => a.policeArrivedAt)
@@ -200,6 +215,8 @@ describeEachDatabase('National history: loading', (getOptions) => {
       const referrals = await support.referralsByMeasureId(ids);
       expect(referrals.filter((r) => r !== null))
         .toHaveLength(counts.vs_referral!);
+      const notices = await support.noticesByMeasureId(ids);
+      expect(notices.flat()).toHaveLength(counts.vs_notice!);
       const records = await bng.policeRecordsByNationalNumber(
         data.bng.records.map((r) => r.nationalNumber));
       expect(records.filter((r) => r !== null))

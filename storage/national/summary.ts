@@ -22,6 +22,8 @@ export interface NationalSummary {
   devices: number;
   shortages: number;
   referrals: number;
+  /** Notices to victim support by kind (§7.8.3). */
+  notices: Record<string, number>;
 }
 
 export function nationalSummary(data: NationalData): NationalSummary {
@@ -50,6 +52,7 @@ export function nationalSummary(data: NationalData): NationalSummary {
     devices: data.devices.devices.length,
     shortages: data.devices.shortages.length,
     referrals: data['victim-support'].referrals.length,
+    notices: tally(data['victim-support'].notices.map((n) => n.kind)),
   };
 }
 
@@ -76,5 +79,6 @@ export function formatSummary(summary: NationalSummary): string[] {
     `  prolongations: ${pairs(summary.prolongations)}`,
     `  persons ${summary.persons}, devices ${summary.devices}`,
     `  shortages ${summary.shortages}, referrals ${summary.referrals}`,
+    `  notices to victim support: ${pairs(summary.notices)}`,
   ];
 }
