@@ -54,7 +54,7 @@ describe('The national history through the graph', () => {
     await database.drop();
   });
 
-  it('answers an active measure of Antwerpen with all five systems', async () => {
+  it('answers an active measure of Antwerpen from all five', async () => {
     const measure = data.protection.aggregates.map((a) => a.measure)
       .find((m) => m.status === 'ACTIVE' && m.managingZoneCode === '5345'
         && m.deviceActivatedOn !== null)!;

@@ -9,6 +9,7 @@ import type {
   GrantRegistrationRecord,
   ShortageRecord,
 } from '../../adapters/devices/types';
+import type { RegistrationCommentRow } from '../../adapters/mach/sql/schema';
 import type { NoticeRecord } from '../../adapters/victim-support/types';
 import {
   measureRecordOf,
@@ -24,6 +25,7 @@ import { demoPoliceRecords } from '../demo/police';
 import { demoReferrals } from '../demo/referrals';
 import { Prng } from '../prng';
 import { buildNationalCases } from './cases';
+import { nationalComments } from './comments';
 import { grantRegistrations, nationalInventory } from './inventory';
 import { journalOf, nationalLives, settleMoves } from './lives';
 import { nationalNotices } from './notices';
@@ -51,8 +53,9 @@ export const NATIONAL_DEFAULTS = {
 } as const;
 
 /**
- * The demo's parts, with the inventory's shortages and registrations
- * and the notices to victim support.
+ * The demo's parts, with what the domain's effects leave besides: the
+ * inventory's shortages and grant registrations, the MaCH registration
+ * comments and the notices to victim support.
  */
 export interface NationalData extends DemoData {
   startDate: string;
@@ -60,6 +63,9 @@ export interface NationalData extends DemoData {
   devices: DemoData['devices'] & {
     shortages: ShortageRecord[];
     grantRegistrations: GrantRegistrationRecord[];
+  };
+  mach: DemoData['mach'] & {
+    comments: RegistrationCommentRow[];
   };
   'victim-support': DemoData['victim-support'] & {
     notices: NoticeRecord[];
@@ -136,6 +142,7 @@ export function generateNationalData(
     mach: {
       indices: [...DEMO_FILE_INDICES],
       files: demoJudicialFiles(cases, prng(10)),
+      comments: nationalComments(aggregates),
     },
     devices: {
       devices: inventory.devices,

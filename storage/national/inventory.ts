@@ -1,11 +1,12 @@
 /**
  * The national device inventory, played in time order: each grant takes
- * an available button of its arrondissement (the managing zone's own
- * first), and a lent phone now and then; each end brings them back, to
- * be restocked days later. When none is available, the arrondissement
- * buys one at once, unless the story has it wait (`shortageDays`): then
- * a shortage is recorded (§7.8.7) and resolved when the device comes,
- * which is when the alarm is activated. Devices end the history as the
+ * an available button of its arrondissement for each protected person
+ * (the managing zone's own first), and a lent phone now and then; each
+ * end brings them back, to be restocked days later. When none is
+ * available, the arrondissement buys one at once, unless the story has
+ * it wait (`shortageDays`): then a shortage is recorded (§7.8.7) and
+ * resolved when the device comes, which is when the alarm is activated
+ * if the victim was the one waiting. Devices end the history as the
  * last use left them.
  */
 import type {
@@ -50,7 +51,9 @@ interface Device {
 
 interface Use {
   aggregate: MeasureAggregate;
-  victim: string;
+  /** §7.8: a button for each protected person, the victim first. */
+  persons: string[];
+  /** A phone lent to the victim too. */
   phone: boolean;
   /**
    * Where the grant was made: its arrondissement's stock serves it. A
@@ -70,7 +73,7 @@ export function nationalInventory(
   const stock = new Stockroom(prng, today);
   const uses: Use[] = aggregates
     .map((aggregate, i) => ({ aggregate,
-      victim: cases[i]!.victim.nationalNumber,
+      persons: aggregate.protectedPersons.map((p) => p.nationalNumber),
       phone: prng.chance(STOCK.lentPhone),
       grantZone: cases[i]!.requestZone,
       shortageDays: cases[i]!.story.shortageDays }))
@@ -93,22 +96,29 @@ class Stockroom {
     private readonly today: string,
   ) {}
 
+  /** The alarm is activated the day the victim has a button. */
   serve(use: Use): void {
     const { measure } = use.aggregate;
-    const kinds: DeviceKind[] = use.phone ? ['BUTTON', 'LENT_PHONE']
-      : ['BUTTON'];
-    let activatedOn: string | null = measure.decidedOn!;
-    for (const kind of kinds) {
-      const on = this.assign(use, kind);
-      if (kind === 'BUTTON') activatedOn = on;
+    const [victim] = use.persons;
+    const handouts: [string, DeviceKind][] = use.persons.map((person) =>
+      [person, 'BUTTON']);
+    if (use.phone) handouts.push([victim!, 'LENT_PHONE']);
+    // §7.8.7: one shortage per measure and kind, resolved for all.
+    const waits = new Map<DeviceKind, string>();
+    for (const [person, kind] of handouts) {
+      const on = this.assign(use, person, kind, waits);
+      if (person === victim && kind === 'BUTTON') {
+        this.activations.set(measure.id, on);
+      }
     }
-    this.activations.set(measure.id, activatedOn);
   }
 
   /** Answers the day the device was handed out, null if not yet. */
   private assign(
-    { aggregate: { measure }, victim, grantZone, shortageDays }: Use,
+    { aggregate: { measure }, grantZone, shortageDays }: Use,
+    person: string,
     kind: DeviceKind,
+    waits: Map<DeviceKind, string>,
   ): string | null {
     const day = measure.decidedOn!;
     const { code: zoneCode, arrondissementCode } = grantZone;
@@ -116,7 +126,9 @@ class Stockroom {
     let on = day;
     if (!device) {
       if (kind === 'BUTTON' && shortageDays > 0) {
-        on = this.shortage(measure.id, kind, grantZone, day, shortageDays);
+        on = waits.get(kind)
+          ?? this.shortage(measure.id, kind, grantZone, day, shortageDays);
+        waits.set(kind, on);
         if (on > this.today) return null;
       }
       device = this.buy(kind, arrondissementCode, zoneCode, on);
@@ -124,7 +136,7 @@ class Stockroom {
     const returnedOn = measure.devicesReturnedOn;
     Object.assign(device.record, {
       status: returnedOn ? 'RETURNED' : 'ASSIGNED',
-      measureId: measure.id, assignedTo: victim,
+      measureId: measure.id, assignedTo: person,
       assignedZoneCode: measure.managingZoneCode, assignedOn: on,
       returnedOn,
     });

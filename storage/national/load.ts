@@ -13,7 +13,10 @@ import {
   Shortage,
   devicesSchema,
 } from '../../adapters/devices/sql/schema';
-import { machSchema } from '../../adapters/mach/sql/schema';
+import {
+  RegistrationComment,
+  machSchema,
+} from '../../adapters/mach/sql/schema';
 import { protectionSchema } from '../../adapters/protection/sql/schema';
 import {
   Notice,
@@ -91,8 +94,8 @@ export async function loadNationalData(
 }
 
 /**
- * The demo's steps, with the devices' shortages and registrations and
- * the notices to victim support.
+ * The demo's steps, with the devices' shortages and registrations, the
+ * MaCH registration comments and the notices to victim support.
  */
 export function nationalSteps(
   system: SystemName,
@@ -101,6 +104,9 @@ export function nationalSteps(
   const steps = demoSeedSteps(system, data);
   if (system === 'victim-support') {
     return [...steps, seedStep(Notice, data['victim-support'].notices)];
+  }
+  if (system === 'mach') {
+    return [...steps, seedStep(RegistrationComment, data.mach.comments)];
   }
   if (system !== 'devices') return steps;
   const { shortages, grantRegistrations } = data.devices;

@@ -1,5 +1,6 @@
 import { openSqlBngAdapter } from '../../adapters/bng';
 import { openSqlDevicesAdapter } from '../../adapters/devices';
+import { openSqlMachAdapter } from '../../adapters/mach';
 import { openSqlProtectionAdapter } from '../../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../../adapters/victim-support';
 import { checkNationalNumber } from '../../runtime/national-number';
@@ -124,15 +125,46 @@ describe('National history: generation', () => {
     }
   });
 
-  it('activates a measure that met a shortage the day it is resolved', () => {
+  it('activates at the grant, or the day the shortage it met ends', () => {
     const { shortages } = data.devices;
     expect(shortages.length).toBeGreaterThan(0);
-    const measures = new Map(data.protection.aggregates.map((a) =>
-      [a.measure.id, a.measure] as const));
-    for (const shortage of shortages) {
-      const measure = measures.get(shortage.measureId)!;
-      expect(shortage.reportedOn).toBe(measure.decidedOn);
-      expect(measure.deviceActivatedOn).toBe(shortage.resolvedOn);
+    const shortageOf = new Map(shortages.map((s) => [s.measureId, s]));
+    let delayed = 0;
+    for (const { measure } of data.protection.aggregates) {
+      const shortage = shortageOf.get(measure.id);
+      if (shortage) expect(shortage.reportedOn).toBe(measure.decidedOn);
+      const { startDate, deviceActivatedOn, decidedOn } = measure;
+      if (!startDate || deviceActivatedOn === decidedOn) continue;
+      // The victim waited for a button (§7.8.7).
+      delayed += 1;
+      expect(measure.deviceActivatedOn).toBe(shortage!.resolvedOn);
+    }
+    expect(delayed).toBeGreaterThan(0);
+  });
+
+  it('hands a button to each person an active measure protects', () => {
+    const held = new Map<string, Set<string>>();
+    for (const device of data.devices.devices) {
+      if (device.status !== 'ASSIGNED' || device.kind !== 'BUTTON') continue;
+      const persons = held.get(device.measureId!) ?? new Set<string>();
+      held.set(device.measureId!, persons.add(device.assignedTo!));
+    }
+    for (const { measure, protectedPersons } of data.protection.aggregates) {
+      if (measure.status !== 'ACTIVE' || !measure.deviceActivatedOn) continue;
+      expect([...held.get(measure.id)!].sort()).toEqual(
+        protectedPersons.map((p) => p.nationalNumber).sort());
+    }
+  });
+
+  it('leaves one current MaCH comment per granted measure', () => {
+    const current = data.mach.comments.filter((c) => c.currentFor);
+    const granted = data.protection.measures.filter((m) => m.startDate);
+    expect(current).toHaveLength(granted.length);
+    const ended = new Set(granted.filter((m) => m.endedOn)
+      .map((m) => m.id));
+    for (const comment of current) {
+      expect(comment.text.startsWith('stalking alarm ayant pris fin'))
+        .toBe(ended.has(comment.measureId));
     }
   });
 
@@ -204,6 +236,7 @@ describeEachDatabase('National history: loading', (getOptions) => {
     const devices = await openSqlDevicesAdapter(getOptions());
     const support = await openSqlVictimSupportAdapter(getOptions());
     const bng = await openSqlBngAdapter(getOptions());
+    const mach = await openSqlMachAdapter(getOptions());
     try {
       const measures = await protection.measuresById(ids);
       expect(measures.filter((m) => m !== null)).toHaveLength(ids.length);
@@ -217,12 +250,15 @@ describeEachDatabase('National history: loading', (getOptions) => {
         .toHaveLength(counts.vs_referral!);
       const notices = await support.noticesByMeasureId(ids);
       expect(notices.flat()).toHaveLength(counts.vs_notice!);
+      const comments = await mach.registrationCommentsByMeasureId(ids);
+      expect(comments.flat())
+        .toHaveLength(counts.mach_registration_comment!);
       const records = await bng.policeRecordsByNationalNumber(
         data.bng.records.map((r) => r.nationalNumber));
       expect(records.filter((r) => r !== null))
         .toHaveLength(counts.bng_person!);
     } finally {
-      await Promise.all([protection, devices, support, bng]
+      await Promise.all([protection, devices, support, bng, mach]
         .map((a) => a.close()));
     }
   });
