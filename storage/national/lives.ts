@@ -399,8 +399,11 @@ class Life {
       this.record(forwardedOn, 9, 'TRAVEL_NOTICE_FORWARDED', 'police',
         null);
     }
+    // §7.11.1: the destination's zone gets the briefing: one deployed
+    // by then, so that it has the alarm's procedures.
     const zones = this.context.territory.zones.filter((zone) =>
-      zone.deployedOn !== null && zone.code !== measure.managingZoneCode);
+      zone.deployedOn !== null && zone.deployedOn <= fromDate
+      && zone.code !== this.managingOn(announcedOn).code);
     return {
       id: `nat-travel-${pad(this.demoCase.number, 6)}-${n}`,
       kind: usual ? 'USUAL_PLACE' : 'TRIP',

@@ -5,7 +5,7 @@ import { openSqlProtectionAdapter } from '../../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../../adapters/victim-support';
 import { checkNationalNumber } from '../../runtime/national-number';
 import { describeEachDatabase } from '../../test/support/databases';
-import { addMonths } from '../dates';
+import { addMonths, daysBetween } from '../dates';
 import { MEASURE_MONTHS } from '../demo/cases';
 import {
   generateNationalData,
@@ -53,6 +53,34 @@ describe('National history: generation', () => {
       const zone = request.actor.organisation!;
       expect(deployed.get(zone)! <= request.at.slice(0, 10)).toBe(true);
     }
+  });
+
+  it('revisits a month after the grant, then quarterly, some late', () => {
+    const done = data.protection.aggregates.flatMap((a) =>
+      a.revisits.filter((r) => r.doneOn !== null));
+    for (const { measure, revisits } of data.protection.aggregates) {
+      if (revisits.length === 0) continue;
+      expect(revisits[0]!.dueOn).toBe(addMonths(measure.startDate!, 1));
+    }
+    const late = done.filter((r) => daysBetween(r.dueOn, r.doneOn!) > 10);
+    expect(late.length / done.length).toBeGreaterThan(0.03);
+    expect(late.length / done.length).toBeLessThan(0.15);
+  });
+
+  it('sends travel notices to zones deployed by the trip', () => {
+    const deployed = new Map(data.protection.zones.map((z) =>
+      [z.code, z.deployedOn] as const));
+    const notices = data.protection.aggregates.flatMap((a) =>
+      a.travelNotices);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const notice of notices) {
+      expect(deployed.get(notice.zoneCode)! <= notice.fromDate).toBe(true);
+      expect(notice.announcedOn <= notice.fromDate).toBe(true);
+    }
+    const late = notices.filter((n) =>
+      daysBetween(n.announcedOn, n.fromDate) < 7);
+    expect(late.length / notices.length).toBeGreaterThan(0.05);
+    expect(late.length / notices.length).toBeLessThan(0.3);
   });
 
   it('grants after the request, journals in time order', () => {
