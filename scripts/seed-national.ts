@@ -33,41 +33,75 @@ const USAGE = 'Usage: npm run seed:national -- --years N [--seed S] '
   + '[--end-date YYYY-MM-DD] [--scale F] [--replace] '
   + '[--territory-file PATH]';
 
-interface ScriptOptions extends NationalOptions {
+export interface SeedArgs extends NationalOptions {
+  /** Drop and rebuild the tables of a store that holds rows. */
   replace: boolean;
+  /** Where to write the territory file; none by default. */
   territoryFile: string | undefined;
 }
 
-function readOptions(argv: string[]): ScriptOptions {
-  const { values } = parseArgs({
-    args: argv,
-    options: {
-      years: { type: 'string' },
-      seed: { type: 'string' },
-      'end-date': { type: 'string' },
-      scale: { type: 'string' },
-      replace: { type: 'boolean', default: false },
-      'territory-file': { type: 'string' },
-    },
-    strict: true,
-  });
-  const number = (name: string, value: string | undefined) => {
-    if (value === undefined) return undefined;
-    const parsed = Number(value);
-    if (value.trim() === '' || Number.isNaN(parsed)) {
-      throw new RangeError(`--${name} must be a number, got "${value}"`);
-    }
-    return parsed;
-  };
+/** A bad command line: the message names the option and the value. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+const OPTIONS = {
+  years: { type: 'string' },
+  seed: { type: 'string' },
+  'end-date': { type: 'string' },
+  scale: { type: 'string' },
+  replace: { type: 'boolean', default: false },
+  'territory-file': { type: 'string' },
+} as const;
+
+/** The command line's name of each of `NationalOptions`. */
+const FLAGS: Readonly<Record<string, string>> = {
+  years: '--years',
+  seed: '--seed',
+  endDate: '--end-date',
+  scale: '--scale',
+};
+
+/** Reads the command line; throws a UsageError naming what is wrong. */
+export function parseSeedArgs(args: readonly string[]): SeedArgs {
+  const values = parseFlags(args);
   const options = {
-    years: number('years', values.years),
-    seed: number('seed', values.seed),
+    years: numberOption('years', values.years),
+    seed: numberOption('seed', values.seed),
     endDate: values['end-date'],
-    scale: number('scale', values.scale),
+    scale: numberOption('scale', values.scale),
   };
-  nationalOptions(options);
-  return { ...options, replace: values.replace ?? false,
+  try {
+    nationalOptions(options);
+  } catch (error) {
+    // The generator names the option as the code does: say the flag.
+    const message = (error as Error).message;
+    const [name = ''] = message.split(' ', 1);
+    throw new UsageError(`${FLAGS[name] ?? name}${message.slice(name.length)}`);
+  }
+  return { ...options, replace: values.replace,
     territoryFile: values['territory-file'] };
+}
+
+function parseFlags(args: readonly string[]) {
+  try {
+    return parseArgs({ args: [...args], options: OPTIONS, strict: true,
+      allowPositionals: false }).values;
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+function numberOption(
+  name: string,
+  value: string | undefined,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const parsed = Number(value);
+  if (value.trim() === '' || Number.isNaN(parsed)) {
+    throw new UsageError(`--${name} must be a number, got "${value}"`);
+  }
+  return parsed;
 }
 
 /** A line updated in place on a terminal, one line a table otherwise. */
@@ -81,7 +115,7 @@ function progressPrinter(): (progress: LoadProgress) => void {
 }
 
 async function main(): Promise<void> {
-  const options = readOptions(process.argv.slice(2));
+  const options = parseSeedArgs(process.argv.slice(2));
   const storage = storageOptionsOf(readSubgraphConfig());
   const target = storage.driver === 'sqlite'
     ? { ...storage, directory: resolve(storage.directory) }
@@ -118,12 +152,14 @@ async function main(): Promise<void> {
   ].join('\n'));
 }
 
-main().catch((error: unknown) => {
-  const known = error instanceof ConfigError || error instanceof RangeError
-    || error instanceof StoreNotEmptyError
-    || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-  const message = known ? (error as Error).message
-    : `Could not seed: ${(error as Error).message}`;
-  process.stderr.write(`${message}\n${known ? `${USAGE}\n` : ''}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    const usage = error instanceof UsageError;
+    const known = usage || error instanceof ConfigError
+      || error instanceof StoreNotEmptyError;
+    const message = known ? (error as Error).message
+      : `Could not seed: ${(error as Error).message}`;
+    process.stderr.write(`${message}\n${usage ? `${USAGE}\n` : ''}`);
+    process.exit(1);
+  });
+}
