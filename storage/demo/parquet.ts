@@ -116,7 +116,10 @@ function fileFrom(
   const arrondissementCode = prng.chance(0.8)
     ? measure.arrondissementCode
     : prng.pick(Object.keys(FILE_PREFIXES));
-  const prefix = FILE_PREFIXES[arrondissementCode];
+  // Arrondissements outside the demo (the national history's) take the
+  // first two letters of their code.
+  const prefix = FILE_PREFIXES[arrondissementCode]
+    ?? arrondissementCode.slice(0, 2);
   const year = openedOn.slice(2, 4);
   return {
     number: `${prefix}.${sketch.index}.L1.${pad(sequence, 6)}/${year}`,
