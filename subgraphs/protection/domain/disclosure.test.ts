@@ -149,10 +149,43 @@ describe('disclosure: complementary suppression', () => {
   });
 });
 
+describe('disclosure: nested dimensions', () => {
+  // Zones (dimension 0) in arrondissements (dimension 1).
+  const nested = [[0, 1]] as const;
+
+  it('sums the zones of an arrondissement to it, and those to the country',
+    () => {
+      const table = protectTable(2, [
+        cell(['z1', 'A'], 4), cell(['z2', 'A'], 9), cell(['z3', 'A'], 8),
+        cell(['z4', 'B'], 7), cell(['z5', 'B'], 6),
+      ], { nested });
+
+      // A = 21 shown: z1 needs a complement in A, the smallest, z3.
+      expect(table.count(['z1', 'A'])).toEqual(hidden);
+      expect(table.count(['z3', 'A'])).toEqual(hidden);
+      expect(table.count(['z2', 'A'])).toEqual(shown(9));
+      expect(table.count([null, 'A'])).toEqual(shown(21));
+      expect(table.count(['z4', 'B'])).toEqual(shown(7));
+      expect(table.count([null, null])).toEqual(shown(34));
+    });
+
+  it('refuses a key naming a zone without its arrondissement', () => {
+    const table = protectTable(2, [cell(['z1', 'A'], 6)], { nested });
+
+    expect(() => table.count(['z1', null])).toThrow(
+      'A margin key needs 2 values, the outer of a nested one named, got ["z1",null]');
+  });
+});
+
 describe('disclosure: misuse', () => {
   it('refuses a key of the wrong length, showing it', () => {
     expect(() => protectTable(2, [cell(['A'], 5)]))
       .toThrow('A cell needs 2 key values, got ["A"]');
+  });
+
+  it('refuses a nesting of a dimension in itself', () => {
+    expect(() => protectTable(2, [], { nested: [[1, 1]] }))
+      .toThrow('A nesting names two dimensions of the table, got [1,1]');
   });
 
   it('refuses a threshold that is not a positive integer', () => {

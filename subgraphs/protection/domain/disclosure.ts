@@ -21,6 +21,11 @@
  *
  * Suppressions only ever grow, so the fixpoint is reached. Ties are
  * broken by key, so the answer is the same on every run.
+ *
+ * A dimension may be nested in another (a zone in its arrondissement, an
+ * end reason in early or not): a margin that names the inner value names
+ * the outer one too, so the zones of an arrondissement sum to it, and
+ * the arrondissements to the country.
  */
 
 /** The default: a cell counting fewer than 5 people is suppressed. */
@@ -38,9 +43,14 @@ export interface TableCell {
   readonly people: readonly string[];
 }
 
+/** [inner, outer]: dimension indexes; the inner value fixes the outer. */
+export type Nesting = readonly [inner: number, outer: number];
+
 export interface DisclosureOptions {
   /** Fewest people an entry may show; default DISCLOSURE_THRESHOLD. */
   readonly threshold?: number;
+  /** Nested dimensions; default none. */
+  readonly nested?: readonly Nesting[];
 }
 
 /** A count as published: the value, or suppressed. */
@@ -61,15 +71,12 @@ export class ProtectedTable {
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
     readonly dimensions: number,
+    private readonly nested: readonly Nesting[] = [],
   ) {}
 
   /** An entry as published; a key absent from the data counts 0. */
   count(key: MarginKey): ProtectedCount {
-    if (key.length !== this.dimensions) {
-      throw new TypeError(
-        `A margin key needs ${this.dimensions} values, got ${JSON.stringify(key)}`,
-      );
-    }
+    this.check(key);
     const entry = this.entries.get(keyText(key));
     if (!entry) return { value: 0, suppressed: false };
     return entry.suppressed
@@ -79,7 +86,19 @@ export class ProtectedTable {
 
   /** How many people stand behind an entry; for the withheld figures. */
   people(key: MarginKey): number {
+    this.check(key);
     return this.entries.get(keyText(key))?.people.size ?? 0;
+  }
+
+  /** Private: a key of the table's length, naming an inner's outer. */
+  private check(key: MarginKey): void {
+    const orphan = this.nested.some(([inner, outer]) =>
+      key[inner] !== null && key[outer] === null);
+    if (key.length !== this.dimensions || orphan) {
+      throw new TypeError(
+        `A margin key needs ${this.dimensions} values, the outer of a nested one named, got ${JSON.stringify(key)}`,
+      );
+    }
   }
 }
 
@@ -90,20 +109,33 @@ export function protectTable(
   options: DisclosureOptions = {},
 ): ProtectedTable {
   const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
-  checkOptions(dimensions, threshold);
-  const entries = latticeOf(dimensions, cells);
+  const nested = options.nested ?? [];
+  checkOptions(dimensions, threshold, nested);
+  const entries = latticeOf(dimensions, cells, nested);
   for (const entry of entries.values()) {
     const size = entry.people.size;
     entry.suppressed = size > 0 && size < threshold;
   }
-  const groups = marginGroups(entries, dimensions);
+  const groups = marginGroups(entries, dimensions, nested);
   while (groups.some((group) => complement(group))) {
     // Each pass adds suppressions until no group needs one.
   }
-  return new ProtectedTable(entries, dimensions);
+  return new ProtectedTable(entries, dimensions, nested);
 }
 
-function checkOptions(dimensions: number, threshold: number): void {
+function checkOptions(
+  dimensions: number,
+  threshold: number,
+  nested: readonly Nesting[],
+): void {
+  const bad = nested.find(([inner, outer]) => inner === outer ||
+    ![inner, outer].every((at) => Number.isInteger(at) && at >= 0 &&
+      at < dimensions));
+  if (bad) {
+    throw new TypeError(
+      `A nesting names two dimensions of the table, got ${JSON.stringify(bad)}`,
+    );
+  }
   if (!Number.isInteger(dimensions) || dimensions < 0 || dimensions > 12) {
     throw new TypeError(
       `A table has 0 to 12 dimensions, got ${dimensions}`,
@@ -116,20 +148,28 @@ function checkOptions(dimensions: number, threshold: number): void {
   }
 }
 
+/** Private: a mask sums over an outer dimension only with its inner. */
+function isCanonical(mask: number, nested: readonly Nesting[]): boolean {
+  return nested.every(([inner, outer]) =>
+    (mask & (1 << outer)) === 0 || (mask & (1 << inner)) !== 0);
+}
+
 /** Private: every margin of every cell, summed. */
 function latticeOf(
   dimensions: number,
   cells: readonly TableCell[],
+  nested: readonly Nesting[],
 ): Map<string, Entry> {
   const entries = new Map<string, Entry>();
-  const masks = 1 << dimensions;
+  const masks = [...Array(1 << dimensions).keys()]
+    .filter((mask) => isCanonical(mask, nested));
   for (const cell of cells) {
     if (cell.key.length !== dimensions) {
       throw new TypeError(
         `A cell needs ${dimensions} key values, got ${JSON.stringify(cell.key)}`,
       );
     }
-    for (let mask = 0; mask < masks; mask += 1) {
+    for (const mask of masks) {
       const key = cell.key.map((value, at) =>
         (mask & (1 << at)) === 0 ? value : null);
       const text = keyText(key);
@@ -151,15 +191,21 @@ interface Group {
   readonly members: readonly Entry[];
 }
 
-/** Private: for each entry and each concrete dimension, its siblings. */
+/**
+ * Private: for each entry and each concrete dimension, its siblings; an
+ * outer dimension is summed over only once its inner one is.
+ */
 function marginGroups(
   entries: ReadonlyMap<string, Entry>,
   dimensions: number,
+  nested: readonly Nesting[],
 ): Group[] {
   const groups = new Map<string, Entry[]>();
   for (const entry of entries.values()) {
     for (let at = 0; at < dimensions; at += 1) {
       if (entry.key[at] === null) continue;
+      if (nested.some(([inner, outer]) =>
+        outer === at && entry.key[inner] !== null)) continue;
       const total = entry.key.map((value, i) => (i === at ? null : value));
       const name = `${at}|${keyText(total)}`;
       const members = groups.get(name) ?? [];
