@@ -455,7 +455,7 @@ function figuresAt(
       total: at(alerts, null),
       real, falseAlerts, tests,
       unclassified: at(alerts, 'UNCLASSIFIED'),
-      realRate: classifiedCount === 0
+      realRate: classifiedPeople === 0
         ? { value: null, withheld: false }
         : rateShown
           ? { value: round((real.value ?? 0) / classifiedCount),
@@ -573,10 +573,12 @@ export function computeStatistics(input: StatisticsInput): StatisticsResult {
   const none = layout.dimensions.map(() => null);
   return {
     total: figuresAt(none, 'total', read),
-    cells: cellKeys(tallies, layout).map((key) => ({
-      ...cellValuesOf(input.dimensions, key),
-      figures: figuresAt(key, JSON.stringify(key), read),
-    })),
+    // Without a dimension the total is the only cell.
+    cells: layout.dimensions.length === 0 ? [] : cellKeys(tallies, layout)
+      .map((key) => ({
+        ...cellValuesOf(input.dimensions, key),
+        figures: figuresAt(key, JSON.stringify(key), read),
+      })),
   };
 }
 
