@@ -241,7 +241,9 @@ export const resolvers: Resolvers = {
   },
 
   StatisticsReport: {
-    __resolveReference: (key, context) => requestOfKey(key.key, context),
+    // Async, so that a refusal is this entity's alone, not the batch's.
+    __resolveReference: async (key, context) =>
+      requestOfKey(key.key, context),
     dimensions: (request) => [...request.dimensions],
     threshold: () => DISCLOSURE_THRESHOLD,
     protection: (request, _, context) =>

@@ -12,7 +12,9 @@
  *   5345 (ANT)        4         4        -      nothing
  *   5347 (ANT)        6         6        -      nothing
  */
+import { SqlProtectionAdapter } from '../../adapters/protection';
 import { describeEachDatabase } from '../support/databases';
+import { protectionClient } from '../support/protection-subgraph';
 import {
   grantInput,
   pv,
@@ -362,6 +364,39 @@ describeEachDatabase('issue 7: the statistics of the register', (storage) => {
       expect(error.code).toBe('FORBIDDEN');
     }
   });
+
+  it('judges the caller again when another subgraph names the report by key',
+    async () => {
+      const { adapter } = graph.stack.subgraphs.protection;
+      if (!(adapter instanceof SqlProtectionAdapter)) throw new Error('no SQL');
+      const client = protectionClient(adapter, '2028-04-02T09:00:00Z');
+      const query = `query ($representations: [_Any!]!) {
+        _entities(representations: $representations) {
+          ... on StatisticsReport { key protection { total {
+            grants { value suppressed } } } }
+        }
+      }`;
+      const key = 'v1|2028-01-01|2028-03-31|arrondissement:BRU|';
+      const variables = {
+        representations: [{ __typename: 'StatisticsReport', key }],
+      };
+      try {
+        const own = await client.run(
+          { subject: 'mag-bru', role: 'magistrate', arrondissement: 'BRU' },
+          query, variables);
+        const other = await client.run(
+          { subject: 'mag-ant', role: 'magistrate', arrondissement: 'ANT' },
+          query, variables);
+
+        expect(own.data).toEqual({ _entities: [{ key,
+          protection: { total: { grants: n(11) } } }] });
+        expect(other.data).toEqual({ _entities: [null] });
+        expect(other.errors?.map((e) => e.extensions?.code))
+          .toEqual(['FORBIDDEN']);
+      } finally {
+        await client.stop();
+      }
+    });
 
   it('refuses a period it cannot read, naming the argument', async () => {
     const cases = [
