@@ -160,6 +160,9 @@ function knownScope(
   return { arrondissementCode: arrondissement, zoneCode };
 }
 
+const OWN_ZONE_ONLY =
+  'A police zone reads the statistics of its own zone only (§7.2.2, §8).';
+
 /**
  * The scope asked, defaulted to the caller's own territory; FORBIDDEN
  * when it reaches outside it.
@@ -187,15 +190,11 @@ export function scopeOf(
     case 'police': {
       const own = identity.zone ?? null;
       if (asked.arrondissementCode && zoneCode === null) {
-        throw forbidden(
-          "A police zone reads the statistics of its own zone only (§7.2.2, §8).");
+        throw forbidden(OWN_ZONE_ONLY);
       }
       const scope = knownScope(territory, asked.arrondissementCode ?? null,
         zoneCode ?? own);
-      if (scope.zoneCode !== own) {
-        throw forbidden(
-          "A police zone reads the statistics of its own zone only (§7.2.2, §8).");
-      }
+      if (scope.zoneCode !== own) throw forbidden(OWN_ZONE_ONLY);
       return scope;
     }
     case 'cic':
@@ -215,7 +214,9 @@ export function scopeOf(
 
 function scopeText({ arrondissementCode, zoneCode }: StatisticsScopeView) {
   if (zoneCode !== null) return `zone:${zoneCode}`;
-  if (arrondissementCode !== null) return `arrondissement:${arrondissementCode}`;
+  if (arrondissementCode !== null) {
+    return `arrondissement:${arrondissementCode}`;
+  }
   return 'national';
 }
 

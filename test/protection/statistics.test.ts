@@ -125,7 +125,10 @@ async function statistics(
 }
 
 /** Each zone's figure, by zone code, from a report by [ZONE]. */
-function byZone(report: Report, figure: keyof Figures): Record<string, unknown> {
+function byZone(
+  report: Report,
+  figure: keyof Figures,
+): Record<string, unknown> {
   return Object.fromEntries(report.protection.cells.map((cell) => [
     (cell.zone as { code: string }).code, cell.figures[figure],
   ]));

@@ -15,7 +15,9 @@ import {
 let serial = 0;
 
 /** A measure granted on 2028-01-10 in zone 5339 of BRU, with a victim. */
-function measure(overrides: Partial<StatisticsMeasure> = {}): StatisticsMeasure {
+function measure(
+  overrides: Partial<StatisticsMeasure> = {},
+): StatisticsMeasure {
   serial += 1;
   return {
     id: `m${serial}`,

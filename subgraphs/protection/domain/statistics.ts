@@ -78,7 +78,10 @@ export function ageOn(birthDate: string, day: string): number {
 }
 
 /** The band of the age on `day`; null without a birth date. */
-export function ageBandOn(birthDate: string | null, day: string): AgeBand | null {
+export function ageBandOn(
+  birthDate: string | null,
+  day: string,
+): AgeBand | null {
   if (birthDate === null) return null;
   const age = ageOn(birthDate, day);
   let band: AgeBand = AGE_BANDS[0][1];
@@ -221,13 +224,14 @@ function valueOf(
 
 /** Private: the finest cells of one figure, members as extra keys. */
 class Tally {
-  private readonly cells = new Map<string, TableCell & { people: string[] }>();
+  private readonly cells = new Map<string,
+    { key: string[]; value: number; people: string[] }>();
 
   add(key: readonly string[], person: string, value = 1): void {
     const text = JSON.stringify(key);
     const cell = this.cells.get(text) ??
-      { key: [...key], value: 0, people: [] as string[] };
-    (cell as { value: number }).value += value;
+      { key: [...key], value: 0, people: [] };
+    cell.value += value;
     cell.people.push(person);
     this.cells.set(text, cell);
   }
@@ -238,8 +242,8 @@ class Tally {
 
   protect(dimensions: number, nested: readonly Nesting[],
     threshold: number): ProtectedTable {
-    return protectTable(dimensions, [...this.cells.values()],
-      { nested, threshold });
+    const cells: TableCell[] = [...this.cells.values()];
+    return protectTable(dimensions, cells, { nested, threshold });
   }
 }
 
@@ -402,22 +406,84 @@ function statistic(
   return { value: round(compute(values)), withheld: false };
 }
 
-function figuresAt(
-  key: MarginKey,
+type At = (table: ProtectedTable, ...members: (string | null)[]) =>
+  ProtectedCount;
+
+function endFigures(ends: ProtectedTable, at: At): ProtectionFigures['ends'] {
+  return {
+    total: at(ends, null, null),
+    early: at(ends, 'EARLY', null),
+    expired: at(ends, 'ON_DATE', 'EXPIRED'),
+    noLongerSerious: at(ends, 'EARLY', 'NO_LONGER_SERIOUS'),
+    misuse: at(ends, 'EARLY', 'MISUSE'),
+    personRequest: at(ends, 'EARLY', 'PERSON_REQUEST'),
+    settledAbroad: at(ends, 'EARLY', 'SETTLED_ABROAD'),
+    settledOutsideDeployedTerritory:
+      at(ends, 'EARLY', 'SETTLED_OUTSIDE_DEPLOYED_TERRITORY'),
+  };
+}
+
+/**
+ * The rate is withheld while a class is suppressed: with the rate and
+ * the other counts shown, the suppressed one would come back.
+ */
+function alertFigures(
   text: string,
+  at: At,
   { tables, samples, threshold }: Protected,
-): ProtectionFigures {
-  const at = (table: ProtectedTable, ...members: (string | null)[]) =>
-    table.count([...key, ...members]);
-  const { ends, alerts } = tables;
+): ProtectionFigures['alerts'] {
+  const { alerts } = tables;
   const real = at(alerts, 'REAL');
   const falseAlerts = at(alerts, 'FALSE');
   const tests = at(alerts, 'TEST');
   const classified = [real, falseAlerts, tests];
-  const classifiedPeople = samples.classifiedPeople.get(text)?.size ?? 0;
-  const classifiedCount = classified.reduce((n, c) => n + (c.value ?? 0), 0);
-  const rateShown = classified.every((c) => !c.suppressed) &&
-    classifiedPeople >= threshold;
+  const people = samples.classifiedPeople.get(text)?.size ?? 0;
+  const count = classified.reduce((n, c) => n + (c.value ?? 0), 0);
+  const shown = classified.every((c) => !c.suppressed) && people >= threshold;
+  const realRate = people === 0
+    ? { value: null, withheld: false }
+    : shown
+      ? { value: round((real.value ?? 0) / count), withheld: false }
+      : { value: null, withheld: true };
+  return {
+    total: at(alerts, null), real, falseAlerts, tests,
+    unclassified: at(alerts, 'UNCLASSIFIED'), realRate,
+  };
+}
+
+function timeFigures(
+  key: MarginKey,
+  text: string,
+  at: At,
+  { tables, samples, threshold }: Protected,
+): Pick<ProtectionFigures, 'duration' | 'policeOnSite'> {
+  const ended = tables.ends.people([...key, null, null]);
+  const measured = tables.measured.people(key);
+  const durations = samples.durations.get(text);
+  const minutes = samples.minutes.get(text);
+  const mean = (values: readonly number[]) =>
+    values.reduce((a, b) => a + b, 0) / values.length;
+  return {
+    duration: {
+      meanDays: statistic(durations, ended, threshold, mean),
+      medianDays: statistic(durations, ended, threshold, median),
+    },
+    policeOnSite: {
+      measured: at(tables.measured),
+      medianMinutes: statistic(minutes, measured, threshold, median),
+      p90Minutes: statistic(minutes, measured, threshold,
+        (values) => percentile(values, 0.9)),
+    },
+  };
+}
+
+function figuresAt(
+  key: MarginKey,
+  text: string,
+  read: Protected,
+): ProtectionFigures {
+  const { tables } = read;
+  const at: At = (table, ...members) => table.count([...key, ...members]);
   return {
     requests: at(tables.requests),
     grants: at(tables.grants),
@@ -433,43 +499,9 @@ function figuresAt(
       newFacts: at(tables.prolongations, 'NEW_FACTS'),
       reEvaluation: at(tables.prolongations, 'RE_EVALUATION'),
     },
-    ends: {
-      total: at(ends, null, null),
-      early: at(ends, 'EARLY', null),
-      expired: at(ends, 'ON_DATE', 'EXPIRED'),
-      noLongerSerious: at(ends, 'EARLY', 'NO_LONGER_SERIOUS'),
-      misuse: at(ends, 'EARLY', 'MISUSE'),
-      personRequest: at(ends, 'EARLY', 'PERSON_REQUEST'),
-      settledAbroad: at(ends, 'EARLY', 'SETTLED_ABROAD'),
-      settledOutsideDeployedTerritory:
-        at(ends, 'EARLY', 'SETTLED_OUTSIDE_DEPLOYED_TERRITORY'),
-    },
-    duration: {
-      meanDays: statistic(samples.durations.get(text),
-        ends.people([...key, null, null]), threshold,
-        (values) => values.reduce((a, b) => a + b, 0) / values.length),
-      medianDays: statistic(samples.durations.get(text),
-        ends.people([...key, null, null]), threshold, median),
-    },
-    alerts: {
-      total: at(alerts, null),
-      real, falseAlerts, tests,
-      unclassified: at(alerts, 'UNCLASSIFIED'),
-      realRate: classifiedPeople === 0
-        ? { value: null, withheld: false }
-        : rateShown
-          ? { value: round((real.value ?? 0) / classifiedCount),
-            withheld: false }
-          : { value: null, withheld: true },
-    },
-    policeOnSite: {
-      measured: at(tables.measured),
-      medianMinutes: statistic(samples.minutes.get(text),
-        tables.measured.people(key), threshold, median),
-      p90Minutes: statistic(samples.minutes.get(text),
-        tables.measured.people(key), threshold,
-        (values) => percentile(values, 0.9)),
-    },
+    ends: endFigures(tables.ends, at),
+    ...timeFigures(key, text, at, read),
+    alerts: alertFigures(text, at, read),
     revisits: {
       due: at(tables.revisits, null),
       onTime: at(tables.revisits, 'ON_TIME'),
