@@ -84,7 +84,10 @@ export class ProtectedTable {
       : { value: entry.value, suppressed: false };
   }
 
-  /** How many people stand behind an entry; for the withheld figures. */
+  /**
+   * How many people stand behind an entry, counted up to the threshold
+   * only; for the withheld figures.
+   */
   people(key: MarginKey): number {
     this.check(key);
     return this.entries.get(keyText(key))?.people.size ?? 0;
@@ -111,7 +114,7 @@ export function protectTable(
   const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
   const nested = options.nested ?? [];
   checkOptions(dimensions, threshold, nested);
-  const entries = latticeOf(dimensions, cells, nested);
+  const entries = latticeOf(dimensions, cells, nested, threshold);
   for (const entry of entries.values()) {
     const size = entry.people.size;
     entry.suppressed = size > 0 && size < threshold;
@@ -148,6 +151,21 @@ function checkOptions(
   }
 }
 
+/**
+ * Private: only whether `threshold` people are reached matters, so a
+ * margin keeps no more: ten years of national history stay small.
+ */
+function addPeople(
+  into: Set<string>,
+  people: readonly string[],
+  threshold: number,
+): void {
+  for (const person of people) {
+    if (into.size >= threshold) return;
+    into.add(person);
+  }
+}
+
 /** Private: a mask sums over an outer dimension only with its inner. */
 function isCanonical(mask: number, nested: readonly Nesting[]): boolean {
   return nested.every(([inner, outer]) =>
@@ -159,6 +177,7 @@ function latticeOf(
   dimensions: number,
   cells: readonly TableCell[],
   nested: readonly Nesting[],
+  threshold: number,
 ): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   const masks = [...Array(1 << dimensions).keys()]
@@ -179,7 +198,7 @@ function latticeOf(
         entries.set(text, entry);
       }
       entry.value += cell.value;
-      cell.people.forEach((person) => entry.people.add(person));
+      addPeople(entry.people, cell.people, threshold);
     }
   }
   return entries;

@@ -267,7 +267,11 @@ interface Samples {
 }
 
 function sample<T>(map: Map<string, T[]>, keys: string[], value: T): void {
-  for (const key of keys) map.set(key, [...(map.get(key) ?? []), value]);
+  for (const key of keys) {
+    const values = map.get(key);
+    if (values) values.push(value);
+    else map.set(key, [value]);
+  }
 }
 
 /** Private: the cell keys a finest key counts in: its own and the total. */
