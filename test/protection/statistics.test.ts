@@ -5,8 +5,9 @@
  * last day, so the figures of 2028-Q1 are these measures' alone.
  *
  *   zone (arr.)    requests  grants  refused   what happens next
- *   5339 (BRU)        6         5        1      m1..m5: alerts, revisits,
- *                                                trips
+ *   5339 (BRU)        6         5        1      m1..m5: a child each;
+ *                                                alerts, revisits, trips,
+ *                                                new facts
  *   5340 (BRU)        6         6        -      m6: alert, late revisit;
  *                                                m7..m11 end early
  *   5345 (ANT)        4         4        -      nothing
@@ -17,6 +18,7 @@ import { describeEachDatabase } from '../support/databases';
 import { protectionClient } from '../support/protection-subgraph';
 import {
   grantInput,
+  newPerson,
   pv,
   requestReadyForDecision,
   startProtectionGraph,
@@ -145,12 +147,16 @@ describeEachDatabase('issue 7: the statistics of the register', (storage) => {
   const police = (zone: Zone) => graph.police(zone);
   const at = (instant: string) => graph.clock.set(instant);
 
+  /** In 5339, each victim's child (11 years old) is protected too. */
   async function grantAll(zone: Zone, count: number): Promise<void> {
     const place = { zone, arrondissement: PLACES[zone] };
     for (let i = 0; i < count; i += 1) {
       const id = await requestReadyForDecision(graph, place, GRANTED_ON);
-      await graph.magistrate(place.arrondissement).mutate(
-        'grantProtection', grantInput(id, GRANTED_ON));
+      const child = { person: newPerson('2016-05-01', 'FEMALE'),
+        role: 'CHILD', discernmentRecorded: true, agreementSigned: false };
+      await graph.magistrate(place.arrondissement).mutate('grantProtection',
+        grantInput(id, GRANTED_ON,
+          zone === '5339' ? { otherProtectedPersons: [child] } : {}));
       measures[zone].push(id);
     }
   }
@@ -223,6 +229,16 @@ describeEachDatabase('issue 7: the statistics of the register', (storage) => {
     }
   }
 
+  async function newFacts(): Promise<void> {
+    graph.clock.setDay('2028-03-05');
+    for (let i = 0; i < 5; i += 1) {
+      await police('5339').mutate('recordNewFacts', {
+        measureId: m[i], reportedOn: '2028-03-05', factOn: '2028-03-04',
+        pvReference: pv('5339', '2028-03-05'),
+      });
+    }
+  }
+
   beforeAll(async () => {
     graph = await startProtectionGraph(storage());
     graph.clock.setDay(GRANTED_ON);
@@ -235,6 +251,7 @@ describeEachDatabase('issue 7: the statistics of the register', (storage) => {
     await alerts();
     await earlyEnds();
     await revisitsAndTrips();
+    await newFacts();
     graph.clock.setDay('2028-04-02');
   }, 300_000);
 
@@ -256,9 +273,10 @@ describeEachDatabase('issue 7: the statistics of the register', (storage) => {
     expect(report.protection.cells).toEqual([]);
     expect(report.protection.total).toEqual({
       requests: n(12), grants: n(11), refusals: S, activeAtEnd: n(6),
-      newProtectedPersons: { victims: n(11), children: n(0),
+      newProtectedPersons: { victims: n(11), children: n(5),
         relatives: n(0) },
-      prolongations: { realAlert: S, newFacts: n(0), reEvaluation: n(0) },
+      // No answer sums the causes: the 2 real alerts need no complement.
+      prolongations: { realAlert: S, newFacts: n(5), reEvaluation: n(0) },
       ends: {
         total: n(5), early: n(5), expired: n(0), noLongerSerious: S,
         misuse: n(0), personRequest: S, settledAbroad: n(0),

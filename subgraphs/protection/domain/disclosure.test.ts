@@ -173,9 +173,35 @@ describe('disclosure: nested dimensions', () => {
     const table = protectTable(2, [cell(['z1', 'A'], 6)], { nested });
 
     expect(() => table.count(['z1', null])).toThrow(
-      'A margin key needs 2 values, the outer of a nested one named, got ["z1",null]');
+      'A margin key needs 2 values, the outer of a nested one and every unsummed one named, got ["z1",null]');
   });
 });
+
+describe('disclosure: parts of a figure whose total is published nowhere',
+  () => {
+    // Prolongations by cause (dimension 1): no answer gives their sum.
+    const unsummed = [1];
+
+    it('asks no complement for a part hidden among unsummed parts', () => {
+      const table = protectTable(2, [cell(['A', 'real'], 2),
+        cell(['A', 'facts'], 6), cell(['B', 'real'], 7),
+        cell(['B', 'facts'], 8)], { unsummed });
+
+      expect(table.count(['A', 'real'])).toEqual(hidden);
+      expect(table.count(['A', 'facts'])).toEqual(shown(6));
+    });
+
+    it('still protects the part against its other margins', () => {
+      // real over A and B is 2 + 7 = 9, shown: B's 7 would give A's 2.
+      const table = protectTable(2, [cell(['A', 'real'], 2),
+        cell(['A', 'facts'], 6), cell(['B', 'real'], 7),
+        cell(['B', 'facts'], 8)], { unsummed });
+
+      expect(table.count([null, 'real'])).toEqual(shown(9));
+      expect(table.count(['B', 'real'])).toEqual(hidden);
+      expect(() => table.count(['A', null])).toThrow('every unsummed one');
+    });
+  });
 
 describe('disclosure: misuse', () => {
   it('refuses a key of the wrong length, showing it', () => {

@@ -51,6 +51,12 @@ export interface DisclosureOptions {
   readonly threshold?: number;
   /** Nested dimensions; default none. */
   readonly nested?: readonly Nesting[];
+  /**
+   * Dimensions no answer ever sums over (the parts of a figure whose
+   * total is published nowhere): their margins are not known, so they
+   * ask for no complement. Default none: every margin is known.
+   */
+  readonly unsummed?: readonly number[];
 }
 
 /** A count as published: the value, or suppressed. */
@@ -71,7 +77,7 @@ export class ProtectedTable {
   constructor(
     private readonly entries: ReadonlyMap<string, Entry>,
     readonly dimensions: number,
-    private readonly nested: readonly Nesting[] = [],
+    private readonly shape: Shape = { nested: [], unsummed: [] },
   ) {}
 
   /** An entry as published; a key absent from the data counts 0. */
@@ -95,11 +101,12 @@ export class ProtectedTable {
 
   /** Private: a key of the table's length, naming an inner's outer. */
   private check(key: MarginKey): void {
-    const orphan = this.nested.some(([inner, outer]) =>
+    const orphan = this.shape.nested.some(([inner, outer]) =>
       key[inner] !== null && key[outer] === null);
-    if (key.length !== this.dimensions || orphan) {
+    const summed = this.shape.unsummed.some((at) => key[at] === null);
+    if (key.length !== this.dimensions || orphan || summed) {
       throw new TypeError(
-        `A margin key needs ${this.dimensions} values, the outer of a nested one named, got ${JSON.stringify(key)}`,
+        `A margin key needs ${this.dimensions} values, the outer of a nested one and every unsummed one named, got ${JSON.stringify(key)}`,
       );
     }
   }
@@ -113,8 +120,10 @@ export function protectTable(
 ): ProtectedTable {
   const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
   const nested = options.nested ?? [];
-  checkOptions(dimensions, threshold, nested);
-  const entries = latticeOf(dimensions, cells, nested, threshold);
+  const unsummed = options.unsummed ?? [];
+  checkOptions(dimensions, threshold, nested, unsummed);
+  const entries = latticeOf(dimensions, cells, { nested, unsummed },
+    threshold);
   for (const entry of entries.values()) {
     const size = entry.people.size;
     entry.suppressed = size > 0 && size < threshold;
@@ -123,14 +132,22 @@ export function protectTable(
   while (groups.some((group) => complement(group))) {
     // Each pass adds suppressions until no group needs one.
   }
-  return new ProtectedTable(entries, dimensions, nested);
+  return new ProtectedTable(entries, dimensions, { nested, unsummed });
 }
 
 function checkOptions(
   dimensions: number,
   threshold: number,
   nested: readonly Nesting[],
+  unsummed: readonly number[],
 ): void {
+  const outside = unsummed.find((at) =>
+    !Number.isInteger(at) || at < 0 || at >= dimensions);
+  if (outside !== undefined) {
+    throw new TypeError(
+      `An unsummed dimension is one of the table's, got ${outside}`,
+    );
+  }
   const bad = nested.find(([inner, outer]) => inner === outer ||
     ![inner, outer].every((at) => Number.isInteger(at) && at >= 0 &&
       at < dimensions));
@@ -166,22 +183,31 @@ function addPeople(
   }
 }
 
-/** Private: a mask sums over an outer dimension only with its inner. */
-function isCanonical(mask: number, nested: readonly Nesting[]): boolean {
-  return nested.every(([inner, outer]) =>
-    (mask & (1 << outer)) === 0 || (mask & (1 << inner)) !== 0);
+interface Shape {
+  readonly nested: readonly Nesting[];
+  readonly unsummed: readonly number[];
+}
+
+/**
+ * Private: a mask sums over an outer dimension only with its inner, and
+ * never over an unsummed one.
+ */
+function isKnown(mask: number, { nested, unsummed }: Shape): boolean {
+  return unsummed.every((at) => (mask & (1 << at)) === 0) &&
+    nested.every(([inner, outer]) =>
+      (mask & (1 << outer)) === 0 || (mask & (1 << inner)) !== 0);
 }
 
 /** Private: every margin of every cell, summed. */
 function latticeOf(
   dimensions: number,
   cells: readonly TableCell[],
-  nested: readonly Nesting[],
+  shape: Shape,
   threshold: number,
 ): Map<string, Entry> {
   const entries = new Map<string, Entry>();
   const masks = [...Array(1 << dimensions).keys()]
-    .filter((mask) => isCanonical(mask, nested));
+    .filter((mask) => isKnown(mask, shape));
   for (const cell of cells) {
     if (cell.key.length !== dimensions) {
       throw new TypeError(
@@ -232,13 +258,14 @@ function marginGroups(
       groups.set(name, members);
     }
   }
-  return [...groups].map(([name, members]) => {
+  return [...groups].flatMap(([name, members]) => {
     const text = name.slice(name.indexOf('|') + 1);
     const total = entries.get(text);
-    if (!total) throw new Error(`The lattice lacks the margin ${text}`);
+    // A margin over an unsummed dimension is known to nobody.
+    if (!total) return [];
     const sorted = [...members].sort((a, b) =>
       keyText(a.key) < keyText(b.key) ? -1 : 1);
-    return { total, members: sorted };
+    return [{ total, members: sorted }];
   });
 }
 

@@ -30,6 +30,7 @@ import { brusselsDateOf, instantMillis } from './clock';
 import {
   DISCLOSURE_THRESHOLD,
   protectTable,
+  type DisclosureOptions,
   type MarginKey,
   type Nesting,
   type ProtectedCount,
@@ -240,10 +241,9 @@ class Tally {
     return [...this.cells.values()].map((cell) => cell.key);
   }
 
-  protect(dimensions: number, nested: readonly Nesting[],
-    threshold: number): ProtectedTable {
+  protect(dimensions: number, options: DisclosureOptions): ProtectedTable {
     const cells: TableCell[] = [...this.cells.values()];
-    return protectTable(dimensions, cells, { nested, threshold });
+    return protectTable(dimensions, cells, options);
   }
 }
 
@@ -524,6 +524,13 @@ const MEMBERS: Readonly<Record<keyof Tallies, number>> = {
   travel: 1,
 };
 
+/**
+ * The figures whose parts no answer sums: the report gives no total of
+ * newly protected persons, nor of prolongations.
+ */
+const UNSUMMED_PARTS: ReadonlySet<keyof Tallies> =
+  new Set(['persons', 'prolongations']);
+
 function protectAll(
   tallies: Tallies,
   layout: Layout,
@@ -531,11 +538,13 @@ function protectAll(
 ): Protected['tables'] {
   const base = layout.dimensions.length;
   const entries = Object.entries(tallies).map(([name, tally]) => {
-    const members = MEMBERS[name as keyof Tallies];
+    const figure = name as keyof Tallies;
     // An end reason is nested in early or not.
     const nested: Nesting[] = [...layout.nested,
-      ...(name === 'ends' ? [[base + 1, base] as const] : [])];
-    return [name, tally.protect(base + members, nested, threshold)];
+      ...(figure === 'ends' ? [[base + 1, base] as const] : [])];
+    const unsummed = UNSUMMED_PARTS.has(figure) ? [base] : [];
+    return [name, tally.protect(base + MEMBERS[figure],
+      { nested, unsummed, threshold })];
   });
   return Object.fromEntries(entries) as Protected['tables'];
 }
