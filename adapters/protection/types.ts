@@ -6,6 +6,7 @@
  */
 import { ALERT_NOTICE_KINDS } from '../../runtime/alerts/notice';
 import type { AgencyAdapter, BatchRead } from '../adapter';
+import type { StatisticsFacts, StatisticsQuery } from './statistics';
 import type {
   EffectState,
   JournalEntry,
@@ -276,6 +277,13 @@ export interface ProtectionStore {
     sequence: number,
     limit: number,
   ): Promise<AlertEventRecord[]>;
+  /**
+   * §9: the lean facts of the measures a period touches and of their
+   * events in it, for the statistics (statistics.ts); one statement per
+   * table, filtered by period and territory. An empty territory list
+   * matches nothing.
+   */
+  statisticsFacts(query: StatisticsQuery): Promise<StatisticsFacts>;
   /** DONE at `doneAt`; counts the attempt. */
   markEffectDone(id: string, doneAt: string): Promise<void>;
   /** Still PENDING; counts the attempt, keeps `error` for the record. */

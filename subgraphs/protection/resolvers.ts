@@ -23,7 +23,13 @@ import {
 } from './domain';
 import type { Resolvers } from './generated/graphql';
 import { protectionMeasures } from './lists';
+import { DISCLOSURE_THRESHOLD } from './domain/disclosure';
 import { mutations } from './mutations';
+import {
+  protectionStatistics,
+  requestOfKey,
+  statisticsRequest,
+} from './statistics';
 import { workListOf, workListOwner } from './work-list';
 
 /**
@@ -67,6 +73,7 @@ export const resolvers: Resolvers = {
     alertEvent: (_, args, context) => alertEventOf(context, args),
     alertLog: (_, args, context) => alertLogOf(context, args),
     alertLogHead: (_, __, context) => alertLogHeadOf(context),
+    statistics: (_, args, context) => statisticsRequest(context, args),
   },
 
   Mutation: mutations,
@@ -231,5 +238,35 @@ export const resolvers: Resolvers = {
 
   Province: {
     __resolveReference: (key, { territory }) => territory.province(key.code),
+  },
+
+  StatisticsReport: {
+    // Async, so that a refusal is this entity's alone, not the batch's.
+    __resolveReference: async (key, context) =>
+      requestOfKey(key.key, context),
+    dimensions: (request) => [...request.dimensions],
+    threshold: () => DISCLOSURE_THRESHOLD,
+    protection: (request, _, context) =>
+      protectionStatistics(request, context),
+  },
+
+  StatisticsScope: {
+    arrondissement: ({ arrondissementCode }, _, { territory }) =>
+      arrondissementCode === null
+        ? null
+        : required(territory.arrondissement(arrondissementCode),
+          'arrondissement'),
+    zone: ({ zoneCode }, _, { territory }) =>
+      zoneCode === null ? null : required(territory.zone(zoneCode), 'zone'),
+  },
+
+  ProtectionStatisticsCell: {
+    arrondissement: ({ arrondissementCode }, _, { territory }) =>
+      arrondissementCode === null
+        ? null
+        : required(territory.arrondissement(arrondissementCode),
+          'arrondissement'),
+    zone: ({ zoneCode }, _, { territory }) =>
+      zoneCode === null ? null : required(territory.zone(zoneCode), 'zone'),
   },
 };

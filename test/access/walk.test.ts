@@ -258,6 +258,9 @@ function rootsOf(
           hides: (identity: Identity) => !isAlertRecipient(identity, fixture),
         }] : []),
         { field: 'workList', type: 'WorkList', own: true },
+        // Each caller's own territory: the nation for an analyst.
+        { field: 'statistics', type: 'StatisticsReport', own: true,
+          args: '(period: { unit: YEAR, label: "2026" }, by: [ZONE])' },
         { field: 'alertLog', type: 'AlertLogEntry', args: '(after: "0", limit: 3)' },
         ...['Province', 'Arrondissement', 'PoliceZone'].map((type) => ({
           field: '_entities', type,

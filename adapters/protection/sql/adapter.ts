@@ -40,7 +40,9 @@ import {
   type ProvinceRecord,
   type ZoneRecord,
 } from '../types';
+import type { StatisticsFacts, StatisticsQuery } from '../statistics';
 import { readAggregates } from './aggregates';
+import { readStatisticsFacts } from './statistics';
 import { findAlertEventsAfter, findAlertEventsBefore } from './alert-events';
 import { findConfidentialContacts } from './confidential';
 import { Gate, isSqlite } from './gate';
@@ -318,6 +320,19 @@ export class SqlProtectionAdapter
       return query.getRawMany<{ id: string }>();
     });
     return rows.map((row) => row.id);
+  }
+
+  /** §9: the lean facts of a period; see sql/statistics.ts. */
+  async statisticsFacts(query: StatisticsQuery): Promise<StatisticsFacts> {
+    checkDate('from', query.from);
+    checkDate('to', query.to);
+    const lists = [query.arrondissementCodes, query.managingZoneCodes];
+    if (lists.some((list) => list !== undefined && list.length === 0)) {
+      return { measures: [], prolongations: [], alerts: [], revisits: [],
+        travelNotices: [] };
+    }
+    return this.operation('statisticsFacts',
+      () => readStatisticsFacts(this.dataSource.manager, query));
   }
 
   async dueEffects(now: string, limit: number): Promise<EffectState[]> {

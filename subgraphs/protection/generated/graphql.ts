@@ -6,6 +6,8 @@ import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswe
 import type { AlertEventView as AlertEventViewModel } from '../alert-feed';
 import type { AlertNotice as AlertNoticeModel, NoticeRecipients as NoticeRecipientsModel } from '../../../runtime/alerts/notice';
 import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
+import type { StatisticsRequest as StatisticsRequestModel, StatisticsScopeView as StatisticsScopeViewModel } from '../statistics';
+import type { StatisticsResult as StatisticsResultModel, StatisticsCell as StatisticsCellModel, ProtectionFigures as ProtectionFiguresModel } from '../domain/statistics';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -31,6 +33,23 @@ export type AcknowledgeTransferInput = {
   /** The measure transferred. */
   measureId: Scalars['ID']['input'];
 };
+
+/** An age band, in whole years. */
+export type AgeBand =
+  /** 18 to 24. */
+  | 'FROM_18_TO_24'
+  /** 25 to 34. */
+  | 'FROM_25_TO_34'
+  /** 35 to 44. */
+  | 'FROM_35_TO_44'
+  /** 45 to 54. */
+  | 'FROM_45_TO_54'
+  /** 55 to 64. */
+  | 'FROM_55_TO_64'
+  /** 65 and over. */
+  | 'FROM_65'
+  /** Under 18. */
+  | 'UNDER_18';
 
 /** An alert recorded as a fact of the measure (§7.11.2). */
 export type Alert = {
@@ -69,6 +88,23 @@ export type AlertClass =
   | 'REAL'
   /** A test press: no prolongation, the magistrate is not told. */
   | 'TEST';
+
+/** Alerts by class (§7.11.2, §9). */
+export type AlertCounts = {
+  __typename?: 'AlertCounts';
+  /** Classified FALSE. */
+  falseAlerts: Count;
+  /** Classified REAL. */
+  real: Count;
+  /** REAL among the classified alerts, from 0 to 1. */
+  realRate: Statistic;
+  /** Classified TEST. */
+  tests: Count;
+  /** Every alert raised. */
+  total: Count;
+  /** Not classified yet. */
+  unclassified: Count;
+};
 
 /**
  * One fact of an alert from the alert log (§3, §7.11.2), with the alert
@@ -354,6 +390,20 @@ export type ConfidentialContact = {
   recordedAt: Scalars['DateTime']['output'];
 };
 
+/**
+ * A count under disclosure control: the value, or suppressed when it
+ * stands for fewer than 5 people or would give such a count back by
+ * difference. A suppressed count is null with `suppressed` true, never 0.
+ * Shareable: the other subgraphs' figures are counts too.
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** Withheld by disclosure control. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The count; null when suppressed. */
+  value: Maybe<Scalars['Int']['output']>;
+};
+
 /** The eight questions of §7.6. */
 export type DangerAnswers = {
   __typename?: 'DangerAnswers';
@@ -416,6 +466,18 @@ export type DecideReEvaluationInput = {
   pvReference: Scalars['String']['input'];
 };
 
+/**
+ * The days from the start to the end of the measures ended in the period
+ * (the end day is the first day not protected).
+ */
+export type DurationFigures = {
+  __typename?: 'DurationFigures';
+  /** Mean days. */
+  meanDays: Statistic;
+  /** Median days. */
+  medianDays: Statistic;
+};
+
 /** The early ends of §7.12.3. */
 export type EarlyEndReason =
   /** Repeated misuse or breach of the user agreement (§7.12.3). */
@@ -475,6 +537,27 @@ export type EffectStatus =
   | 'DONE'
   /** Not recorded yet: retried until the system accepts it. */
   | 'PENDING';
+
+/** Ends by reason (§7.12): at the end date, or early (§7.12.3, §7.2.3). */
+export type EndCounts = {
+  __typename?: 'EndCounts';
+  /** Every early end: all reasons but EXPIRED. */
+  early: Count;
+  /** At the end date (§7.12.2). */
+  expired: Count;
+  /** Repeated misuse or breach of the agreement. */
+  misuse: Count;
+  /** No longer serious enough. */
+  noLongerSerious: Count;
+  /** At the protected person's request. */
+  personRequest: Count;
+  /** The person settled abroad. */
+  settledAbroad: Count;
+  /** The person settled outside the deployed territory. */
+  settledOutsideDeployedTerritory: Count;
+  /** Every end. */
+  total: Count;
+};
 
 /** The magistrate's early end of a measure (§7.12.3). */
 export type EndProtectionEarlyInput = {
@@ -964,6 +1047,17 @@ export type PersonInput = {
   nationalNumber: Scalars['ID']['input'];
 };
 
+/** Minutes from the press to the police on site (§7.11.2). */
+export type PoliceOnSiteFigures = {
+  __typename?: 'PoliceOnSiteFigures';
+  /** Alerts whose arrival is recorded. */
+  measured: Count;
+  /** Median minutes. */
+  medianMinutes: Statistic;
+  /** 90th percentile, minutes (nearest rank). */
+  p90Minutes: Statistic;
+};
+
 /** A local police zone; the alarm is available once the zone is deployed (§5.2). */
 export type PoliceZone = {
   __typename?: 'PoliceZone';
@@ -1018,6 +1112,17 @@ export type ProlongationCause =
   /** The re-evaluation in the month before the end (§7.12.1). */
   | 'RE_EVALUATION';
 
+/** Prolongations by what set them off (§7.10.2, §7.12.1). */
+export type ProlongationCounts = {
+  __typename?: 'ProlongationCounts';
+  /** New facts reported or found. */
+  newFacts: Count;
+  /** The re-evaluation before the end. */
+  reEvaluation: Count;
+  /** An alert classified REAL. */
+  realAlert: Count;
+};
+
 /** A person the measure protects (§7.9). */
 export type ProtectedPerson = {
   __typename?: 'ProtectedPerson';
@@ -1045,6 +1150,17 @@ export type ProtectedPerson = {
   role: ProtectedRole;
 };
 
+/** Persons newly protected, by their role in the measure (§7.9). */
+export type ProtectedPersonCounts = {
+  __typename?: 'ProtectedPersonCounts';
+  /** Children of the victim. */
+  children: Count;
+  /** Relatives of the victim. */
+  relatives: Count;
+  /** Victims. */
+  victims: Count;
+};
+
 /** A child or relative protected with the victim (§7.9). */
 export type ProtectedPersonInput = {
   /** Required true from 16 years of age (§7.5, §7.9). */
@@ -1065,6 +1181,38 @@ export type ProtectedRole =
   | 'RELATIVE'
   /** The victim of the stalking. */
   | 'VICTIM';
+
+/**
+ * The figures of a cell or of the total. Counts are of the period's
+ * events; `activeAtEnd` of the measures running on its last day.
+ */
+export type ProtectionFigures = {
+  __typename?: 'ProtectionFigures';
+  /** Measures running on the period's last day. */
+  activeAtEnd: Count;
+  /** Alerts raised in the period, by class (§7.11.2, §9). */
+  alerts: AlertCounts;
+  /** How long the measures ended in the period lasted. */
+  duration: DurationFigures;
+  /** Measures ended in the period, by reason (§7.12). */
+  ends: EndCounts;
+  /** Grants decided in the period (§7.8). */
+  grants: Count;
+  /** Persons newly protected by the period's grants (§7.9), by role. */
+  newProtectedPersons: ProtectedPersonCounts;
+  /** From the press to the police on site, for the period's alerts. */
+  policeOnSite: PoliceOnSiteFigures;
+  /** Prolongations decided in the period, by cause (§7.10.2, §7.12.1). */
+  prolongations: ProlongationCounts;
+  /** Refusals decided in the period (§7.7); the last of a measure's. */
+  refusals: Count;
+  /** Requests made in the period (§7.3), by request day. */
+  requests: Count;
+  /** Revisits due in the period and those done on time (§7.11.3). */
+  revisits: RevisitCounts;
+  /** Travel notices announced in the period (§7.11.1). */
+  travelNotices: TravelNoticeCounts;
+};
 
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
@@ -1142,6 +1290,41 @@ export type ProtectionMeasure = {
   underInvestigation: Maybe<Scalars['Boolean']['output']>;
 };
 
+/** The protection register's share of a report. */
+export type ProtectionStatistics = {
+  __typename?: 'ProtectionStatistics';
+  /** One cell per combination of the dimensions' values found, in order. */
+  cells: Array<ProtectionStatisticsCell>;
+  /** The figures of the whole scope, over every cell. */
+  total: ProtectionFigures;
+};
+
+/**
+ * One cell of the breakdown: a value for each dimension asked, null for a
+ * dimension not asked (and for a gender or birth date not recorded).
+ */
+export type ProtectionStatisticsCell = {
+  __typename?: 'ProtectionStatisticsCell';
+  /** ARRONDISSEMENT: where the measure is managed now. */
+  arrondissement: Maybe<Arrondissement>;
+  /** The cell's figures. */
+  figures: ProtectionFigures;
+  /** PROTECTED_AGE_BAND: the victim's age on the decision, or the request. */
+  protectedAgeBand: Maybe<AgeBand>;
+  /** PROTECTED_GENDER: the victim's gender. */
+  protectedGender: Maybe<Gender>;
+  /** RELATIONSHIP: how the suspect is related to the victim (§6). */
+  relationship: Maybe<Relationship>;
+  /** REQUEST_ORIGIN: who asked for the alarm (§7.3). */
+  requestOrigin: Maybe<RequestOrigin>;
+  /** SUSPECT_AGE_BAND: the suspect's age on the decision, or the request. */
+  suspectAgeBand: Maybe<AgeBand>;
+  /** SUSPECT_GENDER: the suspect's gender. */
+  suspectGender: Maybe<Gender>;
+  /** ZONE: the zone that manages the measure now. */
+  zone: Maybe<PoliceZone>;
+};
+
 /** A province, with its dispatch centre (CIC) (§3). */
 export type Province = {
   __typename?: 'Province';
@@ -1203,6 +1386,14 @@ export type Query = {
    */
   protectionMeasures: Array<ProtectionMeasure>;
   /**
+   * Aggregate figures over a period (§9; issue 7), broken down by the
+   * dimensions asked, under disclosure control. An analyst reads the whole
+   * country or any part of it; a magistrate its arrondissement or one of
+   * its zones; a police zone (its reference officer, §8) its own zone.
+   * A scope outside the caller's territory is FORBIDDEN.
+   */
+  statistics: StatisticsReport;
+  /**
    * What is due for the caller: a police zone's revisits, re-evaluations,
    * device returns and travel notices; a magistrate's pending decisions,
    * re-evaluations, alerts and transfers.
@@ -1248,6 +1439,15 @@ export type QueryProtectionMeasuresArgs = {
   arrondissementCode?: InputMaybe<Scalars['ID']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<MeasureStatus>;
+  zoneCode?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+/** The entry points for reading the graph. */
+export type QueryStatisticsArgs = {
+  arrondissementCode?: InputMaybe<Scalars['ID']['input']>;
+  by?: InputMaybe<Array<StatisticsDimension>>;
+  period: StatisticsPeriodInput;
   zoneCode?: InputMaybe<Scalars['ID']['input']>;
 };
 
@@ -1556,6 +1756,124 @@ export type Revisit = {
   pvReference: Maybe<Scalars['String']['output']>;
 };
 
+/** Revisits due in the period (§7.11.3). */
+export type RevisitCounts = {
+  __typename?: 'RevisitCounts';
+  /** Due in the period. */
+  due: Count;
+  /** Done on or before the due day. */
+  onTime: Count;
+};
+
+/**
+ * A mean, a median, a percentile or a rate: shown only over at least 5
+ * people (and, for a rate, when the counts it divides are shown).
+ */
+export type Statistic = {
+  __typename?: 'Statistic';
+  /** The figure, rounded to 2 decimals; null when withheld or nothing. */
+  value: Maybe<Scalars['Float']['output']>;
+  /** Withheld by disclosure control. */
+  withheld: Scalars['Boolean']['output'];
+};
+
+/** What a report may be broken down by (at most 4 at once). */
+export type StatisticsDimension =
+  /** The judicial arrondissement managing the measure. */
+  | 'ARRONDISSEMENT'
+  /** The victim's age band. */
+  | 'PROTECTED_AGE_BAND'
+  /** The victim's gender. */
+  | 'PROTECTED_GENDER'
+  /** How the suspect is related to the victim. */
+  | 'RELATIONSHIP'
+  /** Who asked for the alarm. */
+  | 'REQUEST_ORIGIN'
+  /** The suspect's age band. */
+  | 'SUSPECT_AGE_BAND'
+  /** The suspect's gender. */
+  | 'SUSPECT_GENDER'
+  /** The police zone managing the measure. */
+  | 'ZONE';
+
+/** The days a report covers. */
+export type StatisticsPeriod = {
+  __typename?: 'StatisticsPeriod';
+  /** The first day. */
+  from: Scalars['Date']['output'];
+  /** 2026-07, 2026-Q3, 2026, or 2026-07-01/2026-08-15 for custom days. */
+  label: Scalars['String']['output'];
+  /** The last day, included. */
+  to: Scalars['Date']['output'];
+  /** MONTH, QUARTER, YEAR or CUSTOM, as asked. */
+  unit: StatisticsPeriodUnit;
+};
+
+/**
+ * The days a report counts, in Brussels calendar days: a month, quarter
+ * or year by its label, or custom days from and to, both included.
+ */
+export type StatisticsPeriodInput = {
+  /** CUSTOM only: the first day. */
+  from?: InputMaybe<Scalars['Date']['input']>;
+  /** MONTH 2026-07, QUARTER 2026-Q3, YEAR 2026; not with CUSTOM. */
+  label?: InputMaybe<Scalars['String']['input']>;
+  /** CUSTOM only: the last day, included, at most 10 years after from. */
+  to?: InputMaybe<Scalars['Date']['input']>;
+  /** MONTH, QUARTER, YEAR or CUSTOM. */
+  unit: StatisticsPeriodUnit;
+};
+
+/** The unit of a statistics period. */
+export type StatisticsPeriodUnit =
+  /** Custom days, from and to. */
+  | 'CUSTOM'
+  /** A calendar month, labelled 2026-07. */
+  | 'MONTH'
+  /** A calendar quarter, labelled 2026-Q3. */
+  | 'QUARTER'
+  /** A calendar year, labelled 2026. */
+  | 'YEAR';
+
+/**
+ * Aggregate figures over a period (§7.13, §9; issue 7), for the evaluation
+ * of the scheme by the IEFH. An entity keyed by `key`, which encodes the
+ * period, the dimensions and the territory: the devices and victim-support
+ * subgraphs add their own figures to the same report by that key, each
+ * under a field of its own, as `protection` is this subgraph's. It holds
+ * no person, no name, no national number, no address and no measure id;
+ * every count is protected by disclosure control (README, "Statistics").
+ */
+export type StatisticsReport = {
+  __typename?: 'StatisticsReport';
+  /** The breakdown asked for, in the order asked; empty for totals only. */
+  dimensions: Array<StatisticsDimension>;
+  /**
+   * `v1|<from>|<to>|<scope>|<dimensions>`, e.g.
+   * `v1|2026-07-01|2026-09-30|arrondissement:ANT|ZONE,RELATIONSHIP`; the
+   * scope is `national`, `arrondissement:<code>` or `zone:<code>`. Opaque
+   * to clients; each subgraph reads it back and judges the caller again.
+   */
+  key: Scalars['ID']['output'];
+  /** The days counted, Brussels calendar days, both ends included. */
+  period: StatisticsPeriod;
+  /** The protection register's figures: requests to ends, alerts, revisits. */
+  protection: ProtectionStatistics;
+  /** The territory counted: the nation, an arrondissement or a zone. */
+  scope: StatisticsScope;
+  /** The fewest people a shown count may stand for: 5. */
+  threshold: Scalars['Int']['output'];
+};
+
+/** The territory a report counts; both null for the whole country. */
+export type StatisticsScope = {
+  __typename?: 'StatisticsScope';
+  /** The arrondissement counted, or the zone's. */
+  arrondissement: Maybe<Arrondissement>;
+  /** The police zone counted; null for a wider scope. */
+  zone: Maybe<PoliceZone>;
+};
+
 /**
  * The live alert stream (§3, §7.11.2). The gateway serves it over
  * graphql-ws (subprotocol `graphql-transport-ws`), from the alert log; the
@@ -1622,6 +1940,15 @@ export type TravelNotice = {
   toDate: Maybe<Scalars['Date']['output']>;
   /** The zone of the destination; its CIC is the province's. */
   zone: PoliceZone;
+};
+
+/** Travel notices announced in the period (§7.11.1). */
+export type TravelNoticeCounts = {
+  __typename?: 'TravelNoticeCounts';
+  /** Trips and usual places announced. */
+  announced: Count;
+  /** Trips announced less than 7 calendar days ahead. */
+  late: Count;
 };
 
 /** One task on a work list: a measure and when the task is due. */
@@ -1754,6 +2081,7 @@ export type FederationTypes = {
   PoliceZone: PoliceZone;
   ProtectionMeasure: ProtectionMeasure;
   Province: Province;
+  StatisticsReport: StatisticsReport;
   WorkList: WorkList;
 };
 
@@ -1774,6 +2102,9 @@ export type FederationReferenceTypes = {
   Province:
     ( { __typename: 'Province' }
     & GraphQLRecursivePick<FederationTypes['Province'], {"code":true}> );
+  StatisticsReport:
+    ( { __typename: 'StatisticsReport' }
+    & GraphQLRecursivePick<FederationTypes['StatisticsReport'], {"key":true}> );
   WorkList:
     ( { __typename: 'WorkList' }
     & GraphQLRecursivePick<FederationTypes['WorkList'], {"owner":true}> );
@@ -1785,9 +2116,11 @@ export type FederationReferenceTypes = {
 export type ResolversTypes = {
   AcknowledgeTransferInput: AcknowledgeTransferInput;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AgeBand: AgeBand;
   Alert: ResolverTypeWrapper<AlertStateModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   AlertClass: AlertClass;
+  AlertCounts: ResolverTypeWrapper<AlertCounts>;
   AlertEvent: ResolverTypeWrapper<AlertEventViewModel>;
   AlertEventKind: AlertEventKind;
   AlertLogEntry: ResolverTypeWrapper<AlertNoticeModel>;
@@ -1807,16 +2140,19 @@ export type ResolversTypes = {
   ConfidentialAddress: ResolverTypeWrapper<ConfidentialAddressModel>;
   ConfidentialAddressInput: ConfidentialAddressInput;
   ConfidentialContact: ResolverTypeWrapper<ConfidentialContactRecordModel>;
+  Count: ResolverTypeWrapper<Count>;
   DangerAnswers: ResolverTypeWrapper<DangerAnswers>;
   DangerAnswersInput: DangerAnswersInput;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateRange: ResolverTypeWrapper<DateRange>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DecideReEvaluationInput: DecideReEvaluationInput;
+  DurationFigures: ResolverTypeWrapper<DurationFigures>;
   EarlyEndReason: EarlyEndReason;
   Effect: ResolverTypeWrapper<EffectStateModel>;
   EffectKind: EffectKind;
   EffectStatus: EffectStatus;
+  EndCounts: ResolverTypeWrapper<EndCounts>;
   EndProtectionEarlyInput: EndProtectionEarlyInput;
   EndReason: EndReason;
   Evaluation: ResolverTypeWrapper<EvaluationStateModel>;
@@ -1829,14 +2165,20 @@ export type ResolversTypes = {
   NewFact: ResolverTypeWrapper<NewFactStateModel>;
   Person: ResolverTypeWrapper<PersonRecordModel>;
   PersonInput: PersonInput;
+  PoliceOnSiteFigures: ResolverTypeWrapper<PoliceOnSiteFigures>;
   PoliceZone: ResolverTypeWrapper<ZoneInfoModel>;
   PositioningMethod: PositioningMethod;
   Prolongation: ResolverTypeWrapper<ProlongationStateModel>;
   ProlongationCause: ProlongationCause;
+  ProlongationCounts: ResolverTypeWrapper<ProlongationCounts>;
   ProtectedPerson: ResolverTypeWrapper<ProtectedPersonViewModel>;
+  ProtectedPersonCounts: ResolverTypeWrapper<ProtectedPersonCounts>;
   ProtectedPersonInput: ProtectedPersonInput;
   ProtectedRole: ProtectedRole;
+  ProtectionFigures: ResolverTypeWrapper<ProtectionFiguresModel>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureAggregateModel>;
+  ProtectionStatistics: ResolverTypeWrapper<StatisticsResultModel>;
+  ProtectionStatisticsCell: ResolverTypeWrapper<StatisticsCellModel>;
   Province: ResolverTypeWrapper<ProvinceInfoModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RaiseAlertFromDeviceInput: RaiseAlertFromDeviceInput;
@@ -1861,10 +2203,19 @@ export type ResolversTypes = {
   RequestRenewedOfferInput: RequestRenewedOfferInput;
   Requester: ResolverTypeWrapper<RequesterModel>;
   Revisit: ResolverTypeWrapper<RevisitStateModel>;
+  RevisitCounts: ResolverTypeWrapper<RevisitCounts>;
+  Statistic: ResolverTypeWrapper<Statistic>;
+  StatisticsDimension: StatisticsDimension;
+  StatisticsPeriod: ResolverTypeWrapper<StatisticsPeriod>;
+  StatisticsPeriodInput: StatisticsPeriodInput;
+  StatisticsPeriodUnit: StatisticsPeriodUnit;
+  StatisticsReport: ResolverTypeWrapper<StatisticsRequestModel>;
+  StatisticsScope: ResolverTypeWrapper<StatisticsScopeViewModel>;
   Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Transfer: ResolverTypeWrapper<TransferModel>;
   TravelKind: TravelKind;
   TravelNotice: ResolverTypeWrapper<TravelNoticeStateModel>;
+  TravelNoticeCounts: ResolverTypeWrapper<TravelNoticeCounts>;
   WorkItem: ResolverTypeWrapper<WorkListItemModel>;
   WorkList: ResolverTypeWrapper<WorkListAnswerModel>;
   ZoneContact: ResolverTypeWrapper<ZoneContact>;
@@ -1877,6 +2228,7 @@ export type ResolversParentTypes = {
   ID: Scalars['ID']['output'];
   Alert: AlertStateModel;
   Boolean: Scalars['Boolean']['output'];
+  AlertCounts: AlertCounts;
   AlertEvent: AlertEventViewModel;
   AlertLogEntry: AlertNoticeModel;
   AlertLogRecipients: NoticeRecipientsModel;
@@ -1893,13 +2245,16 @@ export type ResolversParentTypes = {
   ConfidentialAddress: ConfidentialAddressModel;
   ConfidentialAddressInput: ConfidentialAddressInput;
   ConfidentialContact: ConfidentialContactRecordModel;
+  Count: Count;
   DangerAnswers: DangerAnswers;
   DangerAnswersInput: DangerAnswersInput;
   Date: Scalars['Date']['output'];
   DateRange: DateRange;
   DateTime: Scalars['DateTime']['output'];
   DecideReEvaluationInput: DecideReEvaluationInput;
+  DurationFigures: DurationFigures;
   Effect: EffectStateModel;
+  EndCounts: EndCounts;
   EndProtectionEarlyInput: EndProtectionEarlyInput;
   Evaluation: EvaluationStateModel;
   ForwardTravelNoticeInput: ForwardTravelNoticeInput;
@@ -1909,11 +2264,17 @@ export type ResolversParentTypes = {
   NewFact: NewFactStateModel;
   Person: PersonRecordModel;
   PersonInput: PersonInput;
+  PoliceOnSiteFigures: PoliceOnSiteFigures;
   PoliceZone: ZoneInfoModel;
   Prolongation: ProlongationStateModel;
+  ProlongationCounts: ProlongationCounts;
   ProtectedPerson: ProtectedPersonViewModel;
+  ProtectedPersonCounts: ProtectedPersonCounts;
   ProtectedPersonInput: ProtectedPersonInput;
+  ProtectionFigures: ProtectionFiguresModel;
   ProtectionMeasure: MeasureAggregateModel;
+  ProtectionStatistics: StatisticsResultModel;
+  ProtectionStatisticsCell: StatisticsCellModel;
   Province: ProvinceInfoModel;
   Query: Record<PropertyKey, never>;
   RaiseAlertFromDeviceInput: RaiseAlertFromDeviceInput;
@@ -1935,9 +2296,16 @@ export type ResolversParentTypes = {
   RequestRenewedOfferInput: RequestRenewedOfferInput;
   Requester: RequesterModel;
   Revisit: RevisitStateModel;
+  RevisitCounts: RevisitCounts;
+  Statistic: Statistic;
+  StatisticsPeriod: StatisticsPeriod;
+  StatisticsPeriodInput: StatisticsPeriodInput;
+  StatisticsReport: StatisticsRequestModel;
+  StatisticsScope: StatisticsScopeViewModel;
   Subscription: Record<PropertyKey, never>;
   Transfer: TransferModel;
   TravelNotice: TravelNoticeStateModel;
+  TravelNoticeCounts: TravelNoticeCounts;
   WorkItem: WorkListItemModel;
   WorkList: WorkListAnswerModel;
   ZoneContact: ZoneContact;
@@ -1961,6 +2329,15 @@ export type AlertResolvers<ContextType = ProtectionContext, ParentType extends R
   pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   track?: Resolver<Array<ResolversTypes['AmlLocation']>, ParentType, ContextType>;
+};
+
+export type AlertCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AlertCounts'] = ResolversParentTypes['AlertCounts']> = {
+  falseAlerts?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  real?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  realRate?: Resolver<ResolversTypes['Statistic'], ParentType, ContextType>;
+  tests?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  unclassified?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
 };
 
 export type AlertEventResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['AlertEvent'] = ResolversParentTypes['AlertEvent']> = {
@@ -2037,6 +2414,11 @@ export type ConfidentialContactResolvers<ContextType = ProtectionContext, Parent
   recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 };
 
+export type CountResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
+
 export type DangerAnswersResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['DangerAnswers'] = ResolversParentTypes['DangerAnswers']> = {
   destroyedBelongings?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   fearForLife?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2061,6 +2443,11 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type DurationFiguresResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['DurationFigures'] = ResolversParentTypes['DurationFigures']> = {
+  meanDays?: Resolver<ResolversTypes['Statistic'], ParentType, ContextType>;
+  medianDays?: Resolver<ResolversTypes['Statistic'], ParentType, ContextType>;
+};
+
 export type EffectResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Effect'] = ResolversParentTypes['Effect']> = {
   attempts?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2068,6 +2455,17 @@ export type EffectResolvers<ContextType = ProtectionContext, ParentType extends 
   kind?: Resolver<ResolversTypes['EffectKind'], ParentType, ContextType>;
   lastError?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['EffectStatus'], ParentType, ContextType>;
+};
+
+export type EndCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['EndCounts'] = ResolversParentTypes['EndCounts']> = {
+  early?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  expired?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  misuse?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  noLongerSerious?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  personRequest?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  settledAbroad?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  settledOutsideDeployedTerritory?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
 };
 
 export type EvaluationResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Evaluation'] = ResolversParentTypes['Evaluation']> = {
@@ -2135,6 +2533,12 @@ export type PersonResolvers<ContextType = ProtectionContext, ParentType extends 
   protections?: Resolver<Array<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType>;
 };
 
+export type PoliceOnSiteFiguresResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['PoliceOnSiteFigures'] = ResolversParentTypes['PoliceOnSiteFigures']> = {
+  measured?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  medianMinutes?: Resolver<ResolversTypes['Statistic'], ParentType, ContextType>;
+  p90Minutes?: Resolver<ResolversTypes['Statistic'], ParentType, ContextType>;
+};
+
 export type PoliceZoneResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['PoliceZone'] = ResolversParentTypes['PoliceZone'], FederationReferenceType extends FederationReferenceTypes['PoliceZone'] = FederationReferenceTypes['PoliceZone']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PoliceZone']> | FederationReferenceType, FederationReferenceType, ContextType>;
   arrondissement?: Resolver<ResolversTypes['Arrondissement'], ParentType, ContextType>;
@@ -2152,12 +2556,39 @@ export type ProlongationResolvers<ContextType = ProtectionContext, ParentType ex
   previousEndDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type ProlongationCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProlongationCounts'] = ResolversParentTypes['ProlongationCounts']> = {
+  newFacts?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  reEvaluation?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  realAlert?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+};
+
 export type ProtectedPersonResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectedPerson'] = ResolversParentTypes['ProtectedPerson']> = {
   agreementSigned?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   confidentialContact?: Resolver<Maybe<ResolversTypes['ConfidentialContact']>, ParentType, ContextType>;
   discernmentRecorded?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   person?: Resolver<ResolversTypes['Person'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['ProtectedRole'], ParentType, ContextType>;
+};
+
+export type ProtectedPersonCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectedPersonCounts'] = ResolversParentTypes['ProtectedPersonCounts']> = {
+  children?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  relatives?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  victims?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+};
+
+export type ProtectionFiguresResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionFigures'] = ResolversParentTypes['ProtectionFigures']> = {
+  activeAtEnd?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  alerts?: Resolver<ResolversTypes['AlertCounts'], ParentType, ContextType>;
+  duration?: Resolver<ResolversTypes['DurationFigures'], ParentType, ContextType>;
+  ends?: Resolver<ResolversTypes['EndCounts'], ParentType, ContextType>;
+  grants?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  newProtectedPersons?: Resolver<ResolversTypes['ProtectedPersonCounts'], ParentType, ContextType>;
+  policeOnSite?: Resolver<ResolversTypes['PoliceOnSiteFigures'], ParentType, ContextType>;
+  prolongations?: Resolver<ResolversTypes['ProlongationCounts'], ParentType, ContextType>;
+  refusals?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  requests?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  revisits?: Resolver<ResolversTypes['RevisitCounts'], ParentType, ContextType>;
+  travelNotices?: Resolver<ResolversTypes['TravelNoticeCounts'], ParentType, ContextType>;
 };
 
 export type ProtectionMeasureResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
@@ -2198,6 +2629,23 @@ export type ProtectionMeasureResolvers<ContextType = ProtectionContext, ParentTy
   underInvestigation?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 };
 
+export type ProtectionStatisticsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionStatistics'] = ResolversParentTypes['ProtectionStatistics']> = {
+  cells?: Resolver<Array<ResolversTypes['ProtectionStatisticsCell']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ProtectionFigures'], ParentType, ContextType>;
+};
+
+export type ProtectionStatisticsCellResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['ProtectionStatisticsCell'] = ResolversParentTypes['ProtectionStatisticsCell']> = {
+  arrondissement?: Resolver<Maybe<ResolversTypes['Arrondissement']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['ProtectionFigures'], ParentType, ContextType>;
+  protectedAgeBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
+  protectedGender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  relationship?: Resolver<Maybe<ResolversTypes['Relationship']>, ParentType, ContextType>;
+  requestOrigin?: Resolver<Maybe<ResolversTypes['RequestOrigin']>, ParentType, ContextType>;
+  suspectAgeBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
+  suspectGender?: Resolver<Maybe<ResolversTypes['Gender']>, ParentType, ContextType>;
+  zone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
+};
+
 export type ProvinceResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Province'] = ResolversParentTypes['Province'], FederationReferenceType extends FederationReferenceTypes['Province'] = FederationReferenceTypes['Province']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Province']> | FederationReferenceType, FederationReferenceType, ContextType>;
   cic?: Resolver<ResolversTypes['Cic'], ParentType, ContextType>;
@@ -2214,6 +2662,7 @@ export type QueryResolvers<ContextType = ProtectionContext, ParentType extends R
   policeZones?: Resolver<Array<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
   protectionMeasure?: Resolver<Maybe<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasureArgs, 'id'>>;
   protectionMeasures?: Resolver<Array<ResolversTypes['ProtectionMeasure']>, ParentType, ContextType, RequireFields<QueryProtectionMeasuresArgs, 'first' | 'status'>>;
+  statistics?: Resolver<ResolversTypes['StatisticsReport'], ParentType, ContextType, RequireFields<QueryStatisticsArgs, 'by' | 'period'>>;
   workList?: Resolver<ResolversTypes['WorkList'], ParentType, ContextType>;
 };
 
@@ -2239,6 +2688,38 @@ export type RevisitResolvers<ContextType = ProtectionContext, ParentType extends
   pvReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 };
 
+export type RevisitCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['RevisitCounts'] = ResolversParentTypes['RevisitCounts']> = {
+  due?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  onTime?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+};
+
+export type StatisticResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Statistic'] = ResolversParentTypes['Statistic']> = {
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  withheld?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+};
+
+export type StatisticsPeriodResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['StatisticsPeriod'] = ResolversParentTypes['StatisticsPeriod']> = {
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['StatisticsPeriodUnit'], ParentType, ContextType>;
+};
+
+export type StatisticsReportResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['StatisticsReport'] = ResolversParentTypes['StatisticsReport'], FederationReferenceType extends FederationReferenceTypes['StatisticsReport'] = FederationReferenceTypes['StatisticsReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StatisticsReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  dimensions?: Resolver<Array<ResolversTypes['StatisticsDimension']>, ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StatisticsPeriod'], ParentType, ContextType>;
+  protection?: Resolver<ResolversTypes['ProtectionStatistics'], ParentType, ContextType>;
+  scope?: Resolver<ResolversTypes['StatisticsScope'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type StatisticsScopeResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['StatisticsScope'] = ResolversParentTypes['StatisticsScope']> = {
+  arrondissement?: Resolver<Maybe<ResolversTypes['Arrondissement']>, ParentType, ContextType>;
+  zone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
+};
+
 export type SubscriptionResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
   alertEvents?: SubscriptionResolver<ResolversTypes['AlertEvent'], "alertEvents", ParentType, ContextType, Partial<SubscriptionAlertEventsArgs>>;
 };
@@ -2259,6 +2740,11 @@ export type TravelNoticeResolvers<ContextType = ProtectionContext, ParentType ex
   nights?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   toDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
+};
+
+export type TravelNoticeCountsResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['TravelNoticeCounts'] = ResolversParentTypes['TravelNoticeCounts']> = {
+  announced?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  late?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
 };
 
 export type WorkItemResolvers<ContextType = ProtectionContext, ParentType extends ResolversParentTypes['WorkItem'] = ResolversParentTypes['WorkItem']> = {
@@ -2286,6 +2772,7 @@ export type ZoneContactResolvers<ContextType = ProtectionContext, ParentType ext
 
 export type Resolvers<ContextType = ProtectionContext> = {
   Alert?: AlertResolvers<ContextType>;
+  AlertCounts?: AlertCountsResolvers<ContextType>;
   AlertEvent?: AlertEventResolvers<ContextType>;
   AlertLogEntry?: AlertLogEntryResolvers<ContextType>;
   AlertLogRecipients?: AlertLogRecipientsResolvers<ContextType>;
@@ -2295,28 +2782,43 @@ export type Resolvers<ContextType = ProtectionContext> = {
   Conditions?: ConditionsResolvers<ContextType>;
   ConfidentialAddress?: ConfidentialAddressResolvers<ContextType>;
   ConfidentialContact?: ConfidentialContactResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   DangerAnswers?: DangerAnswersResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateRange?: DateRangeResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  DurationFigures?: DurationFiguresResolvers<ContextType>;
   Effect?: EffectResolvers<ContextType>;
+  EndCounts?: EndCountsResolvers<ContextType>;
   Evaluation?: EvaluationResolvers<ContextType>;
   JournalEntry?: JournalEntryResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NewFact?: NewFactResolvers<ContextType>;
   Person?: PersonResolvers<ContextType>;
+  PoliceOnSiteFigures?: PoliceOnSiteFiguresResolvers<ContextType>;
   PoliceZone?: PoliceZoneResolvers<ContextType>;
   Prolongation?: ProlongationResolvers<ContextType>;
+  ProlongationCounts?: ProlongationCountsResolvers<ContextType>;
   ProtectedPerson?: ProtectedPersonResolvers<ContextType>;
+  ProtectedPersonCounts?: ProtectedPersonCountsResolvers<ContextType>;
+  ProtectionFigures?: ProtectionFiguresResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
+  ProtectionStatistics?: ProtectionStatisticsResolvers<ContextType>;
+  ProtectionStatisticsCell?: ProtectionStatisticsCellResolvers<ContextType>;
   Province?: ProvinceResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Refusal?: RefusalResolvers<ContextType>;
   Requester?: RequesterResolvers<ContextType>;
   Revisit?: RevisitResolvers<ContextType>;
+  RevisitCounts?: RevisitCountsResolvers<ContextType>;
+  Statistic?: StatisticResolvers<ContextType>;
+  StatisticsPeriod?: StatisticsPeriodResolvers<ContextType>;
+  StatisticsReport?: StatisticsReportResolvers<ContextType>;
+  StatisticsScope?: StatisticsScopeResolvers<ContextType>;
   Subscription?: SubscriptionResolvers<ContextType>;
   Transfer?: TransferResolvers<ContextType>;
   TravelNotice?: TravelNoticeResolvers<ContextType>;
+  TravelNoticeCounts?: TravelNoticeCountsResolvers<ContextType>;
   WorkItem?: WorkItemResolvers<ContextType>;
   WorkList?: WorkListResolvers<ContextType>;
   ZoneContact?: ZoneContactResolvers<ContextType>;
