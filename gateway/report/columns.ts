@@ -1,0 +1,216 @@
+/**
+ * The columns of the Institute's report file (issue 7, §9): one per
+ * dimension asked and one per figure, each with the description the
+ * README's column table is checked against (test/report/columns.test).
+ *
+ * A figure column names where its value lies in a section of
+ * `StatisticsReport` (`protection` today); another subgraph's figures
+ * (devices, victim support) are new entries under a section of their own,
+ * and the query, the rows and both formats follow from this table.
+ */
+
+/** What `--by` and `by=` accept, and the report's dimension columns. */
+export const DIMENSIONS = [
+  {
+    name: 'arrondissement',
+    value: 'ARRONDISSEMENT',
+    field: 'arrondissement',
+    coded: true,
+    description: 'Judicial arrondissement managing the measure (code).',
+  },
+  {
+    name: 'zone',
+    value: 'ZONE',
+    field: 'zone',
+    coded: true,
+    description: 'Police zone managing the measure (number).',
+  },
+  {
+    name: 'gender',
+    value: 'PROTECTED_GENDER',
+    field: 'protectedGender',
+    coded: false,
+    description: "The victim's gender: FEMALE, MALE or X.",
+  },
+  {
+    name: 'age-band',
+    value: 'PROTECTED_AGE_BAND',
+    field: 'protectedAgeBand',
+    coded: false,
+    description: "The victim's age band on the decision (or the request).",
+  },
+  {
+    name: 'suspect-gender',
+    value: 'SUSPECT_GENDER',
+    field: 'suspectGender',
+    coded: false,
+    description: "The suspect's gender: FEMALE, MALE or X.",
+  },
+  {
+    name: 'suspect-age-band',
+    value: 'SUSPECT_AGE_BAND',
+    field: 'suspectAgeBand',
+    coded: false,
+    description: "The suspect's age band on the decision (or the request).",
+  },
+  {
+    name: 'relationship',
+    value: 'RELATIONSHIP',
+    field: 'relationship',
+    coded: false,
+    description: 'How the suspect is related to the victim (§6).',
+  },
+  {
+    name: 'origin',
+    value: 'REQUEST_ORIGIN',
+    field: 'requestOrigin',
+    coded: false,
+    description: 'Who asked for the alarm (§7.3).',
+  },
+] as const;
+
+export type Dimension = (typeof DIMENSIONS)[number];
+export type DimensionName = Dimension['name'];
+
+/** The sections of `StatisticsReport` a figure may come from. */
+export const SECTIONS = ['protection'] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface FigureColumn {
+  /** The column's name in the file. */
+  readonly name: string;
+  readonly section: Section;
+  /** Where the value lies in the section's figures, e.g. ends.early. */
+  readonly path: readonly string[];
+  /** A Count (value, suppressed) or a Statistic (value, withheld). */
+  readonly kind: 'count' | 'statistic';
+  readonly description: string;
+}
+
+function count(
+  name: string,
+  path: string,
+  description: string,
+): FigureColumn {
+  return { name, section: 'protection', path: path.split('.'), kind: 'count',
+    description };
+}
+
+function statistic(
+  name: string,
+  path: string,
+  description: string,
+): FigureColumn {
+  return { name, section: 'protection', path: path.split('.'),
+    kind: 'statistic', description };
+}
+
+/** The protection register's figures (ProtectionFigures), in order. */
+export const PROTECTION_COLUMNS: readonly FigureColumn[] = [
+  count('requests', 'requests', 'Requests made in the period (§7.3).'),
+  count('grants', 'grants', 'Alarms granted in the period (§7.8).'),
+  count('refusals', 'refusals', 'Requests refused in the period (§7.7).'),
+  count('active_at_end', 'activeAtEnd',
+    "Measures running on the period's last day."),
+  count('new_victims', 'newProtectedPersons.victims',
+    'Victims newly protected by the period\'s grants (§7.9).'),
+  count('new_children', 'newProtectedPersons.children',
+    'Children of the victim newly protected (§7.9).'),
+  count('new_relatives', 'newProtectedPersons.relatives',
+    'Relatives of the victim newly protected (§7.9).'),
+  count('prolonged_real_alert', 'prolongations.realAlert',
+    'Prolongations after an alert classified real (§7.10.2).'),
+  count('prolonged_new_facts', 'prolongations.newFacts',
+    'Prolongations after new facts (§7.10.2).'),
+  count('prolonged_re_evaluation', 'prolongations.reEvaluation',
+    'Prolongations on the re-evaluation before the end (§7.12.1).'),
+  count('ends', 'ends.total', 'Measures ended in the period (§7.12).'),
+  count('ends_early', 'ends.early',
+    'Measures ended before their end date (§7.12.3).'),
+  count('ends_expired', 'ends.expired',
+    'Measures ended at their end date (§7.12.2).'),
+  count('ends_no_longer_serious', 'ends.noLongerSerious',
+    'Ended early: no longer serious enough.'),
+  count('ends_misuse', 'ends.misuse',
+    'Ended early: repeated misuse or breach of the agreement.'),
+  count('ends_person_request', 'ends.personRequest',
+    "Ended early at the protected person's request."),
+  count('ends_settled_abroad', 'ends.settledAbroad',
+    'Ended early: the person settled abroad.'),
+  count('ends_settled_outside', 'ends.settledOutsideDeployedTerritory',
+    'Ended early: the person settled outside the deployed territory.'),
+  statistic('duration_mean_days', 'duration.meanDays',
+    'Mean days the measures ended in the period lasted.'),
+  statistic('duration_median_days', 'duration.medianDays',
+    'Median days the measures ended in the period lasted.'),
+  count('alerts', 'alerts.total', 'Alerts raised in the period (§7.11.2).'),
+  count('alerts_real', 'alerts.real', 'Alerts classified real.'),
+  count('alerts_false', 'alerts.falseAlerts', 'Alerts classified false.'),
+  count('alerts_test', 'alerts.tests', 'Alerts classified as tests.'),
+  count('alerts_unclassified', 'alerts.unclassified',
+    'Alerts not classified yet.'),
+  statistic('alerts_real_rate', 'alerts.realRate',
+    'Real alerts among the classified ones, from 0 to 1.'),
+  count('police_on_site_measured', 'policeOnSite.measured',
+    "Alerts whose police arrival is recorded."),
+  statistic('police_on_site_median_minutes', 'policeOnSite.medianMinutes',
+    'Median minutes from the press to the police on site.'),
+  statistic('police_on_site_p90_minutes', 'policeOnSite.p90Minutes',
+    '90th percentile of those minutes (nearest rank).'),
+  count('revisits_due', 'revisits.due',
+    'Revisits due in the period (§7.11.3).'),
+  count('revisits_on_time', 'revisits.onTime',
+    'Revisits done on or before their due day.'),
+  count('travel_notices', 'travelNotices.announced',
+    'Trips and usual places announced in the period (§7.11.1).'),
+  count('travel_notices_late', 'travelNotices.late',
+    'Trips announced less than 7 calendar days ahead.'),
+];
+
+/** Every figure column of the file, section by section. */
+export const FIGURE_COLUMNS: readonly FigureColumn[] = [...PROTECTION_COLUMNS];
+
+/** The columns every row starts with, before the dimensions. */
+export const LEAD_COLUMNS = [
+  {
+    name: 'period',
+    description: 'The period counted: 2026-07, 2026-Q3, 2026, or from/to.',
+  },
+  {
+    name: 'scope',
+    description: 'The territory: national, arrondissement:ANT, zone:5345.',
+  },
+  {
+    name: 'row',
+    description: 'cell: one combination of the dimensions; total: all.',
+  },
+] as const;
+
+/** The name of a dimension's column: its option, with underscores. */
+export function dimensionColumnOf(dimension: Dimension): string {
+  return dimension.name.replaceAll('-', '_');
+}
+
+export interface ColumnDescription {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** Every column a report by `dimensions` has, in the file's order. */
+export function columnsOf(
+  dimensions: readonly Dimension[],
+): readonly ColumnDescription[] {
+  return [
+    ...LEAD_COLUMNS,
+    ...dimensions.map((dimension) => ({
+      name: dimensionColumnOf(dimension),
+      description: dimension.description,
+    })),
+    ...FIGURE_COLUMNS.map(({ name, description }) => ({ name, description })),
+  ];
+}
+
+/** Every column there may be, for the README's table. */
+export function allColumns(): readonly ColumnDescription[] {
+  return columnsOf(DIMENSIONS);
+}

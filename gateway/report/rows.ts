@@ -1,0 +1,164 @@
+/**
+ * Turns answers of `Query.statistics` (request.ts's STATISTICS_QUERY)
+ * into the report's rows: one per cell, then the total, each with a
+ * column per dimension asked and per figure (columns.ts). Pure.
+ *
+ * Disclosure control's marks are kept, never turned into numbers: a
+ * suppressed count is written SUPPRESSED (never 0), a withheld mean,
+ * median or rate WITHHELD; a figure with nothing to measure (the median
+ * of no alert) is empty.
+ */
+import {
+  columnsOf,
+  DIMENSIONS,
+  dimensionColumnOf,
+  FIGURE_COLUMNS,
+  type ColumnDescription,
+  type Dimension,
+  type FigureColumn,
+} from './columns';
+
+export const SUPPRESSED = 'suppressed';
+export const WITHHELD = 'withheld';
+/** A dimension's value the register does not hold (a gender not recorded). */
+export const NOT_RECORDED = 'not_recorded';
+
+export type ReportValue = string | number | null;
+export type ReportRow = Readonly<Record<string, ReportValue>>;
+
+interface Code { readonly code: string }
+
+/** The part of a `Query.statistics` answer the report reads. */
+export interface StatisticsAnswer {
+  readonly period: {
+    readonly unit: string;
+    readonly label: string;
+    readonly from: string;
+    readonly to: string;
+  };
+  readonly scope: {
+    readonly arrondissement: Code | null;
+    readonly zone: Code | null;
+  };
+  readonly dimensions: readonly string[];
+  readonly threshold: number;
+  readonly protection: StatisticsSection;
+}
+
+export interface StatisticsSection {
+  readonly total: unknown;
+  readonly cells: readonly Readonly<Record<string, unknown>>[];
+}
+
+export interface ReportPeriod {
+  readonly label: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** The rows of one or more answers of the same breakdown and scope. */
+export interface ReportTable {
+  readonly periods: readonly ReportPeriod[];
+  readonly scope: string;
+  readonly dimensions: readonly string[];
+  readonly threshold: number;
+  readonly columns: readonly ColumnDescription[];
+  readonly rows: readonly ReportRow[];
+}
+
+function periodLabelOf(period: StatisticsAnswer['period']): string {
+  return period.unit === 'CUSTOM' ? `${period.from}..${period.to}` : period.label;
+}
+
+function scopeOf(answer: StatisticsAnswer): string {
+  const { zone, arrondissement } = answer.scope;
+  if (zone) return `zone:${zone.code}`;
+  if (arrondissement) return `arrondissement:${arrondissement.code}`;
+  return 'national';
+}
+
+function dimensionsOf(answer: StatisticsAnswer): readonly Dimension[] {
+  return answer.dimensions.map((value) => {
+    const found = DIMENSIONS.find((dimension) => dimension.value === value);
+    if (!found) throw new Error(`Unknown dimension ${JSON.stringify(value)}`);
+    return found;
+  });
+}
+
+/** Private: the value at `path`, as the file writes it. */
+function figureValue(figures: unknown, column: FigureColumn): ReportValue {
+  let node: unknown = figures;
+  for (const field of column.path) {
+    node = (node as Record<string, unknown> | null)?.[field];
+  }
+  const leaf = node as { value?: unknown; suppressed?: unknown;
+    withheld?: unknown } | undefined;
+  if (leaf === undefined || leaf === null) {
+    throw new Error(`The answer has no ${column.path.join('.')}`);
+  }
+  if (leaf.suppressed === true) return SUPPRESSED;
+  if (leaf.withheld === true) return WITHHELD;
+  return typeof leaf.value === 'number' ? leaf.value : null;
+}
+
+function dimensionValue(
+  cell: Readonly<Record<string, unknown>>,
+  dimension: Dimension,
+): ReportValue {
+  const value = cell[dimension.field];
+  if (value === null || value === undefined) return NOT_RECORDED;
+  if (dimension.coded) return (value as Code).code;
+  return String(value);
+}
+
+function rowOf(
+  lead: ReportRow,
+  dimensions: readonly Dimension[],
+  cell: Readonly<Record<string, unknown>> | null,
+  figures: unknown,
+): ReportRow {
+  const row: Record<string, ReportValue> = { ...lead };
+  for (const dimension of dimensions) {
+    row[dimensionColumnOf(dimension)] =
+      cell === null ? null : dimensionValue(cell, dimension);
+  }
+  for (const column of FIGURE_COLUMNS) {
+    row[column.name] = figureValue(figures, column);
+  }
+  return row;
+}
+
+/** One answer's rows: its cells in the graph's order, then its total. */
+export function rowsOf(answer: StatisticsAnswer): readonly ReportRow[] {
+  const dimensions = dimensionsOf(answer);
+  const lead = { period: periodLabelOf(answer.period), scope: scopeOf(answer) };
+  const section = answer.protection;
+  return [
+    ...section.cells.map((cell) =>
+      rowOf({ ...lead, row: 'cell' }, dimensions, cell, cell.figures)),
+    rowOf({ ...lead, row: 'total' }, dimensions, null, section.total),
+  ];
+}
+
+/**
+ * The table of answers asked with the same breakdown and scope, one per
+ * period, in the order given. Throws on misuse: no answer.
+ */
+export function reportTableOf(
+  answers: readonly StatisticsAnswer[],
+): ReportTable {
+  const first = answers[0];
+  if (first === undefined) throw new TypeError('A report needs an answer');
+  return {
+    periods: answers.map(({ period }) => ({
+      label: periodLabelOf(period),
+      from: period.from,
+      to: period.to,
+    })),
+    scope: scopeOf(first),
+    dimensions: dimensionsOf(first).map(dimensionColumnOf),
+    threshold: first.threshold,
+    columns: columnsOf(dimensionsOf(first)),
+    rows: answers.flatMap(rowsOf),
+  };
+}
