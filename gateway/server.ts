@@ -39,6 +39,7 @@ import {
   REQUEST_ID_HEADER,
   type HostedGraphQL,
   type ContextInfo,
+  type RouteHandler,
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
@@ -52,6 +53,7 @@ import {
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
+import { REPORT_PATH, reportRoute } from './report/route';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
@@ -522,24 +524,20 @@ function refuseUntrusted(
 }
 
 /**
- * Private: the context function, run before anything is parsed. A
- * refused token is logged with its reason (never the token) and answered
- * as the verifier's 401. The operation is counted against the caller's
- * rate limit either way, a refused token's against the remote address;
- * then, with a safelist, its document must be a trusted one. Last, the
- * stated purpose (x-purpose) is read for the audit trail: one it cannot
- * hold is a 400, and it is never logged.
+ * Private: the caller of a request, from its bearer token. A refused
+ * token is logged with its reason (never the token) and thrown as the
+ * verifier's 401. The request is counted against the caller's rate
+ * limit either way, a refused token's against the remote address.
  */
-function authenticate(
+function identifier(
   tokenVerifier: TokenVerifier,
   limiter: RateLimiter,
   logger: Logger,
-  trusted: TrustedDocuments | undefined,
 ) {
   return async (
     request: IncomingMessage,
-    { requestId, body, search }: ContextInfo,
-  ): Promise<GatewayContext> => {
+    requestId: string,
+  ): Promise<Identity> => {
     let identity: Identity;
     try {
       identity = await tokenVerifier.verify(request.headers.authorization);
@@ -552,10 +550,62 @@ function authenticate(
     }
     admit(limiter, callerKeyOf(identity),
       { logger, fields: { requestId, role: identity.role } });
+    return identity;
+  };
+}
+
+/**
+ * Private: the context function, run before anything is parsed: the
+ * caller is identified (and counted), then, with a safelist, its
+ * document must be a trusted one. Last, the stated purpose (x-purpose)
+ * is read for the audit trail: one it cannot hold is a 400, and it is
+ * never logged.
+ */
+function authenticate(
+  identify: ReturnType<typeof identifier>,
+  trusted: TrustedDocuments | undefined,
+) {
+  return async (
+    request: IncomingMessage,
+    { requestId, body, search }: ContextInfo,
+  ): Promise<GatewayContext> => {
+    const identity = await identify(request, requestId);
     if (trusted !== undefined) refuseUntrusted(trusted, body, search);
     const audit = new OperationAudit(purposeOf(request));
     return { identity, requestId, audit };
   };
+}
+
+/**
+ * Private: the report route (gateway/report/route.ts). Its operation is
+ * the gateway's own text, not the caller's, so no safelist applies; the
+ * caller's identity, rate limit and stated purpose do.
+ */
+function reportRoutes(
+  server: ApolloServer<GatewayContext>,
+  identify: ReturnType<typeof identifier>,
+): Record<string, RouteHandler> {
+  const route = reportRoute({
+    identify: async ({ request, requestId }) => {
+      const identity = await identify(request, requestId);
+      purposeOf(request);
+      return identity;
+    },
+    execute: ({ request, requestId }, identity) => async (query, variables) => {
+      const contextValue: GatewayContext = {
+        identity,
+        requestId,
+        audit: new OperationAudit(purposeOf(request)),
+      };
+      const response = await server.executeOperation(
+        { query, variables }, { contextValue });
+      if (response.body.kind !== 'single') {
+        throw new Error('A report cannot be answered incrementally');
+      }
+      return response.body.singleResult;
+    },
+  });
+  return { [REPORT_PATH]: route };
 }
 
 /** Private: the purpose header, or a 400 that says what is wrong. */
@@ -662,6 +712,7 @@ export async function startGateway(
   const server = createApolloServer(options, gateway, auditWriter);
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
+  const identify = identifier(tokenVerifier, limiter, logger);
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -676,8 +727,8 @@ export async function startGateway(
       readiness: async () => {
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
-      context: authenticate(
-        tokenVerifier, limiter, logger, config.TRUSTED_DOCUMENTS),
+      context: authenticate(identify, config.TRUSTED_DOCUMENTS),
+      routes: reportRoutes(server, identify),
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);

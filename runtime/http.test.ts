@@ -1,7 +1,12 @@
 import { request as httpRequest } from 'node:http';
 import { ApolloServer } from '@apollo/server';
 import { unauthenticated } from './errors';
-import { hostGraphQL, type HostedGraphQL, type HostOptions } from './http';
+import {
+  hostGraphQL,
+  type HostedGraphQL,
+  type HostOptions,
+  type RouteExchange,
+} from './http';
 import { recordLogs, type LogRecorder } from '../test/support/servers';
 
 interface TestContext {
@@ -175,6 +180,37 @@ describe('hostGraphQL: probes', () => {
   it('answers 404 elsewhere', async () => {
     const { hosted } = await start();
     expect((await fetch(`${base(hosted)}/nope`)).status).toBe(404);
+  });
+});
+
+describe('hostGraphQL: routes', () => {
+  const route = async ({ response, requestId }: RouteExchange) => {
+    response.setHeader('content-type', 'text/plain');
+    response.end(`report ${requestId}`);
+  };
+
+  it('hands a request on its exact path to its route', async () => {
+    const { hosted } = await start({ routes: { '/reports/x': route } });
+    const response = await fetch(`${base(hosted)}/reports/x?period=2026`, {
+      headers: { 'x-request-id': 'r-1' },
+    });
+    expect(response.status).toBe(200);
+    expect(await response.text()).toBe('report r-1');
+    expect(response.headers.get('x-request-id')).toBe('r-1');
+    expect((await fetch(`${base(hosted)}/reports/x/y`)).status).toBe(404);
+  });
+
+  it('answers a route that throws with a 500 that tells nothing', async () => {
+    const { hosted, logs } = await start({ routes: {
+      '/boom': async () => {
+        throw new Error('db.internal refused');
+      },
+    } });
+    const response = await fetch(`${base(hosted)}/boom`);
+    expect(response.status).toBe(500);
+    expect(await response.text()).not.toContain('db.internal');
+    expect(logs.lines().some((line) => line.msg === 'request handling failed'))
+      .toBe(true);
   });
 });
 

@@ -46,6 +46,11 @@ export interface HostOptions<TContext extends BaseContext> {
   readonly port: number;
   /** Where GraphQL is served; default `/graphql`. */
   readonly path?: string;
+  /**
+   * Other paths the host answers, each by its exact path (no query
+   * string); default none. A route answers every method itself.
+   */
+  readonly routes?: Readonly<Record<string, RouteHandler>>;
   /** Larger bodies get 413 unread; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Resolves when the service can serve; default always ready. */
@@ -63,6 +68,19 @@ export interface ContextInfo {
   readonly body: unknown;
   readonly search: string;
 }
+
+/** One request to a route of `routes`, answered by the handler. */
+export interface RouteExchange {
+  readonly request: IncomingMessage;
+  readonly response: ServerResponse;
+  readonly requestId: string;
+}
+
+/**
+ * Answers one request; a throw is logged and answered 500 (or the
+ * socket cut, once the head is sent), as for GraphQL.
+ */
+export type RouteHandler = (exchange: RouteExchange) => Promise<void>;
 
 export interface HostedGraphQL {
   /** The GraphQL endpoint, with the port actually bound. */
@@ -101,7 +119,7 @@ export function requestIdOf(request: IncomingMessage): string {
   return randomUUID();
 }
 
-function sendJson(
+export function sendJson(
   response: ServerResponse,
   status: number,
   body: unknown,
@@ -269,6 +287,7 @@ async function writeGraphQLResponse(
 interface Host<TContext extends BaseContext> {
   readonly options: HostOptions<TContext>;
   readonly path: string;
+  readonly routes: ReadonlyMap<string, RouteHandler>;
   readonly maxBodyBytes: number;
   readonly logger: Logger;
   /** False once close() has begun. */
@@ -361,6 +380,8 @@ async function route<TContext extends BaseContext>(
     await serveReadiness(host, response);
   } else if (pathname === host.path) {
     await serveGraphQL(host, exchange);
+  } else if (host.routes.has(pathname)) {
+    await host.routes.get(pathname)?.(exchange);
   } else {
     sendJson(response, 404, { status: 'not found' });
   }
@@ -477,6 +498,7 @@ export async function hostGraphQL<TContext extends BaseContext>(
   const host: Host<TContext> = {
     options,
     path: options.path ?? '/graphql',
+    routes: new Map(Object.entries(options.routes ?? {})),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger: options.logger,
     serving: lifecycle.serving,

@@ -19,7 +19,12 @@ export type PeriodInput =
   | { readonly unit: 'MONTH' | 'QUARTER' | 'YEAR'; readonly label: string }
   | { readonly unit: 'CUSTOM'; readonly from: string; readonly to: string };
 
+/**
+ * `own` is the caller's whole territory, the graph's default: the
+ * country for an analyst, the parquet's arrondissement for a magistrate.
+ */
 export type Scope =
+  | { readonly kind: 'own' }
   | { readonly kind: 'national' }
   | { readonly kind: 'arrondissement'; readonly code: string }
   | { readonly kind: 'zone'; readonly code: string };
@@ -121,9 +126,26 @@ export function labelOf(period: PeriodInput): string {
     : period.label;
 }
 
-/** The scope as the report's `scope` column writes it. */
-export function scopeLabelOf(scope: Scope): string {
-  return scope.kind === 'national' ? 'national' : `${scope.kind}:${scope.code}`;
+/**
+ * Whether an answer counts the scope asked. The graph reads no scope as
+ * the caller's own; a magistrate who asked for `national` is answered
+ * the arrondissement, and the report refuses to pass that off as the
+ * country's.
+ */
+export function answersScope(scope: Scope, answered: string): boolean {
+  switch (scope.kind) {
+    case 'own':
+      return true;
+    case 'national':
+      return answered === 'national';
+    case 'arrondissement':
+    case 'zone':
+      return answered === `${scope.kind}:${scope.code}`;
+    default: {
+      const impossible: never = scope;
+      throw new Error(`Unknown scope ${JSON.stringify(impossible)}`);
+    }
+  }
 }
 
 /**
@@ -220,3 +242,56 @@ export const STATISTICS_QUERY = [
   '  }',
   '}',
 ].join('\n');
+
+/** The report's parameters as text, from a URL or a command line. */
+export interface ReportParameters {
+  readonly period?: string;
+  readonly by?: string;
+  readonly scope?: string;
+  readonly each?: string;
+}
+
+/**
+ * A request from its parameters; `prefix` is how the errors name them:
+ * `--` for the CLI's flags, nothing for the URL's parameters. A missing
+ * scope is the caller's whole territory (the graph's default).
+ */
+export function reportRequestOf(
+  parameters: ReportParameters,
+  prefix = '',
+): ReportRequest {
+  const name = (parameter: string) => `${prefix}${parameter}`;
+  if (parameters.period === undefined || parameters.period === '') {
+    throw new ReportParameterError(name('period'), '', PERIOD_FORMS);
+  }
+  const period = parsePeriod(parameters.period, name('period'));
+  const periods = parameters.each === undefined
+    ? [period]
+    : splitPeriod(period, parseEach(parameters.each, name('each')),
+      name('each'));
+  return {
+    periods,
+    dimensions: parseDimensions(parameters.by ?? '', name('by')),
+    scope: parameters.scope === undefined
+      ? { kind: 'own' }
+      : parseScope(parameters.scope, name('scope')),
+  };
+}
+
+function parseEach(text: string, parameter: string): Each {
+  const found = EACH.find((each) => each === text);
+  if (found) return found;
+  throw new ReportParameterError(parameter, text, 'month or quarter');
+}
+
+/** The scope as asked, as the report's `scope` column writes one. */
+export function scopeLabelOf(scope: Scope): string {
+  switch (scope.kind) {
+    case 'own':
+      return "the caller's territory";
+    case 'national':
+      return 'national';
+    default:
+      return `${scope.kind}:${scope.code}`;
+  }
+}
