@@ -8,7 +8,12 @@
  * they open such a file in columns. Decimals keep a point, as every
  * statistics tool reads them. UTF-8, without a byte order mark.
  */
-import { SUPPRESSED, WITHHELD, type ReportTable, type ReportValue } from './rows';
+import {
+  SUPPRESSED,
+  WITHHELD,
+  type ReportTable,
+  type ReportValue,
+} from './rows';
 import type { ReportFormat } from './request';
 
 export const CSV_SEPARATOR = ';';
@@ -70,6 +75,6 @@ export function fileNameOf(table: ReportTable, format: ReportFormat): string {
   const span = periods.length === 1
     ? periods[0]
     : `${periods[0]}_${periods[periods.length - 1]}`;
-  const name = `statistics-${span}-${table.scope}`.replace(/[^A-Za-z0-9.-]/g, '-');
-  return `${name}.${format}`;
+  const name = `statistics-${span}-${table.scope}`;
+  return `${name.replace(/[^A-Za-z0-9.-]/g, '-')}.${format}`;
 }

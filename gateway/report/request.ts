@@ -159,7 +159,10 @@ export function splitPeriod(
 ): readonly PeriodInput[] {
   const year = period.unit === 'CUSTOM' ? '' : period.label.slice(0, 4);
   if (each === 'quarter' && period.unit === 'YEAR') {
-    return [1, 2, 3, 4].map((q) => ({ unit: 'QUARTER', label: `${year}-Q${q}` }));
+    return [1, 2, 3, 4].map((quarter) => ({
+      unit: 'QUARTER',
+      label: `${year}-Q${quarter}`,
+    }));
   }
   if (each === 'month' && period.unit === 'YEAR') return monthsOf(year, 1, 12);
   if (each === 'month' && period.unit === 'QUARTER') {
@@ -208,7 +211,9 @@ function figuresSelection(section: string): string {
       const next = node[field];
       node = typeof next === 'object' ? next : (node[field] = {});
     }
-    const leaf = column.kind === 'count' ? 'value suppressed' : 'value withheld';
+    const leaf = column.kind === 'count'
+      ? 'value suppressed'
+      : 'value withheld';
     node[column.path[column.path.length - 1]] = leaf;
   }
   return printTree(tree);
@@ -216,7 +221,9 @@ function figuresSelection(section: string): string {
 
 function printTree(tree: SelectionTree): string {
   const fields = Object.entries(tree).map(([field, sub]) =>
-    typeof sub === 'string' ? `${field} { ${sub} }` : `${field} ${printTree(sub)}`,
+    typeof sub === 'string'
+      ? `${field} { ${sub} }`
+      : `${field} ${printTree(sub)}`,
   );
   return `{ ${fields.join(' ')} }`;
 }

@@ -16,7 +16,11 @@
 import type { ServerResponse } from 'node:http';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { Identity } from '../../runtime/identity';
-import { sendJson, type RouteExchange, type RouteHandler } from '../../runtime/http';
+import {
+  sendJson,
+  type RouteExchange,
+  type RouteHandler,
+} from '../../runtime/http';
 import { fileNameOf, formatReport, MEDIA_TYPES } from './format';
 import {
   parseFormat,

@@ -67,7 +67,9 @@ export interface ReportTable {
 }
 
 function periodLabelOf(period: StatisticsAnswer['period']): string {
-  return period.unit === 'CUSTOM' ? `${period.from}..${period.to}` : period.label;
+  return period.unit === 'CUSTOM'
+    ? `${period.from}..${period.to}`
+    : period.label;
 }
 
 function scopeOf(answer: StatisticsAnswer): string {
