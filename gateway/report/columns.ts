@@ -214,3 +214,12 @@ export function columnsOf(
 export function allColumns(): readonly ColumnDescription[] {
   return columnsOf(DIMENSIONS);
 }
+
+/** The README's table of every column (scripts/report-docs.ts). */
+export function columnTableMarkdown(): string {
+  const lines = ['| Column | What it counts |', '| --- | --- |'];
+  for (const column of allColumns()) {
+    lines.push(`| \`${column.name}\` | ${column.description} |`);
+  }
+  return `${lines.join('\n')}\n`;
+}
