@@ -7,15 +7,22 @@
  * suppressed count is written SUPPRESSED (never 0), a withheld mean,
  * median or rate WITHHELD; a figure with nothing to measure (the median
  * of no alert) is empty.
+ *
+ * Each section of the report (columns.ts's SECTIONS: `protection`, and
+ * next the devices' and victim support's) has cells of its own; a row
+ * is one combination of the dimensions' values, its figures read from
+ * every section's cell of that combination.
  */
 import {
   columnsOf,
   DIMENSIONS,
   dimensionColumnOf,
   FIGURE_COLUMNS,
+  SECTIONS,
   type ColumnDescription,
   type Dimension,
   type FigureColumn,
+  type Section,
 } from './columns';
 
 export const SUPPRESSED = 'suppressed';
@@ -29,7 +36,7 @@ export type ReportRow = Readonly<Record<string, ReportValue>>;
 interface Code { readonly code: string }
 
 /** The part of a `Query.statistics` answer the report reads. */
-export interface StatisticsAnswer {
+export type StatisticsAnswer = {
   readonly period: {
     readonly unit: string;
     readonly label: string;
@@ -42,12 +49,14 @@ export interface StatisticsAnswer {
   };
   readonly dimensions: readonly string[];
   readonly threshold: number;
-  readonly protection: StatisticsSection;
+} & {
+  /** Each subgraph's figures under its field: `protection`, … */
+  readonly [section in Section]: StatisticsSection;
 }
 
 export interface StatisticsSection {
   readonly total: unknown;
-  readonly cells: readonly Readonly<Record<string, unknown>>[];
+  readonly cells: readonly Cell[];
 }
 
 export interface ReportPeriod {
@@ -113,11 +122,50 @@ function dimensionValue(
   return String(value);
 }
 
+type Cell = Readonly<Record<string, unknown>>;
+
+/** Private: one cell's place in the breakdown, the same in every section. */
+function keyOf(cell: Cell, dimensions: readonly Dimension[]): string {
+  return JSON.stringify(dimensions.map((d) => dimensionValue(cell, d)));
+}
+
+/**
+ * Private: each section's cells by their place. A section may find a
+ * combination another does not; its figures there are then nothing, a
+ * count of 0 (which singles out nobody) and no statistic.
+ */
+interface Breakdown {
+  /** Every place in the order first found, protection's first. */
+  readonly places: readonly { readonly key: string; readonly cell: Cell }[];
+  readonly figures: (section: Section, key: string) => unknown;
+}
+
+function breakdownOf(
+  answer: StatisticsAnswer,
+  dimensions: readonly Dimension[],
+): Breakdown {
+  const places = new Map<string, Cell>();
+  const bySection = new Map<Section, Map<string, unknown>>();
+  for (const section of SECTIONS) {
+    const cells = new Map<string, unknown>();
+    for (const cell of answer[section].cells) {
+      const key = keyOf(cell, dimensions);
+      if (!places.has(key)) places.set(key, cell);
+      cells.set(key, cell.figures);
+    }
+    bySection.set(section, cells);
+  }
+  return {
+    places: [...places].map(([key, cell]) => ({ key, cell })),
+    figures: (section, key) => bySection.get(section)?.get(key) ?? null,
+  };
+}
+
 function rowOf(
   lead: ReportRow,
   dimensions: readonly Dimension[],
-  cell: Readonly<Record<string, unknown>> | null,
-  figures: unknown,
+  cell: Cell | null,
+  figures: (section: Section) => unknown,
 ): ReportRow {
   const row: Record<string, ReportValue> = { ...lead };
   for (const dimension of dimensions) {
@@ -125,20 +173,29 @@ function rowOf(
       cell === null ? null : dimensionValue(cell, dimension);
   }
   for (const column of FIGURE_COLUMNS) {
-    row[column.name] = figureValue(figures, column);
+    const found = figures(column.section);
+    row[column.name] = found === null
+      ? absentValue(column)
+      : figureValue(found, column);
   }
   return row;
+}
+
+function absentValue(column: FigureColumn): ReportValue {
+  return column.kind === 'count' ? 0 : null;
 }
 
 /** One answer's rows: its cells in the graph's order, then its total. */
 export function rowsOf(answer: StatisticsAnswer): readonly ReportRow[] {
   const dimensions = dimensionsOf(answer);
   const lead = { period: periodLabelOf(answer.period), scope: scopeOf(answer) };
-  const section = answer.protection;
+  const breakdown = breakdownOf(answer, dimensions);
   return [
-    ...section.cells.map((cell) =>
-      rowOf({ ...lead, row: 'cell' }, dimensions, cell, cell.figures)),
-    rowOf({ ...lead, row: 'total' }, dimensions, null, section.total),
+    ...breakdown.places.map(({ key, cell }) =>
+      rowOf({ ...lead, row: 'cell' }, dimensions, cell,
+        (section) => breakdown.figures(section, key))),
+    rowOf({ ...lead, row: 'total' }, dimensions, null,
+      (section) => answer[section].total),
   ];
 }
 
