@@ -8,6 +8,10 @@
  * identity for that subgraph alone (runtime/trust) and the request id,
  * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
  * its own part of the answer, not the whole.
+ *
+ * Beside /graphql the host serves one route, the Institute's report file
+ * (gateway/report/route.ts), whose caller is identified and counted the
+ * same way before its statistics query runs under that identity.
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -39,6 +43,7 @@ import {
   REQUEST_ID_HEADER,
   type HostedGraphQL,
   type ContextInfo,
+  type RouteExchange,
   type RouteHandler,
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
@@ -54,6 +59,7 @@ import {
 import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
 import { REPORT_PATH, reportRoute } from './report/route';
+import type { Execute } from './report/run';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
@@ -584,6 +590,7 @@ function authenticate(
 function reportRoutes(
   server: ApolloServer<GatewayContext>,
   identify: ReturnType<typeof identifier>,
+  limit: { readonly limiter: RateLimiter; readonly logger: Logger },
 ): Record<string, RouteHandler> {
   const route = reportRoute({
     identify: async ({ request, requestId }) => {
@@ -591,21 +598,49 @@ function reportRoutes(
       purposeOf(request);
       return identity;
     },
-    execute: ({ request, requestId }, identity) => async (query, variables) => {
-      const contextValue: GatewayContext = {
-        identity,
-        requestId,
-        audit: new OperationAudit(purposeOf(request)),
-      };
-      const response = await server.executeOperation(
-        { query, variables }, { contextValue });
-      if (response.body.kind !== 'single') {
-        throw new Error('A report cannot be answered incrementally');
-      }
-      return response.body.singleResult;
-    },
+    execute: (exchange, identity) =>
+      reportExecutor(server, exchange, identity, limit),
   });
   return { [REPORT_PATH]: route };
+}
+
+/**
+ * Private: runs a report's operations under the caller's identity. The
+ * request was counted once against the caller's rate limit; each period
+ * after the first counts as one more operation, so `each=month` costs
+ * what twelve queries would.
+ */
+function reportExecutor(
+  server: ApolloServer<GatewayContext>,
+  { request, requestId }: RouteExchange,
+  identity: Identity,
+  limit: { readonly limiter: RateLimiter; readonly logger: Logger },
+): Execute {
+  let counted = true;
+  return async (query, variables) => {
+    try {
+      if (!counted) {
+        admit(limit.limiter, callerKeyOf(identity),
+          { logger: limit.logger, fields: { requestId, role: identity.role } });
+      }
+      counted = false;
+    } catch (error) {
+      if (!(error instanceof GraphQLError)) throw error;
+      const { http: _, ...extensions } = error.extensions;
+      return { errors: [{ message: error.message, extensions }] };
+    }
+    const contextValue: GatewayContext = {
+      identity,
+      requestId,
+      audit: new OperationAudit(purposeOf(request)),
+    };
+    const response = await server.executeOperation(
+      { query, variables }, { contextValue });
+    if (response.body.kind !== 'single') {
+      throw new Error('A report cannot be answered incrementally');
+    }
+    return response.body.singleResult;
+  };
 }
 
 /** Private: the purpose header, or a 400 that says what is wrong. */
@@ -728,7 +763,7 @@ export async function startGateway(
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
       context: authenticate(identify, config.TRUSTED_DOCUMENTS),
-      routes: reportRoutes(server, identify),
+      routes: reportRoutes(server, identify, { limiter, logger }),
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);

@@ -4,8 +4,9 @@
  *
  * Besides GraphQL at one path it answers the two probes an orchestrator
  * asks: `/healthz` (the process is alive) and `/readyz` (it can serve:
- * the caller's `readiness` resolves). Every response carries the request
- * id in `x-request-id`, and every request leaves one log line.
+ * the caller's `readiness` resolves), and any path of the caller's
+ * `routes` (the gateway's report file). Every response carries the
+ * request id in `x-request-id`, and every request leaves one log line.
  */
 import { randomUUID } from 'node:crypto';
 import {

@@ -143,6 +143,8 @@ async function serveReport(
   const execute = options.execute(exchange, identity);
   const outcome = await runReport({ request: asked.request, execute });
   if (outcome.kind === 'refused') {
+    const retry = outcome.errors[0]?.extensions?.retryAfterSeconds;
+    if (typeof retry === 'number') response.setHeader('retry-after', retry);
     sendErrors(response, statusOf(outcome.errors), outcome.errors);
     return;
   }

@@ -154,3 +154,32 @@ describe('GET /reports/statistics', () => {
     expect(response.headers.get('allow')).toBe('GET');
   });
 });
+
+describe('GET /reports/statistics: the rate limit', () => {
+  const database = sqliteDatabase();
+  let stack: Stack;
+
+  beforeAll(async () => {
+    stack = await startDemoGraph(await database.create(), {
+      gatewayEnv: { RATE_LIMIT_BURST: '2', RATE_LIMIT_PER_MINUTE: '1' },
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.cleanUp();
+    await database.drop();
+  });
+
+  it('counts each period asked as one operation', async () => {
+    const token = await stack.token({ role: 'analyst' });
+    const url = new URL('/reports/statistics?period=2026-Q3&each=month',
+      stack.gatewayUrl);
+    const response = await fetch(url,
+      { headers: { authorization: `Bearer ${token}` } });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    const { errors } = (await response.json()) as ErrorBody;
+    expect(errors[0].extensions).toEqual(
+      { code: 'RATE_LIMITED', retryAfterSeconds: expect.any(Number) });
+  });
+});
