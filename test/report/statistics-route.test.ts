@@ -148,6 +148,14 @@ describe('GET /reports/statistics', () => {
     expect(brussels.status).toBe(403);
   });
 
+  it('refuses a stated purpose the audit trail cannot hold, 400', async () => {
+    const response = await get('?period=2026', analyst,
+      { headers: { 'x-purpose': 'x'.repeat(501) } });
+    expect(response.status).toBe(400);
+    const { errors } = (await response.json()) as ErrorBody;
+    expect(errors[0].extensions).toEqual({ code: 'BAD_REQUEST' });
+  });
+
   it('serves GET only', async () => {
     const response = await get('?period=2026', analyst, { method: 'POST' });
     expect(response.status).toBe(405);
