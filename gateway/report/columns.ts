@@ -6,7 +6,11 @@
  * A figure column names where its value lies in a section of
  * `StatisticsReport` (`protection` today); another subgraph's figures
  * (devices, victim support) are new entries under a section of their own,
- * and the query, the rows and both formats follow from this table.
+ * and the query, the rows and both formats follow from this table: add
+ * the field to SECTIONS, make its columns with `columnsFor('devices')`,
+ * append them to FIGURE_COLUMNS, then run `npm run docs:report`. A
+ * section is read as `{ total, cells { <dimension fields> figures } }`,
+ * as `protection` is.
  */
 
 /** What `--by` and `by=` accept, and the report's dimension columns. */
@@ -87,23 +91,15 @@ export interface FigureColumn {
   readonly description: string;
 }
 
-function count(
-  name: string,
-  path: string,
-  description: string,
-): FigureColumn {
-  return { name, section: 'protection', path: path.split('.'), kind: 'count',
-    description };
+/** Private: the column makers of one section's figures. */
+function columnsFor(section: Section) {
+  const column = (kind: FigureColumn['kind']) =>
+    (name: string, path: string, description: string): FigureColumn =>
+      ({ name, section, path: path.split('.'), kind, description });
+  return { count: column('count'), statistic: column('statistic') };
 }
 
-function statistic(
-  name: string,
-  path: string,
-  description: string,
-): FigureColumn {
-  return { name, section: 'protection', path: path.split('.'),
-    kind: 'statistic', description };
-}
+const { count, statistic } = columnsFor('protection');
 
 /** The protection register's figures (ProtectionFigures), in order. */
 export const PROTECTION_COLUMNS: readonly FigureColumn[] = [
