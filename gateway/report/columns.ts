@@ -7,10 +7,11 @@
  * `StatisticsReport` (`protection` today); another subgraph's figures
  * (devices, victim support) are new entries under a section of their own,
  * and the query, the rows and both formats follow from this table: add
- * the field to SECTIONS, make its columns with `columnsFor('devices')`,
- * append them to FIGURE_COLUMNS, then run `npm run docs:report`. A
- * section is read as `{ total, cells { <dimension fields> figures } }`,
- * as `protection` is.
+ * the field to SECTIONS and its dimensions to SECTION_DIMENSIONS, make
+ * its columns with `columnsFor('devices')`, append them to
+ * FIGURE_COLUMNS, then run `npm run docs:report`. A section is read as
+ * `{ total, cells { <its dimension fields> figures } }`, as `protection`
+ * is, and may be null (victim support's, for a zone's report).
  */
 
 /** What `--by` and `by=` accept, and the report's dimension columns. */
@@ -79,6 +80,26 @@ export type DimensionName = Dimension['name'];
 /** The sections of `StatisticsReport` a figure may come from. */
 export const SECTIONS = ['protection'] as const;
 export type Section = (typeof SECTIONS)[number];
+
+/**
+ * The dimensions each section's cells are broken down by. A section
+ * whose cells lack a dimension asked (the devices have no victim's
+ * gender) gives its figures in the total row only.
+ */
+export const SECTION_DIMENSIONS: Readonly<
+  Record<Section, readonly DimensionName[]>
+> = {
+  protection: DIMENSIONS.map((dimension) => dimension.name),
+};
+
+/** Whether a section's cells are broken down by every one asked. */
+export function breaksDown(
+  section: Section,
+  dimensions: readonly Dimension[],
+): boolean {
+  const own = SECTION_DIMENSIONS[section];
+  return dimensions.every((dimension) => own.includes(dimension.name));
+}
 
 export interface FigureColumn {
   /** The column's name in the file. */

@@ -10,8 +10,10 @@
 import {
   DIMENSIONS,
   FIGURE_COLUMNS,
+  SECTION_DIMENSIONS,
   SECTIONS,
   type Dimension,
+  type Section,
 } from './columns';
 
 /** A period as `Query.statistics` takes it (StatisticsPeriodInput). */
@@ -228,11 +230,13 @@ function printTree(tree: SelectionTree): string {
   return `{ ${fields.join(' ')} }`;
 }
 
-function sectionSelection(section: string): string {
+function sectionSelection(section: Section): string {
   const figures = figuresSelection(section);
-  const cell = DIMENSIONS.map((dimension) =>
-    dimension.coded ? `${dimension.field} { code }` : dimension.field,
-  ).join(' ');
+  const own: readonly string[] = SECTION_DIMENSIONS[section];
+  const cell = DIMENSIONS.filter((dimension) => own.includes(dimension.name))
+    .map((dimension) =>
+      dimension.coded ? `${dimension.field} { code }` : dimension.field)
+    .join(' ');
   return `${section} { total ${figures} cells { ${cell} figures ${figures} } }`;
 }
 

@@ -100,6 +100,15 @@ describe('gateway/report/rows: one row per cell', () => {
   });
 });
 
+describe('gateway/report/rows: the sections of the report', () => {
+  it('leaves a section\'s columns empty where the graph gives none', () => {
+    const [total] = rowsOf({ ...answer([]), protection: null });
+    expect(total.row).toBe('total');
+    expect(total.grants).toBeNull();
+    expect(total.duration_mean_days).toBeNull();
+  });
+});
+
 describe('gateway/report/rows: a table of several periods', () => {
   it('writes each period\'s rows in turn, with the periods listed', () => {
     const august = { ...answer([]), period: {

@@ -11,9 +11,12 @@
  * Each section of the report (columns.ts's SECTIONS: `protection`, and
  * next the devices' and victim support's) has cells of its own; a row
  * is one combination of the dimensions' values, its figures read from
- * every section's cell of that combination.
+ * every section's cell of that combination. A section not broken down
+ * by every dimension asked, or not answered (null), leaves its columns
+ * empty in the cells; the first gives its figures in the total row.
  */
 import {
+  breaksDown,
   columnsOf,
   DIMENSIONS,
   dimensionColumnOf,
@@ -51,7 +54,7 @@ export type StatisticsAnswer = {
   readonly threshold: number;
 } & {
   /** Each subgraph's figures under its field: `protection`, … */
-  readonly [section in Section]: StatisticsSection;
+  readonly [section in Section]: StatisticsSection | null;
 }
 
 export interface StatisticsSection {
@@ -130,14 +133,25 @@ function keyOf(cell: Cell, dimensions: readonly Dimension[]): string {
 }
 
 /**
- * Private: each section's cells by their place. A section may find a
- * combination another does not; its figures there are then nothing, a
- * count of 0 (which singles out nobody) and no statistic.
+ * Private: what a section says of one row. `found` its figures; `absent`
+ * a combination the section did not find, where every count is 0
+ * (which singles out nobody) and no statistic has a value; `none` a
+ * section not answered (null) or not broken down by a dimension asked,
+ * whose columns stay empty.
  */
+type SectionPart =
+  | { readonly kind: 'found'; readonly figures: unknown }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'none' };
+
+const NONE: SectionPart = { kind: 'none' };
+const ABSENT: SectionPart = { kind: 'absent' };
+
+/** Private: each section's cells by their place in the breakdown. */
 interface Breakdown {
   /** Every place in the order first found, protection's first. */
   readonly places: readonly { readonly key: string; readonly cell: Cell }[];
-  readonly figures: (section: Section, key: string) => unknown;
+  readonly part: (section: Section, key: string) => SectionPart;
 }
 
 function breakdownOf(
@@ -147,8 +161,10 @@ function breakdownOf(
   const places = new Map<string, Cell>();
   const bySection = new Map<Section, Map<string, unknown>>();
   for (const section of SECTIONS) {
+    const answered = answer[section];
+    if (answered === null || !breaksDown(section, dimensions)) continue;
     const cells = new Map<string, unknown>();
-    for (const cell of answer[section].cells) {
+    for (const cell of answered.cells) {
       const key = keyOf(cell, dimensions);
       if (!places.has(key)) places.set(key, cell);
       cells.set(key, cell.figures);
@@ -157,15 +173,35 @@ function breakdownOf(
   }
   return {
     places: [...places].map(([key, cell]) => ({ key, cell })),
-    figures: (section, key) => bySection.get(section)?.get(key) ?? null,
+    part: (section, key) => {
+      const cells = bySection.get(section);
+      if (cells === undefined) return NONE;
+      return cells.has(key) ? { kind: 'found', figures: cells.get(key) }
+        : ABSENT;
+    },
   };
+}
+
+function partValue(part: SectionPart, column: FigureColumn): ReportValue {
+  switch (part.kind) {
+    case 'found':
+      return figureValue(part.figures, column);
+    case 'absent':
+      return column.kind === 'count' ? 0 : null;
+    case 'none':
+      return null;
+    default: {
+      const impossible: never = part;
+      throw new Error(`Unknown part ${JSON.stringify(impossible)}`);
+    }
+  }
 }
 
 function rowOf(
   lead: ReportRow,
   dimensions: readonly Dimension[],
   cell: Cell | null,
-  figures: (section: Section) => unknown,
+  part: (section: Section) => SectionPart,
 ): ReportRow {
   const row: Record<string, ReportValue> = { ...lead };
   for (const dimension of dimensions) {
@@ -173,16 +209,14 @@ function rowOf(
       cell === null ? null : dimensionValue(cell, dimension);
   }
   for (const column of FIGURE_COLUMNS) {
-    const found = figures(column.section);
-    row[column.name] = found === null
-      ? absentValue(column)
-      : figureValue(found, column);
+    row[column.name] = partValue(part(column.section), column);
   }
   return row;
 }
 
-function absentValue(column: FigureColumn): ReportValue {
-  return column.kind === 'count' ? 0 : null;
+function totalOf(answer: StatisticsAnswer, section: Section): SectionPart {
+  const answered = answer[section];
+  return answered === null ? NONE : { kind: 'found', figures: answered.total };
 }
 
 /** One answer's rows: its cells in the graph's order, then its total. */
@@ -193,9 +227,9 @@ export function rowsOf(answer: StatisticsAnswer): readonly ReportRow[] {
   return [
     ...breakdown.places.map(({ key, cell }) =>
       rowOf({ ...lead, row: 'cell' }, dimensions, cell,
-        (section) => breakdown.figures(section, key))),
+        (section) => breakdown.part(section, key))),
     rowOf({ ...lead, row: 'total' }, dimensions, null,
-      (section) => answer[section].total),
+      (section) => totalOf(answer, section)),
   ];
 }
 
