@@ -21,6 +21,7 @@ export function scriptedDevicesAdapter(
     devicesBySerial: unused('devicesBySerial'),
     stockByArrondissement: unused('stockByArrondissement'),
     zoneStocksByArrondissement: unused('zoneStocksByArrondissement'),
+    devicesByArrondissement: unused('devicesByArrondissement'),
     shortagesByArrondissement: unused('shortagesByArrondissement'),
     assignedDevicesByZone: unused('assignedDevicesByZone'),
     grantRegistrationsByMeasureId: unused('grantRegistrationsByMeasureId'),
