@@ -82,6 +82,21 @@ describe('computeDeviceStatistics', () => {
       { value: null, suppressed: true });
   });
 
+  it('counts a device lent under a measure that moved in its zone\'s '
+    + 'arrondissement', () => {
+    const moved = { ...held('m', 'p1', '2028-02-01'),
+      arrondissementCode: 'NAM', assignedZoneCode: '5277' };
+    const shelf = device('n', { arrondissementCode: 'NAM', zoneCode: '5303' });
+    const report = computeDeviceStatistics(Q1, [moved, shelf], [],
+      (zone) => (zone === '5277' ? 'LIE' : 'NAM'));
+
+    expect(report.cells.map((cell) => cell.zoneCode)).toEqual(['5277']);
+    expect(report.total.stockAtEnd.assigned).toEqual(
+      { value: null, suppressed: true });
+    expect(report.total.stockAtEnd.available).toEqual(
+      { value: 0, suppressed: false });
+  });
+
   it('counts a shortage when reported and when resolved', () => {
     const shortages = ['a', 'b', 'c', 'd', 'e'].map((m, i) => ({
       id: String(i), measureId: m, kind: 'BUTTON' as const,

@@ -66,16 +66,27 @@ export function stockStatusOn(
     : status === 'LOST' ? 'lost' : 'available';
 }
 
+/** The arrondissement of a zone, from the territory; null if unknown. */
+export type ArrondissementOfZone = (zoneCode: string) => string | null;
+
 /**
  * Private: a device on a shelf counts with its keeper; one held or
- * handed back with the zone that answers for it, the people's zone.
+ * handed back with the zone that answers for it, the people's zone, in
+ * that zone's arrondissement, which differs from the stock's when the
+ * measure moved (§7.2.3).
  */
-function placeOfDevice(device: InventoryDevice, field: StockField): Place {
-  const held = field === 'assigned' || field === 'returned';
-  return {
-    arrondissementCode: device.arrondissementCode,
-    zoneCode: held ? answeringZoneOf(device) : device.zoneCode,
-  };
+function placeOfDevice(
+  device: InventoryDevice,
+  field: StockField | 'assignments',
+  arrondissementOf: ArrondissementOfZone,
+): Place {
+  const held = field !== 'available' && field !== 'inRepair' &&
+    field !== 'lost';
+  const zoneCode = held ? answeringZoneOf(device) : device.zoneCode;
+  const arrondissementCode = held && zoneCode !== null
+    ? arrondissementOf(zoneCode) ?? device.arrondissementCode
+    : device.arrondissementCode;
+  return { arrondissementCode, zoneCode };
 }
 
 function tallies(layout: TerritorialLayout) {
@@ -108,6 +119,7 @@ export function computeDeviceStatistics(
   request: StatisticsRequest,
   devices: readonly InventoryDevice[],
   shortages: readonly ShortageRecord[],
+  arrondissementOf: ArrondissementOfZone = () => null,
 ): DeviceReport {
   const { period: { from, to }, scope } = request;
   const layout = territorialLayout(request.dimensions,
@@ -115,7 +127,7 @@ export function computeDeviceStatistics(
   const counted = tallies(layout);
   for (const device of devices) {
     const field = stockStatusOn(device, to);
-    const place = placeOfDevice(device, field);
+    const place = placeOfDevice(device, field, arrondissementOf);
     const holder = device.assignedTo ?? `device:${device.serial}`;
     if (inScope(place, scope)) {
       counted[field].tally.add(place,
@@ -123,9 +135,10 @@ export function computeDeviceStatistics(
     }
     const assignedIn = (device.status === 'ASSIGNED' ||
       device.status === 'RETURNED') && inPeriod(device.assignedOn, from, to);
-    const zone = { ...place, zoneCode: answeringZoneOf(device) };
-    if (assignedIn && inScope(zone, scope)) {
-      counted.assignments.tally.add(zone, holder);
+    const assignedAt = placeOfDevice(device, 'assignments',
+      arrondissementOf);
+    if (assignedIn && inScope(assignedAt, scope)) {
+      counted.assignments.tally.add(assignedAt, holder);
     }
   }
   for (const shortage of shortages) {
@@ -141,18 +154,26 @@ export function computeDeviceStatistics(
   return territorialReport(layout, counted, shape);
 }
 
-/** The inventory's figures of a report: one read of each list. */
+/**
+ * The inventory's figures of a report: one read of each list. Every
+ * stock is read, whatever the scope: a device lent under a measure that
+ * moved counts in its zone's arrondissement, not its stock's.
+ */
 export async function deviceStatistics(
   request: StatisticsRequest,
   { loaders, territory }: DevicesContext,
 ): Promise<DeviceReport> {
-  const codes = arrondissementsOf(request.scope, territory.zones());
+  const every = arrondissementsOf(NATIONAL, territory.zones());
   const [devices, shortages] = await Promise.all([
-    loaders.devicesOfArrondissement.loadMany(codes),
-    loaders.shortages.loadMany(codes),
+    loaders.devicesOfArrondissement.loadMany(every),
+    loaders.shortages.loadMany(
+      arrondissementsOf(request.scope, territory.zones())),
   ]);
-  return computeDeviceStatistics(request, flat(devices), flat(shortages));
+  return computeDeviceStatistics(request, flat(devices), flat(shortages),
+    (zoneCode) => territory.zone(zoneCode)?.arrondissementCode ?? null);
 }
+
+const NATIONAL = { arrondissementCode: null, zoneCode: null } as const;
 
 /** Private: a failed load rejects, as `load` would. */
 function flat<T>(lists: readonly (readonly T[] | Error)[]): T[] {
