@@ -1,6 +1,12 @@
 import type { InventoryDevice } from '../../adapters/devices/types';
 import type { StatisticsRequest } from '../statistics/request';
-import { computeDeviceStatistics, stockStatusOn } from './statistics';
+import { fixedClock } from '../protection/domain/clock';
+import {
+  computeDeviceStatistics,
+  deviceStatistics,
+  stockStatusOn,
+} from './statistics';
+import { devicesContextOf, scriptedDevicesAdapter } from './testing';
 
 const Q1: StatisticsRequest = {
   key: 'v1|2028-01-01|2028-03-31|arrondissement:LIE|ZONE',
@@ -111,4 +117,30 @@ describe('computeDeviceStatistics', () => {
       resolved: { value: 5, suppressed: false },
     });
   });
+});
+
+describe('deviceStatistics', () => {
+  it('reads every stock in one batch, and the scope\'s shortages in one',
+    async () => {
+      const calls: string[][] = [];
+      const adapter = scriptedDevicesAdapter({
+        devicesByArrondissement: async (codes) => {
+          calls.push(['devices', ...codes]);
+          return codes.map(() => []);
+        },
+        shortagesByArrondissement: async (codes) => {
+          calls.push(['shortages', ...codes]);
+          return codes.map(() => []);
+        },
+      });
+      const context = devicesContextOf(adapter,
+        fixedClock('2028-04-02T09:00:00Z'),
+        { subject: 'mag-lie', role: 'magistrate', arrondissement: 'LIE' });
+
+      await deviceStatistics(Q1, context);
+
+      const every = [...new Set(context.territory.zones()
+        .map((zone) => zone.arrondissementCode))].sort();
+      expect(calls).toEqual([['devices', ...every], ['shortages', 'LIE']]);
+    });
 });
