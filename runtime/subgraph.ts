@@ -38,6 +38,11 @@ export interface MeasureKey {
   id: string;
 }
 
+/** The representation of an Arrondissement or a PoliceZone. */
+export interface CodeKey {
+  code: string;
+}
+
 /** What every subgraph knows about the request it is serving. */
 export interface SubgraphContext {
   readonly identity: Identity;

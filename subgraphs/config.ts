@@ -71,7 +71,10 @@ export const SUBGRAPH_CONFIG = {
   KEYS_DIR: string({ default: 'data/keys' }),
   /** Default 1 MiB. */
   MAX_BODY_BYTES: integer({ default: 1024 * 1024, min: 1024 }),
-  /** Protection only; default: the shipped reference/territory.json. */
+  /**
+   * Protection, devices and victim support (the statistics' scope);
+   * default: the shipped reference/territory.json.
+   */
   TERRITORY_FILE: optional(string()),
   /** Protection only; default 1 month after the grant (§7.11.3). */
   FIRST_REVISIT_AFTER_MONTHS: integer({ default: 1, min: 1, max: 3 }),
@@ -137,7 +140,8 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
   TERRITORY_FILE:
     'Protection: the territory data file (provinces and their CICs, ' +
     'arrondissements, zones and their deployment dates, §5.2) that an ' +
-    'operator replaces as the alarm is rolled out.',
+    'operator replaces as the alarm is rolled out; devices and victim ' +
+    'support judge a statistics report\'s scope by it too.',
   FIRST_REVISIT_AFTER_MONTHS:
     'Protection: months from the grant to the first revisit of the ' +
     'victim; then every 3 months (§7.11.3).',

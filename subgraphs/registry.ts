@@ -26,7 +26,11 @@ import {
 } from '../runtime/subgraph';
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { createLogger, type Logger } from '../runtime/logger';
-import { SHIPPED_TERRITORY_FILE, readTerritoryFile } from '../reference/load';
+import {
+  SHIPPED_TERRITORY_FILE,
+  loadTerritory,
+  readTerritoryFile,
+} from '../reference/load';
 import {
   SHIPPED_ZONE_BOUNDARIES_FILE,
   loadZoneBoundaries,
@@ -77,7 +81,10 @@ export interface OpenOptions {
   readonly logger?: Logger;
   /** Default: the system clock. Tests fix the day. */
   readonly clock?: Clock;
-  /** Default: the shipped reference/territory.json (§5.2). */
+  /**
+   * Default: the shipped reference/territory.json (§5.2); devices and
+   * victim support judge a statistics report's scope by it.
+   */
   readonly territoryFile?: string;
   /**
    * The police zones' shapes, checked against the territory at start
@@ -234,14 +241,19 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
         logger: options.sqlLogger,
       }), (adapter) => machSubgraph(adapter, { clock: options.clock })),
   devices: async (storage, options) =>
-    opened(await openDevices(storage, options), (adapter) => devicesSubgraph(adapter, { clock: options.clock })),
+    opened(await openDevices(storage, options), (adapter) =>
+      devicesSubgraph(adapter, {
+        clock: options.clock,
+        territory: loadTerritory(options.territoryFile),
+      })),
   'victim-support': async (storage, options) =>
     opened(
       await openSqlVictimSupportAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
       }),
-      victimSupportSubgraph,
+      (adapter) => victimSupportSubgraph(adapter,
+        { territory: loadTerritory(options.territoryFile) }),
     ),
   // The trail is never seeded: it starts empty and only grows.
   audit: async (storage, options) =>

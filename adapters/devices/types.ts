@@ -61,6 +61,9 @@ export interface DeviceRecord {
   lastReport: DailyReportRecord | null;
 }
 
+/** A device without its daily reports: what the statistics read. */
+export type InventoryDevice = Omit<DeviceRecord, 'lastReport'>;
+
 /**
  * §3, §7.2.2: the zone that watches an ASSIGNED device's daily reports:
  * the managing zone of its measure, or, when that was not recorded, the
@@ -189,6 +192,12 @@ export interface DevicesAdapter extends AgencyAdapter {
    * `stockByArrondissement`.
    */
   zoneStocksByArrondissement: BatchRead<string, ZoneStockRecord[]>;
+  /**
+   * §9, issue 7: every device of each arrondissement's stock, whatever
+   * its status or keeper, by serial, without daily reports; [] for an
+   * arrondissement without devices. The statistics read it.
+   */
+  devicesByArrondissement: BatchRead<string, InventoryDevice[]>;
   /** Open shortages first, then newest first. */
   shortagesByArrondissement: BatchRead<string, ShortageRecord[]>;
   /**

@@ -9,6 +9,8 @@ import {
   type SubgraphDefinition,
 } from '../../runtime/subgraph';
 import { systemClock, type Clock } from '../protection/domain/clock';
+import type { Territory } from '../protection/domain/territory';
+import { loadTerritory } from '../../reference/load';
 import { createDevicesContext, type DevicesContext } from './context';
 import type { AuditedTypes } from '../../runtime/audit';
 import type { MeasureKey } from '../../runtime/subgraph';
@@ -35,6 +37,11 @@ export interface DevicesSubgraphOptions {
    * judged; default: the system clock. Tests fix it.
    */
   readonly clock?: Clock;
+  /**
+   * The territory a statistics report's scope is judged by (§9);
+   * default: the shipped reference/territory.json.
+   */
+  readonly territory?: Territory;
 }
 
 export function devicesSubgraph(
@@ -42,11 +49,12 @@ export function devicesSubgraph(
   options: DevicesSubgraphOptions = {},
 ): SubgraphDefinition<DevicesContext> {
   const clock = options.clock ?? systemClock;
+  const territory = options.territory ?? loadTerritory();
   return {
     name: 'devices',
     typeDefs: loadSubgraphTypeDefs('devices'),
     resolvers: resolvers as GraphQLResolverMap<DevicesContext>,
-    createContext: (base) => createDevicesContext(adapter, clock, base),
+    createContext: (base) => createDevicesContext(adapter, clock, territory, base),
     auditedTypes: AUDITED_TYPES,
     readiness: () => adapter.ping(),
   };

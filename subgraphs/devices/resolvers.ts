@@ -3,6 +3,8 @@ import { ingestDailyReport } from './daily-reports';
 import type { Resolvers } from './generated/graphql';
 import { loadDeviceIssues, workListDeviceIssues } from './issues';
 import { loadDeviceStock, loadShortages } from './stock';
+import { requestOfKey } from '../statistics/request';
+import { deviceStatistics } from './statistics';
 
 export const resolvers: Resolvers = {
   Date: DateScalar,
@@ -41,6 +43,19 @@ export const resolvers: Resolvers = {
     // owner); the identity says whose devices to read.
     __resolveReference: (key) => key,
     deviceIssues: (_, __, context) => workListDeviceIssues(context),
+  },
+
+  StatisticsReport: {
+    // Async, so that a refusal is this entity's alone, not the batch's.
+    __resolveReference: async (key, context) =>
+      requestOfKey(key.key, context),
+    devices: (request, _, context) => deviceStatistics(request, context),
+  },
+
+  DeviceStatisticsCell: {
+    arrondissement: ({ arrondissementCode }) =>
+      arrondissementCode === null ? null : { code: arrondissementCode },
+    zone: ({ zoneCode }) => (zoneCode === null ? null : { code: zoneCode }),
   },
 
   Device: {

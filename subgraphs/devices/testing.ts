@@ -7,6 +7,7 @@ import type { Identity } from '../../runtime/identity';
 import { AuditRecorder } from '../../runtime/audit';
 import { createLogger } from '../../runtime/logger';
 import type { Clock } from '../protection/domain/clock';
+import { loadTerritory } from '../../reference/load';
 import { createDevicesContext, type DevicesContext } from './context';
 
 /** Every method throws unless `parts` gives it: a test sees what ran. */
@@ -21,6 +22,7 @@ export function scriptedDevicesAdapter(
     devicesBySerial: unused('devicesBySerial'),
     stockByArrondissement: unused('stockByArrondissement'),
     zoneStocksByArrondissement: unused('zoneStocksByArrondissement'),
+    devicesByArrondissement: unused('devicesByArrondissement'),
     shortagesByArrondissement: unused('shortagesByArrondissement'),
     assignedDevicesByZone: unused('assignedDevicesByZone'),
     grantRegistrationsByMeasureId: unused('grantRegistrationsByMeasureId'),
@@ -41,7 +43,7 @@ export function devicesContextOf(
   clock: Clock,
   identity: Identity,
 ): DevicesContext {
-  return createDevicesContext(adapter, clock, {
+  return createDevicesContext(adapter, clock, loadTerritory(), {
     identity,
     requestId: 'request-1',
     logger: createLogger({ name: 'test', level: 'silent' }),

@@ -5,11 +5,14 @@ import type {
   ReferralRecord,
   VictimSupportAdapter,
 } from '../../adapters/victim-support/types';
+import type { Territory } from '../protection/domain/territory';
 import { agencyLoader, type SubgraphContext } from '../../runtime/subgraph';
 
 export interface VictimSupportContext extends SubgraphContext {
   /** For the writes; reads go through the loaders. */
   readonly adapter: VictimSupportAdapter;
+  /** The zones and arrondissements a statistics report is judged by. */
+  readonly territory: Territory;
   readonly loaders: {
     referralOfMeasure: DataLoader<string, ReferralRecord | null>;
     referral: DataLoader<string, ReferralRecord | null>;
@@ -24,6 +27,7 @@ export const SYSTEM = 'The victim support service';
 
 export function createVictimSupportContext(
   adapter: VictimSupportAdapter,
+  territory: Territory,
   base: SubgraphContext,
 ): VictimSupportContext {
   const loader = <K, V>(read: (keys: readonly K[]) => Promise<V[]>) =>
@@ -31,6 +35,7 @@ export function createVictimSupportContext(
   return {
     ...base,
     adapter,
+    territory,
     loaders: {
       referralOfMeasure: loader((ids) => adapter.referralsByMeasureId(ids)),
       referral: loader((ids) => adapter.referralsById(ids)),

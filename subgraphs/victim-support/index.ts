@@ -19,6 +19,16 @@ import type {
   ReferralRecord,
 } from '../../adapters/victim-support/types';
 import { resolvers } from './resolvers';
+import { loadTerritory } from '../../reference/load';
+import type { Territory } from '../protection/domain/territory';
+
+export interface VictimSupportSubgraphOptions {
+  /**
+   * The territory a statistics report's scope is judged by (§9);
+   * default: the shipped reference/territory.json.
+   */
+  readonly territory?: Territory;
+}
 
 /** What a read of victim support names for the audit trail (issue 6). */
 const AUDITED_TYPES: AuditedTypes = {
@@ -30,13 +40,16 @@ const AUDITED_TYPES: AuditedTypes = {
 
 export function victimSupportSubgraph(
   adapter: VictimSupportAdapter,
+  options: VictimSupportSubgraphOptions = {},
 ): SubgraphDefinition<VictimSupportContext> {
+  const territory = options.territory ?? loadTerritory();
   return {
     name: 'victim-support',
     typeDefs: loadSubgraphTypeDefs('victim-support'),
     resolvers: resolvers as GraphQLResolverMap<VictimSupportContext>,
     access: victimSupportAccess,
-    createContext: (base) => createVictimSupportContext(adapter, base),
+    createContext: (base) =>
+      createVictimSupportContext(adapter, territory, base),
     auditedTypes: AUDITED_TYPES,
     readiness: () => adapter.ping(),
   };

@@ -1,4 +1,6 @@
 import { DateScalar } from '../../runtime/scalars';
+import { requestOfKey } from '../statistics/request';
+import { victimSupportStatistics } from './statistics';
 import type { Resolvers } from './generated/graphql';
 import {
   loadContact,
@@ -46,5 +48,18 @@ export const resolvers: Resolvers = {
     notices: (referral, _, { loaders }) =>
       loaders.notices.load(referral.measureId),
     contact: (referral, _, context) => loadContact(referral, context),
+  },
+
+  StatisticsReport: {
+    // Async, so that a refusal is this entity's alone, not the batch's.
+    __resolveReference: async (key, context) =>
+      requestOfKey(key.key, context),
+    victimSupport: (request, _, context) =>
+      victimSupportStatistics(request, context),
+  },
+
+  VictimSupportStatisticsCell: {
+    arrondissement: ({ arrondissementCode }) =>
+      arrondissementCode === null ? null : { code: arrondissementCode },
   },
 };

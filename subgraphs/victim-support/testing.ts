@@ -2,6 +2,7 @@
  * Test helpers of the victim-support subgraph: a store that answers only
  * what a test gives it, and a request's context around it.
  */
+import { loadTerritory } from '../../reference/load';
 import type { VictimSupportAdapter } from '../../adapters/victim-support/types';
 import type { Identity } from '../../runtime/identity';
 import { AuditRecorder } from '../../runtime/audit';
@@ -41,7 +42,7 @@ export function victimSupportContextOf(
   adapter: VictimSupportAdapter,
   identity: Identity,
 ): VictimSupportContext {
-  return createVictimSupportContext(adapter, {
+  return createVictimSupportContext(adapter, loadTerritory(), {
     identity,
     requestId: 'request-1',
     logger: createLogger({ name: 'test', level: 'silent' }),

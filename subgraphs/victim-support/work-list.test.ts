@@ -1,3 +1,4 @@
+import { loadTerritory } from '../../reference/load';
 import type {
   NoticeKind,
   NoticeRecord,
@@ -142,7 +143,7 @@ describe('loading the work list', () => {
       ping: unused('ping'),
       close: unused('close'),
     };
-    const context = createVictimSupportContext(adapter, {
+    const context = createVictimSupportContext(adapter, loadTerritory(), {
       identity: savIdentity,
       requestId: 'request-1',
       logger: createLogger({ name: 'test', level: 'silent' }),

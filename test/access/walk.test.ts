@@ -285,6 +285,7 @@ function rootsOf(
           representation: { code: fixture.arrondissement } },
         { field: '_entities', type: 'WorkList', own: true,
           representation: { owner: 'walk' } },
+        statisticsEntity(fixture),
       ];
     case 'victim-support':
       return [
@@ -294,6 +295,7 @@ function rootsOf(
           representation: { id: fixture.referralId },
         }] : []),
         { field: 'victimSupportWorkList', type: 'VictimSupportWorkList', own: true },
+        statisticsEntity(fixture),
       ];
     case 'audit':
       return [{ field: 'auditTrail', type: 'AuditTrailPage', args: '(first: 5)' }];
@@ -302,6 +304,24 @@ function rootsOf(
       throw new Error(`no roots for ${String(impossible)}`);
     }
   }
+}
+
+/**
+ * §8: the report of the fixture's arrondissement, named by its key as
+ * the gateway names it to the devices and victim-support subgraphs. An
+ * analyst reads it; a magistrate of another arrondissement and any
+ * police zone (an arrondissement is wider than a zone) are refused.
+ */
+function statisticsEntity(fixture: Fixture): Root {
+  return {
+    field: '_entities', type: 'StatisticsReport',
+    representation: {
+      key: `v1|2026-01-01|2026-12-31|arrondissement:${fixture.arrondissement}|ZONE`,
+    },
+    refuses: (identity) => identity.role === 'police' ||
+      (identity.role === 'magistrate' &&
+        identity.arrondissement !== fixture.arrondissement),
+  };
 }
 
 function codeOf(type: string, fixture: Fixture): string {

@@ -57,6 +57,11 @@ export interface Root {
   readonly own?: boolean;
   /** A caller this root answers nothing, without an error (a filter). */
   readonly hides?: (identity: Identity) => boolean;
+  /**
+   * A caller the rules let in but the subgraph refuses (FORBIDDEN) for
+   * what the root names: a statistics report of another territory.
+   */
+  readonly refuses?: (identity: Identity) => boolean;
 }
 
 /** One field on the way, from a root down to the type walked. */
@@ -254,6 +259,8 @@ export function verdictAt(
     if (!admitsRole(own, identity)) return { kind: 'forbidden', at: rootKey };
   }
   if (root.hides?.(identity)) return { kind: 'hidden' };
+  if (admits(rules.types.get(root.type), satisfied) &&
+    root.refuses?.(identity)) return { kind: 'forbidden', at: rootKey };
   const rootList = root.field !== '_entities' &&
     isList((subgraph.schema.getQueryType()?.getFields()[root.field]
       ?.type) as GraphQLOutputType);

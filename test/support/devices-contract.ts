@@ -54,6 +54,7 @@ export type BatchReadName =
   | 'devicesByMeasureId'
   | 'stockByArrondissement'
   | 'zoneStocksByArrondissement'
+  | 'devicesByArrondissement'
   | 'shortagesByArrondissement'
   | 'assignedDevicesByZone'
   | 'grantRegistrationsByMeasureId';
@@ -157,6 +158,19 @@ export function describeDevicesReads(contract: DevicesContract): void {
     });
   });
 
+  describe('devicesByArrondissement (§9)', () => {
+    it('answers every device of each stock by serial, without reports, '
+      + '[] when none', async () => {
+      const codes = ['BRU', 'LIE', 'XX'];
+      const expected = codes.map((code) => devices
+        .filter((d) => d.arrondissementCode === code)
+        .sort((a, b) => (a.serial < b.serial ? -1 : 1))
+        .map(({ lastReport: _report, ...device }) => device));
+      expect(expected[0]!.length).toBeGreaterThan(1);
+      expect(await adapter.devicesByArrondissement(codes)).toEqual(expected);
+    });
+  });
+
   describe('assignedDevicesByZone (§3)', () => {
     it('answers the devices ASSIGNED under each zone by serial, [] when '
       + 'none', async () => {
@@ -178,6 +192,8 @@ export function describeDevicesReads(contract: DevicesContract): void {
       ['devicesBySerial', () => serials],
       ['devicesByMeasureId', () => measureIds],
       ['zoneStocksByArrondissement',
+        () => ['BRU', 'ANT', 'OVL', 'LIE', 'NAM']],
+      ['devicesByArrondissement',
         () => ['BRU', 'ANT', 'OVL', 'LIE', 'NAM']],
       ['assignedDevicesByZone', () => [...new Set(devices
         .map((d) => d.zoneCode).filter((zone) => zone !== null))] as string[]],

@@ -90,6 +90,7 @@ export function graphDevicesContract(): DevicesContract {
       devicesByMeasureId: 2,
       stockByArrondissement: 1,
       zoneStocksByArrondissement: 1,
+      devicesByArrondissement: 1,
       shortagesByArrondissement: 1,
       assignedDevicesByZone: 2,
       grantRegistrationsByMeasureId: 1,

@@ -26,6 +26,7 @@ export function sqlDevicesContract(
       devicesByMeasureId: 2,
       stockByArrondissement: 1,
       zoneStocksByArrondissement: 1,
+      devicesByArrondissement: 1,
       shortagesByArrondissement: 1,
       assignedDevicesByZone: 2,
       grantRegistrationsByMeasureId: 1,

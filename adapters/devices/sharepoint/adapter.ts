@@ -30,6 +30,7 @@ import {
   type DeviceStatus,
   type DevicesAdapter,
   type GrantRegistrationRecord,
+  type InventoryDevice,
   type ReassignZoneInput,
   type ReturnDevicesInput,
   type ShortageRecord,
@@ -91,6 +92,12 @@ export class GraphDevicesAdapter implements DevicesAdapter {
   /** By zone code, then the arrondissement's own devices. */
   readonly zoneStocksByArrondissement: BatchRead<string, ZoneStockRecord[]> =
     keyedRead(CODE_LENGTH, (codes) => this.countZoneStocks(codes), () => []);
+
+  /** By serial: one query for all the arrondissements. */
+  readonly devicesByArrondissement: BatchRead<string, InventoryDevice[]> =
+    keyedRead(CODE_LENGTH, async (codes) => groupBy(
+      await this.devicesOf('devicesByArrondissement', codes),
+      (device) => device.arrondissementCode), () => []);
 
   readonly shortagesByArrondissement: BatchRead<string, ShortageRecord[]> =
     keyedRead(CODE_LENGTH, (codes) => this.findShortages(codes), () => []);

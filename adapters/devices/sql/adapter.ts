@@ -30,6 +30,7 @@ import {
   type DeviceStatus,
   type DevicesAdapter,
   type GrantRegistrationRecord,
+  type InventoryDevice,
   type ReassignZoneInput,
   type ReturnDevicesInput,
   type ShortageRecord,
@@ -44,6 +45,7 @@ import {
   Device,
   GrantRegistration,
   Shortage,
+  type DeviceRow,
   type GrantRegistrationRow,
   type ShortageRow,
 } from './schema';
@@ -103,6 +105,18 @@ export class SqlDevicesAdapter
   readonly zoneStocksByArrondissement: BatchRead<string, ZoneStockRecord[]> =
     batchReadCommitted('devices', 'zoneStocksByArrondissement',
       this.dataSource, (codes) => this.countZoneStocks(codes), () => []);
+
+  /** By serial, one statement; no daily report is read. */
+  readonly devicesByArrondissement: BatchRead<string, InventoryDevice[]> =
+    batchReadCommitted('devices', 'devicesByArrondissement', this.dataSource,
+      async (codes) => {
+        const rows = await this.dataSource.manager.find(Device, {
+          where: { arrondissementCode: In(codes) },
+          order: { serial: 'ASC' },
+        });
+        return groupBy(rows.map(toInventoryDevice),
+          (device) => device.arrondissementCode);
+      }, () => []);
 
   readonly shortagesByArrondissement: BatchRead<string, ShortageRecord[]> =
     batchReadCommitted('devices', 'shortagesByArrondissement',
@@ -274,6 +288,21 @@ function openFirst(shortages: ShortageRecord[]): ShortageRecord[] {
     ...shortages.filter((shortage) => shortage.resolvedOn === null),
     ...shortages.filter((shortage) => shortage.resolvedOn !== null),
   ];
+}
+
+function toInventoryDevice(row: DeviceRow): InventoryDevice {
+  return {
+    serial: row.serial,
+    kind: row.kind,
+    status: row.status,
+    arrondissementCode: row.arrondissementCode,
+    zoneCode: row.zoneCode,
+    measureId: row.measureId,
+    assignedTo: row.assignedTo,
+    assignedZoneCode: row.assignedZoneCode,
+    assignedOn: row.assignedOn,
+    returnedOn: row.returnedOn,
+  };
 }
 
 function toShortage(row: ShortageRow): ShortageRecord {

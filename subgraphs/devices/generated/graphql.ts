@@ -1,6 +1,8 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
-import type { MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
+import type { MeasureKey as MeasureKeyModel, CodeKey as CodeKeyModel } from '../../../runtime/subgraph';
 import type { DeviceRecord as DeviceRecordModel, GrantRegistrationRecord as GrantRegistrationRecordModel } from '../../../adapters/devices/types';
+import type { StatisticsRequest as StatisticsRequestModel } from '../../statistics/request';
+import type { DeviceReport as DeviceReportModel, DeviceReportCell as DeviceReportCellModel } from '../statistics';
 import type { DevicesContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -30,6 +32,20 @@ export type Arrondissement = {
   code: Scalars['ID']['output'];
   /** Its devices by status, in all and per keeper; the roles of Query.deviceStock (§7.8.7). */
   deviceStock: Maybe<DeviceStock>;
+};
+
+/**
+ * A count under disclosure control: the value, or suppressed when it
+ * stands for fewer than 5 people or would give such a count back by
+ * difference. A suppressed count is null with `suppressed` true, never 0.
+ * Shareable: the other subgraphs' figures are counts too.
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** Withheld by disclosure control. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The count; null when suppressed. */
+  value: Maybe<Scalars['Int']['output']>;
 };
 
 /** The 112 app's daily report for a device. */
@@ -77,6 +93,17 @@ export type DeviceCounts = {
   lost: Scalars['Int']['output'];
   /** Back from an ended measure, not yet checked and restocked (§7.12.2). */
   returned: Scalars['Int']['output'];
+};
+
+/** The inventory's figures of a cell or of the total (§7.8.7). */
+export type DeviceFigures = {
+  __typename?: 'DeviceFigures';
+  /** Devices handed to a protected person in the period. */
+  assignments: Count;
+  /** Measures that found no device available: opened, resolved in the period. */
+  shortages: ShortageFigures;
+  /** The devices by status on the period's last day. */
+  stockAtEnd: DeviceStockFigures;
 };
 
 /** An assigned device whose daily reports need the managing zone's attention (§3). */
@@ -127,6 +154,33 @@ export type DeviceShortage = {
   zone: PoliceZone;
 };
 
+/**
+ * The inventory's share of a report, broken down by ARRONDISSEMENT and
+ * ZONE where asked; the person dimensions do not apply to devices.
+ */
+export type DeviceStatistics = {
+  __typename?: 'DeviceStatistics';
+  /** One cell per arrondissement and zone found, in order. */
+  cells: Array<DeviceStatisticsCell>;
+  /** The figures of the whole scope. */
+  total: DeviceFigures;
+};
+
+/** One cell of the inventory's breakdown. */
+export type DeviceStatisticsCell = {
+  __typename?: 'DeviceStatisticsCell';
+  /** ARRONDISSEMENT: whose stock the devices belong to. */
+  arrondissement: Maybe<Arrondissement>;
+  /** The cell's figures. */
+  figures: DeviceFigures;
+  /**
+   * ZONE: the zone keeping the devices; while assigned or returned, the
+   * zone answering for them (the measure's managing zone). Null for
+   * devices the arrondissement keeps, or when ZONE is not asked.
+   */
+  zone: Maybe<PoliceZone>;
+};
+
 /** Where a device is in its life (§7.8.7, §7.12.2). */
 export type DeviceStatus =
   /** Handed to a protected person under a measure. */
@@ -155,6 +209,25 @@ export type DeviceStock = {
    * another zone's measure.
    */
   zones: Array<ZoneDeviceStock>;
+};
+
+/**
+ * The stock on the period's last day. Devices on a shelf (available, in
+ * repair, lost) stand for nobody and are never suppressed; assigned and
+ * returned ones stand for the persons who hold or held them, and are.
+ */
+export type DeviceStockFigures = {
+  __typename?: 'DeviceStockFigures';
+  /** Held by a protected person. */
+  assigned: Count;
+  /** In stock, ready to be assigned. */
+  available: Count;
+  /** Out of use while repaired (the status the inventory holds now). */
+  inRepair: Count;
+  /** Lost (the status the inventory holds now). */
+  lost: Count;
+  /** Back from an ended measure, not yet restocked. */
+  returned: Count;
 };
 
 /** The grant's registration in SharePoint, the source of statistics (§7.13.1). */
@@ -294,6 +367,29 @@ export type QueryDeviceStockArgs = {
   arrondissementCode: Scalars['ID']['input'];
 };
 
+/** Shortages of §7.8.7 in the period; each stands for its measure's victim. */
+export type ShortageFigures = {
+  __typename?: 'ShortageFigures';
+  /** Shortages reported in the period. */
+  opened: Count;
+  /** Shortages resolved in the period, a device assigned at last. */
+  resolved: Count;
+};
+
+/**
+ * Aggregate figures over a period (§9; issue 7), named by its key; the
+ * protection subgraph answers the report and its register's figures (see
+ * there). This subgraph adds the inventory's under `devices`, reading the
+ * key back and judging the caller's territory again.
+ */
+export type StatisticsReport = {
+  __typename?: 'StatisticsReport';
+  /** The inventory's figures: stock, assignments, shortages (§7.8.7). */
+  devices: DeviceStatistics;
+  /** `v1|<from>|<to>|<scope>|<dimensions>`; see the protection subgraph. */
+  key: Scalars['ID']['output'];
+};
+
 /** What an actor must do, from the measures it is responsible for. */
 export type WorkList = {
   __typename?: 'WorkList';
@@ -400,6 +496,7 @@ export type FederationTypes = {
   Arrondissement: Arrondissement;
   Device: Device;
   ProtectionMeasure: ProtectionMeasure;
+  StatisticsReport: StatisticsReport;
   WorkList: WorkList;
 };
 
@@ -414,6 +511,9 @@ export type FederationReferenceTypes = {
   ProtectionMeasure:
     ( { __typename: 'ProtectionMeasure' }
     & GraphQLRecursivePick<FederationTypes['ProtectionMeasure'], {"id":true}> );
+  StatisticsReport:
+    ( { __typename: 'StatisticsReport' }
+    & GraphQLRecursivePick<FederationTypes['StatisticsReport'], {"key":true}> );
   WorkList:
     ( { __typename: 'WorkList' }
     & GraphQLRecursivePick<FederationTypes['WorkList'], {"owner":true}> );
@@ -423,21 +523,26 @@ export type FederationReferenceTypes = {
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
-  Arrondissement: ResolverTypeWrapper<Arrondissement>;
+  Arrondissement: ResolverTypeWrapper<CodeKeyModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  DailyReport: ResolverTypeWrapper<DailyReport>;
+  Count: ResolverTypeWrapper<Count>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  DailyReport: ResolverTypeWrapper<DailyReport>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Device: ResolverTypeWrapper<DeviceRecordModel>;
   DeviceCounts: ResolverTypeWrapper<DeviceCounts>;
+  DeviceFigures: ResolverTypeWrapper<DeviceFigures>;
   DeviceIssue: ResolverTypeWrapper<Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversTypes['Device'], measure: ResolversTypes['ProtectionMeasure'] }>;
   DeviceIssueKind: DeviceIssueKind;
   DeviceKind: DeviceKind;
   DeviceShortage: ResolverTypeWrapper<Omit<DeviceShortage, 'measure'> & { measure: ResolversTypes['ProtectionMeasure'] }>;
+  DeviceStatistics: ResolverTypeWrapper<DeviceReportModel>;
+  DeviceStatisticsCell: ResolverTypeWrapper<DeviceReportCellModel>;
   DeviceStatus: DeviceStatus;
   DeviceStock: ResolverTypeWrapper<DeviceStock>;
+  DeviceStockFigures: ResolverTypeWrapper<DeviceStockFigures>;
   GrantRegistration: ResolverTypeWrapper<GrantRegistrationRecordModel>;
   GrantRegistrationStatus: GrantRegistrationStatus;
   IngestDailyReportInput: IngestDailyReportInput;
@@ -446,6 +551,8 @@ export type ResolversTypes = {
   PoliceZone: ResolverTypeWrapper<PoliceZone>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ShortageFigures: ResolverTypeWrapper<ShortageFigures>;
+  StatisticsReport: ResolverTypeWrapper<StatisticsRequestModel>;
   WorkList: ResolverTypeWrapper<Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversTypes['DeviceIssue']> }>;
   ZoneDeviceStock: ResolverTypeWrapper<ZoneDeviceStock>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
@@ -453,18 +560,23 @@ export type ResolversTypes = {
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
-  Arrondissement: Arrondissement | FederationReferenceTypes['Arrondissement'];
+  Arrondissement: CodeKeyModel;
   ID: Scalars['ID']['output'];
-  DailyReport: DailyReport;
+  Count: Count;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
+  DailyReport: DailyReport;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Device: DeviceRecordModel;
   DeviceCounts: DeviceCounts;
+  DeviceFigures: DeviceFigures;
   DeviceIssue: Omit<DeviceIssue, 'device' | 'measure'> & { device: ResolversParentTypes['Device'], measure: ResolversParentTypes['ProtectionMeasure'] };
   DeviceShortage: Omit<DeviceShortage, 'measure'> & { measure: ResolversParentTypes['ProtectionMeasure'] };
+  DeviceStatistics: DeviceReportModel;
+  DeviceStatisticsCell: DeviceReportCellModel;
   DeviceStock: DeviceStock;
+  DeviceStockFigures: DeviceStockFigures;
   GrantRegistration: GrantRegistrationRecordModel;
   IngestDailyReportInput: IngestDailyReportInput;
   IngestedDailyReport: IngestedDailyReport;
@@ -472,6 +584,8 @@ export type ResolversParentTypes = {
   PoliceZone: PoliceZone;
   ProtectionMeasure: MeasureKeyModel;
   Query: Record<PropertyKey, never>;
+  ShortageFigures: ShortageFigures;
+  StatisticsReport: StatisticsRequestModel;
   WorkList: Omit<WorkList, 'deviceIssues'> & { deviceIssues: Array<ResolversParentTypes['DeviceIssue']> } | FederationReferenceTypes['WorkList'];
   ZoneDeviceStock: ZoneDeviceStock;
   String: Scalars['String']['output'];
@@ -487,6 +601,11 @@ export type ArrondissementResolvers<ContextType = DevicesContext, ParentType ext
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Arrondissement']> | FederationReferenceType, FederationReferenceType, ContextType>;
   code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   deviceStock?: Resolver<Maybe<ResolversTypes['DeviceStock']>, ParentType, ContextType>;
+};
+
+export type CountResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
 export type DailyReportResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DailyReport'] = ResolversParentTypes['DailyReport']> = {
@@ -523,6 +642,12 @@ export type DeviceCountsResolvers<ContextType = DevicesContext, ParentType exten
   returned?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
+export type DeviceFiguresResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceFigures'] = ResolversParentTypes['DeviceFigures']> = {
+  assignments?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  shortages?: Resolver<ResolversTypes['ShortageFigures'], ParentType, ContextType>;
+  stockAtEnd?: Resolver<ResolversTypes['DeviceStockFigures'], ParentType, ContextType>;
+};
+
 export type DeviceIssueResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceIssue'] = ResolversParentTypes['DeviceIssue']> = {
   device?: Resolver<ResolversTypes['Device'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['DeviceIssueKind'], ParentType, ContextType>;
@@ -538,11 +663,30 @@ export type DeviceShortageResolvers<ContextType = DevicesContext, ParentType ext
   zone?: Resolver<ResolversTypes['PoliceZone'], ParentType, ContextType>;
 };
 
+export type DeviceStatisticsResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceStatistics'] = ResolversParentTypes['DeviceStatistics']> = {
+  cells?: Resolver<Array<ResolversTypes['DeviceStatisticsCell']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['DeviceFigures'], ParentType, ContextType>;
+};
+
+export type DeviceStatisticsCellResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceStatisticsCell'] = ResolversParentTypes['DeviceStatisticsCell']> = {
+  arrondissement?: Resolver<Maybe<ResolversTypes['Arrondissement']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['DeviceFigures'], ParentType, ContextType>;
+  zone?: Resolver<Maybe<ResolversTypes['PoliceZone']>, ParentType, ContextType>;
+};
+
 export type DeviceStockResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceStock'] = ResolversParentTypes['DeviceStock']> = {
   arrondissementCode?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   keptByArrondissement?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
   total?: Resolver<ResolversTypes['DeviceCounts'], ParentType, ContextType>;
   zones?: Resolver<Array<ResolversTypes['ZoneDeviceStock']>, ParentType, ContextType>;
+};
+
+export type DeviceStockFiguresResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['DeviceStockFigures'] = ResolversParentTypes['DeviceStockFigures']> = {
+  assigned?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  available?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  inRepair?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  lost?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  returned?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
 };
 
 export type GrantRegistrationResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['GrantRegistration'] = ResolversParentTypes['GrantRegistration']> = {
@@ -585,6 +729,17 @@ export type QueryResolvers<ContextType = DevicesContext, ParentType extends Reso
   deviceStock?: Resolver<ResolversTypes['DeviceStock'], ParentType, ContextType, RequireFields<QueryDeviceStockArgs, 'arrondissementCode'>>;
 };
 
+export type ShortageFiguresResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['ShortageFigures'] = ResolversParentTypes['ShortageFigures']> = {
+  opened?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  resolved?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+};
+
+export type StatisticsReportResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['StatisticsReport'] = ResolversParentTypes['StatisticsReport'], FederationReferenceType extends FederationReferenceTypes['StatisticsReport'] = FederationReferenceTypes['StatisticsReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StatisticsReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  devices?: Resolver<ResolversTypes['DeviceStatistics'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
 export type WorkListResolvers<ContextType = DevicesContext, ParentType extends ResolversParentTypes['WorkList'] = ResolversParentTypes['WorkList'], FederationReferenceType extends FederationReferenceTypes['WorkList'] = FederationReferenceTypes['WorkList']> = {
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['WorkList']> | FederationReferenceType, FederationReferenceType, ContextType>;
   deviceIssues?: Resolver<Array<ResolversTypes['DeviceIssue']>, ParentType, ContextType>;
@@ -598,20 +753,27 @@ export type ZoneDeviceStockResolvers<ContextType = DevicesContext, ParentType ex
 
 export type Resolvers<ContextType = DevicesContext> = {
   Arrondissement?: ArrondissementResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   DailyReport?: DailyReportResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Device?: DeviceResolvers<ContextType>;
   DeviceCounts?: DeviceCountsResolvers<ContextType>;
+  DeviceFigures?: DeviceFiguresResolvers<ContextType>;
   DeviceIssue?: DeviceIssueResolvers<ContextType>;
   DeviceShortage?: DeviceShortageResolvers<ContextType>;
+  DeviceStatistics?: DeviceStatisticsResolvers<ContextType>;
+  DeviceStatisticsCell?: DeviceStatisticsCellResolvers<ContextType>;
   DeviceStock?: DeviceStockResolvers<ContextType>;
+  DeviceStockFigures?: DeviceStockFiguresResolvers<ContextType>;
   GrantRegistration?: GrantRegistrationResolvers<ContextType>;
   IngestedDailyReport?: IngestedDailyReportResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PoliceZone?: PoliceZoneResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ShortageFigures?: ShortageFiguresResolvers<ContextType>;
+  StatisticsReport?: StatisticsReportResolvers<ContextType>;
   WorkList?: WorkListResolvers<ContextType>;
   ZoneDeviceStock?: ZoneDeviceStockResolvers<ContextType>;
 };

@@ -2,6 +2,8 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { MeasureKey as MeasureKeyModel } from '../../../runtime/subgraph';
 import type { ReferralRecord as ReferralRecordModel, NoticeRecord as NoticeRecordModel } from '../../../adapters/victim-support/types';
 import type { WorkListScope as WorkListScopeModel } from '../work-list';
+import type { StatisticsRequest as StatisticsRequestModel } from '../../statistics/request';
+import type { VictimSupportReport as VictimSupportReportModel, VictimSupportReportCell as VictimSupportReportCellModel } from '../statistics';
 import type { VictimSupportContext } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null;
@@ -16,6 +18,27 @@ export type Scalars = {
   /** A calendar date, ISO 8601 (YYYY-MM-DD), in Belgian local time. */
   Date: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A judicial arrondissement; the protection subgraph tells the rest. */
+export type Arrondissement = {
+  __typename?: 'Arrondissement';
+  /** The arrondissement's code, e.g. ANT. */
+  code: Scalars['ID']['output'];
+};
+
+/**
+ * A count under disclosure control: the value, or suppressed when it
+ * stands for fewer than 5 people or would give such a count back by
+ * difference. A suppressed count is null with `suppressed` true, never 0.
+ * Shareable: the other subgraphs' figures are counts too.
+ */
+export type Count = {
+  __typename?: 'Count';
+  /** Withheld by disclosure control. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The count; null when suppressed. */
+  value: Maybe<Scalars['Int']['output']>;
 };
 
 /**
@@ -98,6 +121,15 @@ export type NoticeKind =
   | 'RENEWED_OFFER_REQUEST'
   /** The referral came over from another arrondissement (§7.2.3). */
   | 'TRANSFER';
+
+/** Offers of service by kind (§7.8.3, §7.12.2). */
+export type OfferCounts = {
+  __typename?: 'OfferCounts';
+  /** The first offer, on the first contact. */
+  initial: Count;
+  /** The renewed offer before the end, when the first was not taken up. */
+  renewal: Count;
+};
 
 /** A mobile stalking alarm measure, from request to end (COL 03/2023 §7). */
 export type ProtectionMeasure = {
@@ -233,6 +265,58 @@ export type ServiceOfferKind =
   | 'RENEWAL';
 
 /**
+ * Aggregate figures over a period (§9; issue 7), named by its key; the
+ * protection subgraph answers the report and its register's figures (see
+ * there). This subgraph adds the service's under `victimSupport`, reading
+ * the key back and judging the caller's territory again.
+ */
+export type StatisticsReport = {
+  __typename?: 'StatisticsReport';
+  /** `v1|<from>|<to>|<scope>|<dimensions>`; see the protection subgraph. */
+  key: Scalars['ID']['output'];
+  /**
+   * The service's figures (§7.8.3), broken down by ARRONDISSEMENT where
+   * asked. Null for a zone's report: a referral knows its arrondissement
+   * only, not the zone.
+   */
+  victimSupport: Maybe<VictimSupportStatistics>;
+};
+
+/**
+ * The service's figures of a cell or of the total (§7.8.3, §7.12.2). Each
+ * count stands for the victims of the measures referred.
+ */
+export type VictimSupportFigures = {
+  __typename?: 'VictimSupportFigures';
+  /** Persons reached for the first time in the period. */
+  firstContacts: Count;
+  /** Offers of service made in the period, by kind. */
+  offersMade: OfferCounts;
+  /** Offers accepted in the period, by kind. */
+  offersTakenUp: OfferCounts;
+  /** Referrals made in the period. */
+  referrals: Count;
+};
+
+/** The victim support service's share of a report. */
+export type VictimSupportStatistics = {
+  __typename?: 'VictimSupportStatistics';
+  /** One cell per arrondissement found, in order; empty unless asked. */
+  cells: Array<VictimSupportStatisticsCell>;
+  /** The figures of the whole scope. */
+  total: VictimSupportFigures;
+};
+
+/** One cell of the service's breakdown. */
+export type VictimSupportStatisticsCell = {
+  __typename?: 'VictimSupportStatisticsCell';
+  /** ARRONDISSEMENT: the service's arrondissement now. */
+  arrondissement: Maybe<Arrondissement>;
+  /** The cell's figures. */
+  figures: VictimSupportFigures;
+};
+
+/**
  * The tasks of a victim support service (service d'accueil des victimes,
  * SAV), from the referrals of its arrondissement.
  */
@@ -332,6 +416,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = {
   ProtectionMeasure: ProtectionMeasure;
   Referral: Referral;
+  StatisticsReport: StatisticsReport;
 };
 
 /** Mapping of federation reference types */
@@ -342,21 +427,28 @@ export type FederationReferenceTypes = {
   Referral:
     ( { __typename: 'Referral' }
     & GraphQLRecursivePick<FederationTypes['Referral'], {"id":true}> );
+  StatisticsReport:
+    ( { __typename: 'StatisticsReport' }
+    & GraphQLRecursivePick<FederationTypes['StatisticsReport'], {"key":true}> );
 };
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = {
+  Arrondissement: ResolverTypeWrapper<Arrondissement>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Count: ResolverTypeWrapper<Count>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Notice: ResolverTypeWrapper<NoticeRecordModel>;
   NoticeKind: NoticeKind;
+  OfferCounts: ResolverTypeWrapper<OfferCounts>;
   ProtectionMeasure: ResolverTypeWrapper<MeasureKeyModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordOfferAnswerInput: RecordOfferAnswerInput;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   RecordPersonContactedInput: RecordPersonContactedInput;
   RecordReferralContactInput: RecordReferralContactInput;
   Referral: ResolverTypeWrapper<ReferralRecordModel>;
@@ -364,25 +456,37 @@ export type ResolversTypes = {
   ReferralStatus: ReferralStatus;
   ServiceOffer: ResolverTypeWrapper<ServiceOffer>;
   ServiceOfferKind: ServiceOfferKind;
+  StatisticsReport: ResolverTypeWrapper<StatisticsRequestModel>;
+  VictimSupportFigures: ResolverTypeWrapper<VictimSupportFigures>;
+  VictimSupportStatistics: ResolverTypeWrapper<VictimSupportReportModel>;
+  VictimSupportStatisticsCell: ResolverTypeWrapper<VictimSupportReportCellModel>;
   VictimSupportWorkList: ResolverTypeWrapper<WorkListScopeModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
 };
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = {
+  Arrondissement: Arrondissement;
+  ID: Scalars['ID']['output'];
+  Count: Count;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   Date: Scalars['Date']['output'];
   Mutation: Record<PropertyKey, never>;
   Notice: NoticeRecordModel;
+  OfferCounts: OfferCounts;
   ProtectionMeasure: MeasureKeyModel;
-  ID: Scalars['ID']['output'];
   Query: Record<PropertyKey, never>;
   RecordOfferAnswerInput: RecordOfferAnswerInput;
-  Boolean: Scalars['Boolean']['output'];
   RecordPersonContactedInput: RecordPersonContactedInput;
   RecordReferralContactInput: RecordReferralContactInput;
   Referral: ReferralRecordModel;
   ReferralContact: ReferralContact;
   ServiceOffer: ServiceOffer;
+  StatisticsReport: StatisticsRequestModel;
+  VictimSupportFigures: VictimSupportFigures;
+  VictimSupportStatistics: VictimSupportReportModel;
+  VictimSupportStatisticsCell: VictimSupportReportCellModel;
   VictimSupportWorkList: WorkListScopeModel;
   String: Scalars['String']['output'];
 };
@@ -392,6 +496,15 @@ export type AccessDirectiveArgs = {
 };
 
 export type AccessDirectiveResolver<Result, Parent, ContextType = VictimSupportContext, Args = AccessDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
+
+export type ArrondissementResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Arrondissement'] = ResolversParentTypes['Arrondissement']> = {
+  code?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+};
+
+export type CountResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Count'] = ResolversParentTypes['Count']> = {
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+};
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -406,6 +519,11 @@ export type MutationResolvers<ContextType = VictimSupportContext, ParentType ext
 export type NoticeResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['Notice'] = ResolversParentTypes['Notice']> = {
   date?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['NoticeKind'], ParentType, ContextType>;
+};
+
+export type OfferCountsResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['OfferCounts'] = ResolversParentTypes['OfferCounts']> = {
+  initial?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  renewal?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
 };
 
 export type ProtectionMeasureResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['ProtectionMeasure'] = ResolversParentTypes['ProtectionMeasure'], FederationReferenceType extends FederationReferenceTypes['ProtectionMeasure'] = FederationReferenceTypes['ProtectionMeasure']> = {
@@ -442,20 +560,50 @@ export type ServiceOfferResolvers<ContextType = VictimSupportContext, ParentType
   offeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 };
 
+export type StatisticsReportResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['StatisticsReport'] = ResolversParentTypes['StatisticsReport'], FederationReferenceType extends FederationReferenceTypes['StatisticsReport'] = FederationReferenceTypes['StatisticsReport']> = {
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['StatisticsReport']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  key?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  victimSupport?: Resolver<Maybe<ResolversTypes['VictimSupportStatistics']>, ParentType, ContextType>;
+};
+
+export type VictimSupportFiguresResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['VictimSupportFigures'] = ResolversParentTypes['VictimSupportFigures']> = {
+  firstContacts?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+  offersMade?: Resolver<ResolversTypes['OfferCounts'], ParentType, ContextType>;
+  offersTakenUp?: Resolver<ResolversTypes['OfferCounts'], ParentType, ContextType>;
+  referrals?: Resolver<ResolversTypes['Count'], ParentType, ContextType>;
+};
+
+export type VictimSupportStatisticsResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['VictimSupportStatistics'] = ResolversParentTypes['VictimSupportStatistics']> = {
+  cells?: Resolver<Array<ResolversTypes['VictimSupportStatisticsCell']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['VictimSupportFigures'], ParentType, ContextType>;
+};
+
+export type VictimSupportStatisticsCellResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['VictimSupportStatisticsCell'] = ResolversParentTypes['VictimSupportStatisticsCell']> = {
+  arrondissement?: Resolver<Maybe<ResolversTypes['Arrondissement']>, ParentType, ContextType>;
+  figures?: Resolver<ResolversTypes['VictimSupportFigures'], ParentType, ContextType>;
+};
+
 export type VictimSupportWorkListResolvers<ContextType = VictimSupportContext, ParentType extends ResolversParentTypes['VictimSupportWorkList'] = ResolversParentTypes['VictimSupportWorkList']> = {
   referralsToContact?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
   renewedOffersToMake?: Resolver<Array<ResolversTypes['Referral']>, ParentType, ContextType>;
 };
 
 export type Resolvers<ContextType = VictimSupportContext> = {
+  Arrondissement?: ArrondissementResolvers<ContextType>;
+  Count?: CountResolvers<ContextType>;
   Date?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Notice?: NoticeResolvers<ContextType>;
+  OfferCounts?: OfferCountsResolvers<ContextType>;
   ProtectionMeasure?: ProtectionMeasureResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Referral?: ReferralResolvers<ContextType>;
   ReferralContact?: ReferralContactResolvers<ContextType>;
   ServiceOffer?: ServiceOfferResolvers<ContextType>;
+  StatisticsReport?: StatisticsReportResolvers<ContextType>;
+  VictimSupportFigures?: VictimSupportFiguresResolvers<ContextType>;
+  VictimSupportStatistics?: VictimSupportStatisticsResolvers<ContextType>;
+  VictimSupportStatisticsCell?: VictimSupportStatisticsCellResolvers<ContextType>;
   VictimSupportWorkList?: VictimSupportWorkListResolvers<ContextType>;
 };
 
