@@ -1,17 +1,17 @@
 /**
  * The columns of the Institute's report file (issue 7, §9): one per
  * dimension asked and one per figure, each with the description the
- * README's column table is checked against (test/report/columns.test).
+ * README's column table is checked against
+ * (test/scripts/report-docs.test.ts).
  *
  * A figure column names where its value lies in a section of
- * `StatisticsReport` (`protection` today); another subgraph's figures
- * (devices, victim support) are new entries under a section of their own,
- * and the query, the rows and both formats follow from this table: add
- * the field to SECTIONS and its dimensions to SECTION_DIMENSIONS, make
- * its columns with `columnsFor('devices')`, append them to
- * FIGURE_COLUMNS, then run `npm run docs:report`. A section is read as
- * `{ total, cells { <its dimension fields> figures } }`, as `protection`
- * is, and may be null (victim support's, for a zone's report).
+ * `StatisticsReport`: `protection`, `devices`, `victimSupport`. The
+ * query, the rows and both formats follow from this table: a new
+ * section is a field in SECTIONS with its dimensions in
+ * SECTION_DIMENSIONS, its columns made with `columnsFor(section)` and
+ * appended to FIGURE_COLUMNS; then run `npm run docs:report`. A section
+ * is read as `{ total, cells { <its dimension fields> figures } }` and
+ * may be null (victim support's, for a zone's report).
  */
 
 /** What `--by` and `by=` accept, and the report's dimension columns. */
@@ -21,14 +21,16 @@ export const DIMENSIONS = [
     value: 'ARRONDISSEMENT',
     field: 'arrondissement',
     coded: true,
-    description: 'Judicial arrondissement managing the measure (code).',
+    description:
+      'Judicial arrondissement (code) managing the measure, answering for the devices, or of the victim support service.',
   },
   {
     name: 'zone',
     value: 'ZONE',
     field: 'zone',
     coded: true,
-    description: 'Police zone managing the measure (number).',
+    description:
+      'Police zone (number) managing the measure or answering for the devices.',
   },
   {
     name: 'gender',
@@ -78,7 +80,7 @@ export type Dimension = (typeof DIMENSIONS)[number];
 export type DimensionName = Dimension['name'];
 
 /** The sections of `StatisticsReport` a figure may come from. */
-export const SECTIONS = ['protection'] as const;
+export const SECTIONS = ['protection', 'devices', 'victimSupport'] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /**
@@ -90,6 +92,10 @@ export const SECTION_DIMENSIONS: Readonly<
   Record<Section, readonly DimensionName[]>
 > = {
   protection: DIMENSIONS.map((dimension) => dimension.name),
+  // The agency systems hold no person's gender, age or relationship.
+  devices: ['arrondissement', 'zone'],
+  // A referral knows its arrondissement, not the zone (§7.8.3).
+  victimSupport: ['arrondissement'],
 };
 
 /** Whether a section's cells are broken down by every one asked. */
@@ -121,6 +127,8 @@ function columnsFor(section: Section) {
 }
 
 const { count, statistic } = columnsFor('protection');
+const device = columnsFor('devices').count;
+const support = columnsFor('victimSupport').count;
 
 /** The protection register's figures (ProtectionFigures), in order. */
 export const PROTECTION_COLUMNS: readonly FigureColumn[] = [
@@ -184,8 +192,55 @@ export const PROTECTION_COLUMNS: readonly FigureColumn[] = [
     'Trips announced less than 7 calendar days ahead.'),
 ];
 
+/**
+ * The inventory's figures (DeviceFigures, §7.8.7), in order. The stock
+ * is read on the period's last day; a device in repair or lost by the
+ * status the inventory holds now, since it keeps no history of those.
+ */
+export const DEVICE_COLUMNS: readonly FigureColumn[] = [
+  device('stock_available', 'stockAtEnd.available',
+    "Alarm devices in stock, ready to hand out, on the period's last day."),
+  device('stock_assigned', 'stockAtEnd.assigned',
+    "Alarm devices held by a protected person on the period's last day."),
+  device('stock_in_repair', 'stockAtEnd.inRepair',
+    'Alarm devices out of use while repaired (their status now).'),
+  device('stock_lost', 'stockAtEnd.lost',
+    'Alarm devices lost (their status now).'),
+  device('stock_returned', 'stockAtEnd.returned',
+    "Alarm devices back from an ended measure, not yet restocked, on the period's last day."),
+  device('assignments', 'assignments',
+    'Alarm devices handed to a protected person in the period (§7.8.7).'),
+  device('shortages_opened', 'shortages.opened',
+    'Granted alarms that found no device available, reported in the period (§7.8.7).'),
+  device('shortages_resolved', 'shortages.resolved',
+    'Shortages resolved in the period, a device handed out at last.'),
+];
+
+/**
+ * Victim support's figures (VictimSupportFigures, §7.8.3, §7.12.2), in
+ * order; each count stands for the victims of the measures referred.
+ */
+export const VICTIM_SUPPORT_COLUMNS: readonly FigureColumn[] = [
+  support('support_referrals', 'referrals',
+    'Victims referred to victim support in the period (§7.8.3).'),
+  support('support_first_contacts', 'firstContacts',
+    'Victims victim support reached for the first time in the period.'),
+  support('support_offers_initial', 'offersMade.initial',
+    'First offers of help made, on the first contact (§7.8.3).'),
+  support('support_offers_renewal', 'offersMade.renewal',
+    'Offers made again before the end to a victim who did not take up the first (§7.12.2).'),
+  support('support_taken_up_initial', 'offersTakenUp.initial',
+    'First offers of help taken up in the period.'),
+  support('support_taken_up_renewal', 'offersTakenUp.renewal',
+    'Renewed offers of help taken up in the period.'),
+];
+
 /** Every figure column of the file, section by section. */
-export const FIGURE_COLUMNS: readonly FigureColumn[] = [...PROTECTION_COLUMNS];
+export const FIGURE_COLUMNS: readonly FigureColumn[] = [
+  ...PROTECTION_COLUMNS,
+  ...DEVICE_COLUMNS,
+  ...VICTIM_SUPPORT_COLUMNS,
+];
 
 /** The columns every row starts with, before the dimensions. */
 export const LEAD_COLUMNS = [

@@ -1,4 +1,4 @@
-import { FIGURE_COLUMNS } from './columns';
+import { FIGURE_COLUMNS, type Section } from './columns';
 import {
   NOT_RECORDED,
   reportTableOf,
@@ -45,6 +45,8 @@ function answer(
     dimensions: ['ZONE', 'PROTECTED_GENDER'],
     threshold: 5,
     protection: { total, cells },
+    devices: null,
+    victimSupport: null,
   };
 }
 
@@ -106,6 +108,80 @@ describe('gateway/report/rows: the sections of the report', () => {
     expect(total.row).toBe('total');
     expect(total.grants).toBeNull();
     expect(total.duration_mean_days).toBeNull();
+  });
+});
+
+describe('gateway/report/rows: the devices and victim support', () => {
+  const byArrondissement = (
+    sections: Partial<Record<Section, unknown>>,
+  ): StatisticsAnswer => ({
+    ...answer([]),
+    scope: { arrondissement: null, zone: null },
+    dimensions: ['ARRONDISSEMENT'],
+    protection: null,
+    devices: null,
+    victimSupport: null,
+    ...sections,
+  } as StatisticsAnswer);
+  const at = (code: string, f: object) =>
+    ({ arrondissement: { code }, figures: f });
+
+  it('joins each section\'s cell to the row of its arrondissement', () => {
+    const rows = rowsOf(byArrondissement({
+      protection: { total: figures(shown(30)),
+        cells: [at('ANT', figures(shown(10))), at('BRU', figures(shown(20)))] },
+      devices: { total: figures(shown(9)),
+        cells: [at('BRU', figures(shown(7))), at('LIE', figures(shown(2)))] },
+      victimSupport: { total: figures(shown(8)),
+        cells: [at('ANT', figures(suppressed))] },
+    }));
+    expect(rows.map((row) => [row.arrondissement, row.grants,
+      row.stock_assigned, row.support_referrals])).toEqual([
+      ['ANT', 10, 0, SUPPRESSED],
+      ['BRU', 20, 7, 0],
+      ['LIE', 0, 2, 0],
+      [null, 30, 9, 8],
+    ]);
+  });
+
+  it('leaves a section\'s cells empty when it lacks a dimension asked, ' +
+    'its total filled', () => {
+    const rows = rowsOf({
+      ...answer([cell('5345', 'FEMALE', figures(shown(6)))]),
+      dimensions: ['ZONE'],
+      victimSupport: { total: figures(shown(8)),
+        cells: [at('ANT', figures(shown(8)))] },
+    });
+    expect(rows.map((row) => [row.row, row.support_referrals]))
+      .toEqual([['cell', null], ['total', 8]]);
+  });
+
+  it('leaves a null section\'s columns empty, total and all', () => {
+    const rows = rowsOf(byArrondissement({
+      protection: { total: figures(shown(10)),
+        cells: [at('ANT', figures(shown(10)))] },
+      devices: { total: figures(shown(3)), cells: [] },
+    }));
+    expect(rows.map((row) => [row.stock_lost, row.support_offers_initial]))
+      .toEqual([[0, null], [3, null]]);
+  });
+
+  it('leaves a place empty where a section gives it twice', () => {
+    const rows = rowsOf({
+      ...answer([]),
+      dimensions: ['ZONE'],
+      devices: { total: figures(shown(5)), cells: [
+        { arrondissement: { code: 'ANT' }, zone: null,
+          figures: figures(shown(1)) },
+        { arrondissement: { code: 'MEC' }, zone: null,
+          figures: figures(shown(4)) },
+        { arrondissement: { code: 'ANT' }, zone: { code: '5345' },
+          figures: figures(shown(0)) },
+      ] },
+    });
+    expect(rows.map((row) => [row.zone, row.stock_available])).toEqual([
+      [NOT_RECORDED, null], ['5345', 0], [null, 5],
+    ]);
   });
 });
 

@@ -8,8 +8,8 @@
  * median or rate WITHHELD; a figure with nothing to measure (the median
  * of no alert) is empty.
  *
- * Each section of the report (columns.ts's SECTIONS: `protection`, and
- * next the devices' and victim support's) has cells of its own; a row
+ * Each section of the report (columns.ts's SECTIONS: `protection`,
+ * `devices`, `victimSupport`) has cells of its own; a row
  * is one combination of the dimensions' values, its figures read from
  * every section's cell of that combination. A section not broken down
  * by every dimension asked, or not answered (null), leaves its columns
@@ -154,30 +154,54 @@ interface Breakdown {
   readonly part: (section: Section, key: string) => SectionPart;
 }
 
+/**
+ * Private: a section's figures by place. Two cells of one place (the
+ * devices that several arrondissements keep in no zone, in a report by
+ * zone alone) cannot be told apart: that place's columns stay empty and
+ * their figures are in the total row.
+ */
+function sectionCells(
+  section: StatisticsSection,
+  dimensions: readonly Dimension[],
+  places: Map<string, Cell>,
+): Map<string, SectionPart> {
+  const parts = new Map<string, SectionPart>();
+  for (const cell of section.cells) {
+    const key = keyOf(cell, dimensions);
+    if (!places.has(key)) places.set(key, cell);
+    parts.set(key, parts.has(key) ? NONE
+      : { kind: 'found', figures: cell.figures });
+  }
+  return parts;
+}
+
+/** Private: a section as answered; null when the graph gives none. */
+function sectionOf(
+  answer: StatisticsAnswer,
+  section: Section,
+): StatisticsSection | null {
+  const answered = answer[section];
+  if (answered === undefined) throw new Error(`The answer has no ${section}`);
+  return answered;
+}
+
 function breakdownOf(
   answer: StatisticsAnswer,
   dimensions: readonly Dimension[],
 ): Breakdown {
   const places = new Map<string, Cell>();
-  const bySection = new Map<Section, Map<string, unknown>>();
+  const bySection = new Map<Section, Map<string, SectionPart>>();
   for (const section of SECTIONS) {
-    const answered = answer[section];
+    const answered = sectionOf(answer, section);
     if (answered === null || !breaksDown(section, dimensions)) continue;
-    const cells = new Map<string, unknown>();
-    for (const cell of answered.cells) {
-      const key = keyOf(cell, dimensions);
-      if (!places.has(key)) places.set(key, cell);
-      cells.set(key, cell.figures);
-    }
-    bySection.set(section, cells);
+    bySection.set(section, sectionCells(answered, dimensions, places));
   }
   return {
     places: [...places].map(([key, cell]) => ({ key, cell })),
     part: (section, key) => {
       const cells = bySection.get(section);
       if (cells === undefined) return NONE;
-      return cells.has(key) ? { kind: 'found', figures: cells.get(key) }
-        : ABSENT;
+      return cells.get(key) ?? ABSENT;
     },
   };
 }
@@ -215,7 +239,7 @@ function rowOf(
 }
 
 function totalOf(answer: StatisticsAnswer, section: Section): SectionPart {
-  const answered = answer[section];
+  const answered = sectionOf(answer, section);
   return answered === null ? NONE : { kind: 'found', figures: answered.total };
 }
 

@@ -29,6 +29,8 @@ function statistics(label: string, arrondissement: string | null) {
     dimensions: [],
     threshold: 5,
     protection: { total: figures(), cells: [] },
+    devices: { total: figures(), cells: [] },
+    victimSupport: null,
   };
 }
 
