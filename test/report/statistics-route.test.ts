@@ -2,8 +2,14 @@
  * Issue 7: `GET /reports/statistics` on the demo graph (SQLite), as an
  * analyst's tool fetches the Institute's report file.
  */
+import {
+  DEVICE_COLUMNS,
+  FIGURE_COLUMNS,
+  VICTIM_SUPPORT_COLUMNS,
+  type FigureColumn,
+} from '../../gateway/report/columns';
 import { sqliteDatabase } from '../support/databases';
-import { startDemoGraph } from '../support/graph';
+import { postGraphQL, startDemoGraph } from '../support/graph';
 
 type Stack = Awaited<ReturnType<typeof startDemoGraph>>;
 
@@ -160,6 +166,159 @@ describe('GET /reports/statistics', () => {
     const response = await get('?period=2026', analyst, { method: 'POST' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET');
+  });
+});
+
+interface Count { value: number | null; suppressed: boolean }
+interface SectionAnswer {
+  cells: { arrondissement: { code: string }; figures: object }[];
+}
+
+/** The figures of both systems by arrondissement, as the graph has them. */
+const SYSTEMS_BY_ARRONDISSEMENT = /* GraphQL */ `
+  query Systems {
+    statistics(period: { unit: YEAR, label: "2026" }, by: [ARRONDISSEMENT]) {
+      devices { cells { arrondissement { code } figures {
+        stockAtEnd {
+          available { value suppressed } assigned { value suppressed }
+          inRepair { value suppressed } lost { value suppressed }
+          returned { value suppressed }
+        }
+        assignments { value suppressed }
+        shortages { opened { value suppressed } resolved { value suppressed } }
+      } } }
+      victimSupport { cells { arrondissement { code } figures {
+        referrals { value suppressed } firstContacts { value suppressed }
+        offersMade {
+          initial { value suppressed } renewal { value suppressed }
+        }
+        offersTakenUp {
+          initial { value suppressed } renewal { value suppressed }
+        }
+      } } }
+    }
+  }
+`;
+
+/** A count of the graph as the file writes it. */
+function written(figures: object, column: FigureColumn): unknown {
+  let node: unknown = figures;
+  for (const field of column.path) {
+    node = (node as Record<string, unknown>)[field];
+  }
+  const count = node as Count;
+  return count.suppressed ? 'suppressed' : count.value;
+}
+
+describe('GET /reports/statistics: the devices and victim support', () => {
+  const database = sqliteDatabase();
+  let stack: Stack;
+  let analyst: string;
+
+  beforeAll(async () => {
+    stack = await startDemoGraph(await database.create());
+    analyst = await stack.token({ role: 'analyst' });
+  }, 120_000);
+
+  afterAll(async () => {
+    await stack?.cleanUp();
+    await database.drop();
+  });
+
+  async function report(search: string): Promise<ReportDocument> {
+    const url = new URL(`/reports/statistics${search}&format=json`,
+      stack.gatewayUrl);
+    const response = await fetch(url,
+      { headers: { authorization: `Bearer ${analyst}` } });
+    expect(response.status).toBe(200);
+    return (await response.json()) as ReportDocument;
+  }
+
+  const names = (columns: readonly FigureColumn[]) =>
+    columns.map((column) => column.name);
+
+  it('joins each system\'s figures to the row of their arrondissement',
+    async () => {
+      const document = await report('?period=2026&by=arrondissement');
+      const { body } = await postGraphQL<{
+        statistics: { devices: SectionAnswer; victimSupport: SectionAnswer };
+      }>(stack.gatewayUrl, SYSTEMS_BY_ARRONDISSEMENT, { token: analyst });
+      const { devices, victimSupport } = body.data!.statistics;
+      const cells = document.rows.filter((row) => row.row === 'cell');
+      expect(cells.map((row) => row.arrondissement))
+        .toEqual(['ANT', 'BRU', 'LIE', 'NAM', 'OVL']);
+      for (const [section, columns] of [[devices, DEVICE_COLUMNS],
+        [victimSupport, VICTIM_SUPPORT_COLUMNS]] as const) {
+        for (const { arrondissement, figures } of section.cells) {
+          const row = cells.find(
+            (cell) => cell.arrondissement === arrondissement.code);
+          for (const column of columns) {
+            expect([arrondissement.code, column.name, row?.[column.name]])
+              .toEqual([arrondissement.code, column.name,
+                written(figures, column)]);
+          }
+        }
+      }
+      // Brussels: 7 devices held, 7 victims referred; Antwerpen's are
+      // fewer than 5 people.
+      expect(cells[1]).toMatchObject(
+        { stock_assigned: 7, support_referrals: 7 });
+      expect(cells[0]).toMatchObject({ stock_assigned: 'suppressed',
+        support_referrals: 'suppressed' });
+      expect(document.rows.at(-1)).toMatchObject({ row: 'total',
+        stock_assigned: 26, stock_available: 13, support_referrals: 24 });
+    });
+
+  it('leaves victim support empty in the cells of a report by zone',
+    async () => {
+      const { rows } = await report('?period=2026&by=zone');
+      const cells = rows.filter((row) => row.row === 'cell');
+      for (const row of cells) {
+        for (const name of names(VICTIM_SUPPORT_COLUMNS)) {
+          expect([row.zone, name, row[name]]).toEqual([row.zone, name, null]);
+        }
+      }
+      expect(cells.find((row) => row.zone === '5303')).toMatchObject(
+        { grants: 5, stock_assigned: 6, stock_in_repair: 1 });
+      expect(rows.at(-1)).toMatchObject(
+        { row: 'total', stock_assigned: 26, support_referrals: 24 });
+    });
+
+  it('leaves victim support empty throughout a zone\'s report', async () => {
+    const { rows } = await report('?period=2026&by=zone&scope=zone:5345');
+    expect(rows.map((row) => [row.row, row.zone])).toEqual(
+      [['cell', '5345'], ['total', null]]);
+    for (const row of rows) {
+      expect(names(VICTIM_SUPPORT_COLUMNS).map((name) => row[name]))
+        .toEqual(VICTIM_SUPPORT_COLUMNS.map(() => null));
+      expect(row.stock_available).toBe(1);
+    }
+  });
+
+  it('names every system\'s columns in the CSV header, in order',
+    async () => {
+      const url = new URL('/reports/statistics?period=2026-Q3',
+        stack.gatewayUrl);
+      const response = await fetch(url,
+        { headers: { authorization: `Bearer ${analyst}` } });
+      const [header] = (await response.text()).split('\r\n');
+      expect(header).toBe(['period', 'scope', 'row',
+        ...names(FIGURE_COLUMNS)].join(';'));
+      expect(header).toContain(';travel_notices_late;stock_available;' +
+        'stock_assigned;stock_in_repair;stock_lost;stock_returned;' +
+        'assignments;shortages_opened;shortages_resolved;support_referrals;');
+      expect(header.endsWith(';support_taken_up_renewal')).toBe(true);
+    });
+
+  it('describes the systems\' columns in the JSON', async () => {
+    const { columns } = await report('?period=2026-Q3&by=arrondissement');
+    expect(columns.find((column) => column.name === 'stock_in_repair'))
+      .toEqual({ name: 'stock_in_repair',
+        description: 'Alarm devices out of use while repaired (their status now).' });
+    expect(columns.slice(-VICTIM_SUPPORT_COLUMNS.length)).toEqual(
+      VICTIM_SUPPORT_COLUMNS.map(({ name, description }) =>
+        ({ name, description })));
+    expect(columns[3]).toMatchObject({ name: 'arrondissement' });
   });
 });
 

@@ -141,6 +141,7 @@ describe('scripts/report: against the gateway', () => {
     expect(run.code).toBe(0);
     const lines = run.stdout.trimEnd().split('\r\n');
     expect(lines[0]).toMatch(/^period;scope;row;zone;requests;grants;/);
+    expect(lines[0]).toMatch(/;stock_available;.*;support_taken_up_renewal$/);
     expect(lines[1]).toMatch(/^2026;national;cell;\d{4};/);
     expect(lines.at(-1)).toMatch(/^2026;national;total;;/);
     // No terminal: no bar, nothing but the file.
