@@ -9,9 +9,9 @@
  * of no alert) is empty.
  *
  * Each section of the report (columns.ts's SECTIONS: `protection`,
- * `devices`, `victimSupport`) has cells of its own; a row
- * is one combination of the dimensions' values, its figures read from
- * every section's cell of that combination. A section not broken down
+ * `devices`, `victimSupport`) has cells of its own; a row is one
+ * combination of the dimensions' values, its figures read from every
+ * section's cell of that combination. A section not broken down
  * by every dimension asked, or not answered (null), leaves its columns
  * empty in the cells; the first gives its figures in the total row.
  */
