@@ -7,7 +7,7 @@
  * The shipped zones of reference/territory.json are kept as they are
  * (codes, names, deployment dates), so that the zone boundaries and the
  * demo still fit; the other zones are synthetic: a made-up name, a free
- * code in the 5xxx range and a deployment date drawn along the history.
+ * code from 5000 to 5999 and a deployment date drawn along the history.
  */
 import type {
   ArrondissementInfo,
