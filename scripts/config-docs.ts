@@ -53,7 +53,7 @@ export const PROCESSES: readonly ProcessOptions[] = [
   documented(
     'Subgraphs',
     '`npm run subgraph -- <name>` (`subgraphs/main.ts`), one process ' +
-      'per subgraph. `npm start` runs the five on their default ports and ' +
+      'per subgraph. `npm start` runs the six on their default ports and ' +
       'reads only the storage options here (`DB_DRIVER`, `SQLITE_DIR`, ' +
       '`MYSQL_URL`, `DB_POOL_SIZE`, `SEED_DEMO`); the rest comes from ' +
       "the gateway's options.",
