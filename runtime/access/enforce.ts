@@ -163,6 +163,19 @@ export class AccessEnforcer<TContext extends AccessContext, TSubject> {
     return covers(own, typeRule) ? undefined : own;
   }
 
+  /**
+   * A type every caller reads whole (the territory): its objects need no
+   * judgement and carry no subject, which none of its fields asks for.
+   */
+  private isPublic(type: GraphQLObjectType): boolean {
+    const open = (rule: Rule | undefined) =>
+      rule !== undefined && rule.some((policy) => policy.name === AUTHENTICATED);
+    return open(this.rules.types.get(type.name)) &&
+      Object.keys(type.getFields()).every((field) =>
+        field.startsWith('_') ||
+        open(this.rules.fields.get(`${type.name}.${field}`)));
+  }
+
   private subjects(context: TContext): RequestSubjects {
     let subjects = this.requests.get(context);
     if (!subjects) {
@@ -181,7 +194,8 @@ export class AccessEnforcer<TContext extends AccessContext, TSubject> {
     const own = this.narrowing(type.name, where, isRoot);
     const returned = getNamedType(field.type);
     const isEntities = isRoot && field.name === ENTITIES;
-    const gated = isObjectType(returned) && !returned.name.startsWith('_');
+    const gated = isObjectType(returned) &&
+      !returned.name.startsWith('_') && !this.isPublic(returned);
     if (!own && !gated && !isEntities) return;
 
     const resolve: GraphQLFieldResolver<unknown, TContext> =
