@@ -25,11 +25,8 @@ import type { Resolvers } from './generated/graphql';
 import { protectionMeasures } from './lists';
 import { DISCLOSURE_THRESHOLD } from './domain/disclosure';
 import { mutations } from './mutations';
-import {
-  protectionStatistics,
-  requestOfKey,
-  statisticsRequest,
-} from './statistics';
+import { requestOfKey, statisticsRequest } from '../statistics/request';
+import { protectionStatistics } from './statistics';
 import { workListOf, workListOwner } from './work-list';
 
 /**

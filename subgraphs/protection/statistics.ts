@@ -8,14 +8,6 @@ import type { ProtectionContext } from './context';
 import { computeStatistics, type StatisticsResult } from './domain/statistics';
 import type { StatisticsRequest } from '../statistics/request';
 
-export {
-  requestOfKey,
-  statisticsRequest,
-  type StatisticsPeriodView,
-  type StatisticsRequest,
-  type StatisticsScopeView,
-} from '../statistics/request';
-
 /** The protection register's figures of a report: one read. */
 export async function protectionStatistics(
   request: StatisticsRequest,

@@ -6,7 +6,7 @@ import type { WorkListItem as WorkListItemModel, WorkListAnswer as WorkListAnswe
 import type { AlertEventView as AlertEventViewModel } from '../alert-feed';
 import type { AlertNotice as AlertNoticeModel, NoticeRecipients as NoticeRecipientsModel } from '../../../runtime/alerts/notice';
 import type { ProvinceInfo as ProvinceInfoModel, ArrondissementInfo as ArrondissementInfoModel, ZoneInfo as ZoneInfoModel } from '../domain/territory';
-import type { StatisticsRequest as StatisticsRequestModel, StatisticsScopeView as StatisticsScopeViewModel } from '../statistics';
+import type { StatisticsRequest as StatisticsRequestModel, StatisticsScopeView as StatisticsScopeViewModel } from '../../statistics/request';
 import type { StatisticsResult as StatisticsResultModel, StatisticsCell as StatisticsCellModel, ProtectionFigures as ProtectionFiguresModel } from '../domain/statistics';
 import type { ProtectionContext } from '../context';
 export type Maybe<T> = T | null;
