@@ -39,6 +39,9 @@ const STOP_TIMEOUT_MS = 15_000;
 /** The processes started and not yet seen to exit. */
 const live = new Set<ChildProcess>();
 
+/** Every process started, for a check that none outlived the bench. */
+const started: number[] = [];
+
 /** Forks `entry` under tsx, in a process group of its own. */
 export function startChild(options: ChildOptions): Child {
   const tsx = pathToFileURL(require.resolve('tsx')).href;
@@ -53,6 +56,7 @@ export function startChild(options: ChildOptions): Child {
     detached: true,
   });
   live.add(child);
+  if (child.pid !== undefined) started.push(child.pid);
   child.once('exit', () => live.delete(child));
   const output = options.output ?? (() => undefined);
   child.stdout?.on('data', output);
@@ -83,6 +87,11 @@ export function killLeftChildren(): void {
 /** How many started processes have not exited yet. */
 export function liveChildren(): number {
   return live.size;
+}
+
+/** The ids of every process started so far, each its group's too. */
+export function startedChildPids(): readonly number[] {
+  return [...started];
 }
 
 interface Pending {

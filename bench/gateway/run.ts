@@ -65,8 +65,12 @@ const GATEWAY_ENTRY = join(__dirname, 'gateway-process.ts');
 /** The issuer and audience at their defaults: the local issuer's. */
 const ISSUER = readGatewayConfig({});
 
-/** Every process the bench starts runs as production would. */
-const CHILD_ENV = { NODE_ENV: 'production' } as const;
+/**
+ * Every process the bench starts runs as production would. Hive Gateway
+ * reads LOG_LEVEL from the environment (the others are told theirs), so
+ * the bench's own never reaches it.
+ */
+const CHILD_ENV = { NODE_ENV: 'production', LOG_LEVEL: 'warn' } as const;
 
 export interface RunHooks {
   /** News of the run, one step at a time; default none. */
@@ -326,33 +330,64 @@ async function stopGateway(held: Held): Promise<void> {
   await gateway?.stop();
 }
 
+/** Each gateway's `data` for each operation, in the setup's order. */
+export type GatewayAnswers = ReadonlyMap<GatewayLetter, readonly unknown[]>;
+
 /** Private: step 2; throws what differs. */
 async function checkAnswers(
   options: GatewayBenchOptions,
   setup: Setup,
   hooks: RunHooks,
   held: Held,
-): Promise<void> {
+): Promise<GatewayAnswers> {
   const answers = new Map<GatewayLetter, unknown[]>();
   for (const entry of GATEWAYS) {
     hooks.signal?.throwIfAborted();
     const url = await startGatewayChild(entry, setup,
       { options }, hooks, held);
-    const data: unknown[] = [];
-    for (const operation of setup.operations) {
-      const answer = await askOnce(url, operation,
-        setup.tokens[operation.name]!);
-      if (answer.status !== 200 || answer.errors !== undefined ||
-        answer.data == null) {
-        throw new Error(
-          `Gateway (${entry.letter}) answered the ${operation.name} with status ${answer.status} and errors ${JSON.stringify(answer.errors ?? null)}`);
-      }
-      data.push(answer.data);
-    }
-    answers.set(entry.letter, data);
+    answers.set(entry.letter, await answersOf(url, entry, setup));
     await stopGateway(held);
   }
   compareAnswers(setup.operations, answers);
+  return answers;
+}
+
+/** Private: one gateway's data for each operation; throws on errors. */
+async function answersOf(
+  url: string,
+  entry: GatewayEntry,
+  setup: Setup,
+): Promise<unknown[]> {
+  const data: unknown[] = [];
+  for (const operation of setup.operations) {
+    const answer = await askOnce(url, operation,
+      setup.tokens[operation.name]!);
+    if (answer.status !== 200 || answer.errors !== undefined ||
+      answer.data == null) {
+      const errors = JSON.stringify(answer.errors ?? null);
+      throw new Error(
+        `Gateway (${entry.letter}) answered the ${operation.name} with status ${answer.status} and errors ${errors}`);
+    }
+    data.push(answer.data);
+  }
+  return data;
+}
+
+/**
+ * Steps 1, 2 and 4 alone: the three gateways' answers to each operation,
+ * checked equal, and everything cleaned up.
+ */
+export async function checkGatewayAnswers(
+  options: GatewayBenchOptions,
+  hooks: RunHooks = {},
+): Promise<GatewayAnswers> {
+  const held: Held = {};
+  try {
+    const setup = await prepare(options, hooks, held);
+    return await checkAnswers(options, setup, hooks, held);
+  } finally {
+    await cleanUp(held, hooks);
+  }
 }
 
 /** Throws when (b)'s or (c)'s data differs from (a)'s for an operation. */
