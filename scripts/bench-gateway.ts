@@ -57,10 +57,17 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  // Kept for the whole run: a second Ctrl-C (npm and tsx pass the
+  // signal on too) must not end the process before it has cleaned up.
   const controller = new AbortController();
-  const interrupt = () => controller.abort(new Error('Interrupted'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
+  const interrupt = () => {
+    if (!controller.signal.aborted) {
+      process.stderr.write('Stopping: cleaning up what the bench started…\n');
+    }
+    controller.abort(new Error('Interrupted'));
+  };
+  process.on('SIGINT', interrupt);
+  process.on('SIGTERM', interrupt);
   try {
     const report = await runGatewayBench(command.options,
       ['bench:gateway', ...process.argv.slice(2)].join(' '), {
