@@ -24,6 +24,12 @@ export interface LoadFigures {
   readonly errors: number;
   /** Of those, the answers that were not a 2xx. */
   readonly non2xx: number;
+  /**
+   * The status and error codes of the first bad answer, e.g. "200
+   * SUBGRAPH_TIMEOUT"; never its messages or data, which may hold
+   * personal data. Absent when every answer was good.
+   */
+  readonly firstError?: string;
 }
 
 export interface LoadOptions {
@@ -82,13 +88,31 @@ function isGoodAnswer(status: number, body: string): boolean {
   return status >= 200 && status < 300 && !body.includes('"errors"');
 }
 
+/** The status and the error codes of an answer. */
+export function errorSummaryOf(status: number, body: string): string {
+  let codes: string[] = [];
+  try {
+    const { errors } = JSON.parse(body) as {
+      errors?: { extensions?: { code?: unknown } }[];
+    };
+    codes = (errors ?? []).map(({ extensions }) =>
+      typeof extensions?.code === 'string' ? extensions.code : 'no code');
+  } catch {
+    codes = ['not JSON'];
+  }
+  return [String(status), ...new Set(codes)].join(' ');
+}
+
 /** Loads the gateway with the operation for the duration. */
 export function loadGateway(options: LoadOptions): Promise<LoadFigures> {
   let bad = 0;
+  let firstError: string | undefined;
   const request = {
     ...requestOf(options.operation, options.token),
     onResponse: (status: number, body: string) => {
-      if (!isGoodAnswer(status, body)) bad += 1;
+      if (isGoodAnswer(status, body)) return;
+      bad += 1;
+      firstError ??= errorSummaryOf(status, body);
     },
   };
   return new Promise((resolve, reject) => {
@@ -103,14 +127,18 @@ export function loadGateway(options: LoadOptions): Promise<LoadFigures> {
         reject(error instanceof Error ? error : new Error(String(error)));
         return;
       }
-      resolve(figuresOf(result, bad));
+      resolve(figuresOf(result, bad, firstError));
     });
     const abort = () => instance.stop();
     options.signal?.addEventListener('abort', abort, { once: true });
   });
 }
 
-function figuresOf(result: autocannon.Result, bad: number): LoadFigures {
+function figuresOf(
+  result: autocannon.Result,
+  bad: number,
+  firstError: string | undefined,
+): LoadFigures {
   return {
     requestsPerSecond: result.requests.average,
     p50Ms: result.latency.p50,
@@ -118,5 +146,6 @@ function figuresOf(result: autocannon.Result, bad: number): LoadFigures {
     requests: result.requests.total,
     errors: bad + result.errors,
     non2xx: result.non2xx,
+    ...(firstError !== undefined && { firstError }),
   };
 }

@@ -476,7 +476,12 @@ async function loadOne(
     hooks.signal?.throwIfAborted();
   }
   hooks.progress?.(`Loading the ${where} for ${options.durationSeconds} s`);
-  return load(options.durationSeconds);
+  const figures = await load(options.durationSeconds);
+  if (figures.firstError !== undefined) {
+    hooks.progress?.(
+      `${figures.errors} errors loading the ${where}, the first: ${figures.firstError}`);
+  }
+  return figures;
 }
 
 /** Private: the median round of each case, and what the run was. */
