@@ -17,7 +17,7 @@ const PROFILE: CpuProfile = {
 
 describe('profile summary', () => {
   it('gives each sample the interval until the next one', () => {
-    const summary = summarize([PROFILE], ROOT);
+    const summary = summarize([{ profile: PROFILE }], ROOT);
     expect(summary.totalMs).toBe(6);
     expect(summary.functions).toEqual([
       ['plan node_modules/@apollo/query-planner/dist/x.js:1', 5],
@@ -26,10 +26,20 @@ describe('profile summary', () => {
   });
 
   it('adds up the profiles of several processes', () => {
-    const summary = summarize([PROFILE, PROFILE], ROOT);
+    const summary = summarize(
+      [{ profile: PROFILE }, { profile: PROFILE }], ROOT);
     expect(summary.packages).toEqual([
       ['@apollo/query-planner', 10],
       ['runtime/', 2],
+    ]);
+  });
+
+  it('counts only the samples within the window', () => {
+    // Samples at 0, 1, 3 and 6 ms: the window keeps the second and third.
+    const summary = summarize(
+      [{ profile: PROFILE, window: { fromMs: 0.5, toMs: 3 } }], ROOT);
+    expect(summary.functions).toEqual([
+      ['plan node_modules/@apollo/query-planner/dist/x.js:1', 5],
     ]);
   });
 

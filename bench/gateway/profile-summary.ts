@@ -9,11 +9,14 @@
  * `--match` keeps the profiles whose file name starts with it (default
  * gateway-a; `subgraphs` for the subgraphs' process). A sample's self
  * time is the interval until the next sample, as Chrome's tools count.
+ * A profile with a window beside it (profiles.ts) counts only the
+ * samples of its counted load, not the start-up and the warm-up.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import type { ProfileWindowTimes } from './profiles';
 
 /** The parts of a .cpuprofile (V8's Profile) the summary reads. */
 export interface CpuProfile {
@@ -28,6 +31,13 @@ export interface CpuProfile {
   readonly samples: readonly number[];
   /** Microseconds since the previous sample. */
   readonly timeDeltas: readonly number[];
+}
+
+/** A profile, and the part of its run to count (all by default). */
+export interface ProfileInput {
+  readonly profile: CpuProfile;
+  /** In ms since the profile started, about the process's uptime. */
+  readonly window?: ProfileWindowTimes;
 }
 
 /** Milliseconds of self time, by key, heaviest first. */
@@ -71,37 +81,52 @@ function sorted(tally: Map<string, number>): Tally {
   return [...tally.entries()].sort((x, y) => y[1] - x[1]);
 }
 
-/** Sums the self time of the profiles' samples. */
+/** Sums the self time of the profiles' samples within their windows. */
 export function summarize(
-  profiles: readonly CpuProfile[],
+  inputs: readonly ProfileInput[],
   root: string,
 ): ProfileSummary {
-  const functions = new Map<string, number>();
-  const files = new Map<string, number>();
-  const packages = new Map<string, number>();
+  const tallies = {
+    functions: new Map<string, number>(),
+    files: new Map<string, number>(),
+    packages: new Map<string, number>(),
+  };
   let totalMs = 0;
-  for (const profile of profiles) {
+  for (const { profile, window } of inputs) {
     const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+    let atMs = 0;
     profile.samples.forEach((id, index) => {
+      atMs += (profile.timeDeltas[index] ?? 0) / 1000;
       const ms = (profile.timeDeltas[index + 1] ?? 0) / 1000;
+      const inside = window === undefined ||
+        (atMs >= window.fromMs && atMs <= window.toMs);
       const frame = byId.get(id)?.callFrame;
-      if (frame === undefined || ms <= 0) return;
-      const file = fileOf(frame.url, root);
-      const name = frame.functionName || '(anonymous)';
-      const where = frame.url === '' ? '' :
-        ` ${file}:${frame.lineNumber + 1}`;
-      add(functions, `${name}${where}`, ms);
-      add(files, file, ms);
-      add(packages, packageOf(file), ms);
+      if (frame === undefined || ms <= 0 || !inside) return;
+      countFrame(tallies, frame, fileOf(frame.url, root), ms);
       totalMs += ms;
     });
   }
   return {
     totalMs,
-    functions: sorted(functions),
-    files: sorted(files),
-    packages: sorted(packages),
+    functions: sorted(tallies.functions),
+    files: sorted(tallies.files),
+    packages: sorted(tallies.packages),
   };
+}
+
+/** Private: one sample's self time, to its function, file and package. */
+function countFrame(
+  tallies: Readonly<Record<'functions' | 'files' | 'packages',
+    Map<string, number>>>,
+  frame: CpuProfile['nodes'][number]['callFrame'],
+  file: string,
+  ms: number,
+): void {
+  const name = frame.functionName || '(anonymous)';
+  const where = frame.url === '' ? '' : ` ${file}:${frame.lineNumber + 1}`;
+  add(tallies.functions, `${name}${where}`, ms);
+  add(tallies.files, file, ms);
+  add(tallies.packages, packageOf(file), ms);
 }
 
 /** The summary as text: the `top` heaviest of each tally. */
@@ -130,6 +155,16 @@ export function profilePaths(path: string, match: string): string[] {
     .map((name) => join(path, name));
 }
 
+/** Private: a profile, with the window beside it when there is one. */
+function readInput(path: string): ProfileInput {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as CpuProfile;
+  const windowFile = path.replace(/\.cpuprofile$/, '.window.json');
+  if (windowFile === path || !existsSync(windowFile)) return { profile };
+  const window = JSON.parse(
+    readFileSync(windowFile, 'utf8')) as ProfileWindowTimes;
+  return { profile, window };
+}
+
 function main(): void {
   const { values, positionals } = parseArgs({
     options: {
@@ -151,12 +186,12 @@ function main(): void {
     process.exitCode = 1;
     return;
   }
-  const profiles = paths.map((path) =>
-    JSON.parse(readFileSync(path, 'utf8')) as CpuProfile);
+  const inputs = paths.map(readInput);
   const root = join(__dirname, '..', '..');
-  process.stdout.write(
-    `Profiles: ${paths.map((path) => basename(path)).join(', ')}\n\n`);
-  process.stdout.write(formatSummary(summarize(profiles, root), top));
+  const names = paths.map((path, index) => basename(path) +
+    (inputs[index]?.window === undefined ? '' : ' (counted load only)'));
+  process.stdout.write(`Profiles: ${names.join(', ')}\n\n`);
+  process.stdout.write(formatSummary(summarize(inputs, root), top));
 }
 
 if (require.main === module) main();

@@ -54,6 +54,11 @@ import {
 import { askOnce, loadGateway, type LoadFigures } from './load';
 import type { GatewayBenchOptions } from './options';
 import type { GatewayConfig, SubgraphUrls } from './protocol';
+import {
+  keepMainThreadProfile,
+  profileFlags,
+  windowPath,
+} from './profiles';
 import { withSubgraphUrls } from './supergraph';
 
 /** Gateway (a)'s rate limit: far above what two cores can answer. */
@@ -109,13 +114,18 @@ interface Setup {
   readonly plainSdl: string;
 }
 
+/** Private: a process, and how to stop it and keep its profile. */
+interface Stoppable {
+  readonly stop: () => Promise<void>;
+}
+
 /** Private: what cleanup undoes, filled as set-up goes. */
 interface Held {
   directory?: string;
   dropDatabase?: () => Promise<void>;
   jwks?: Server;
-  subgraphs?: Child;
-  gateway?: { readonly child: Child; readonly stop: () => Promise<void> };
+  subgraphs?: Stoppable;
+  gateway?: Stoppable;
 }
 
 /** Runs the bench; the report is the one `--json` prints. */
@@ -218,12 +228,21 @@ function urlOf(server: Server, path: string): string {
 
 function profileArgs(
   options: GatewayBenchOptions,
-  name: string,
+  name: string | undefined,
 ): readonly string[] {
   const directory = options.profileDirectory;
-  if (directory === undefined) return [];
-  return ['--cpu-prof', `--cpu-prof-dir=${resolve(directory)}`,
-    `--cpu-prof-name=${name}.cpuprofile`];
+  if (directory === undefined || name === undefined) return [];
+  return profileFlags(directory, name);
+}
+
+/** Private: after the process of `name` exited, its profile kept. */
+async function keepProfile(
+  options: GatewayBenchOptions,
+  name: string | undefined,
+): Promise<void> {
+  const directory = options.profileDirectory;
+  if (directory === undefined || name === undefined) return;
+  await keepMainThreadProfile(directory, name);
 }
 
 async function startSubgraphs(
@@ -235,13 +254,19 @@ async function startSubgraphs(
   if (options.profileDirectory !== undefined) {
     await mkdir(options.profileDirectory, { recursive: true });
   }
-  held.subgraphs = startChild({
+  const child = startChild({
     entry: SUBGRAPHS_ENTRY,
     execArgv: profileArgs(options, 'subgraphs'),
     env: CHILD_ENV,
     output: hooks.output,
   });
-  return held.subgraphs.ask<SubgraphUrls>('start', {
+  held.subgraphs = {
+    stop: async () => {
+      await child.stop();
+      await keepProfile(options, 'subgraphs');
+    },
+  };
+  return child.ask<SubgraphUrls>('start', {
     ...where,
     measures: options.measures,
     referenceDate: DEMO_REFERENCE_DATE,
@@ -282,18 +307,18 @@ async function startGatewayChild(
   run: { readonly options: GatewayBenchOptions; readonly profile?: string },
   hooks: RunHooks,
   held: Held,
-): Promise<string> {
+): Promise<{ readonly url: string; readonly child: Child }> {
   const { options } = run;
-  const profile = entry.letter === 'a' && run.profile !== undefined
-    ? profileArgs(options, run.profile) : [];
-  const child = startChild({ entry: GATEWAY_ENTRY, execArgv: profile,
+  const profile = entry.letter === 'a' ? run.profile : undefined;
+  const child = startChild({ entry: GATEWAY_ENTRY,
+    execArgv: profileArgs(options, profile),
     env: CHILD_ENV, output: hooks.output });
   let refresh: NodeJS.Timeout | undefined;
   held.gateway = {
-    child,
     stop: async () => {
       clearInterval(refresh);
       await child.stop();
+      await keepProfile(options, profile);
     },
   };
   const config = await gatewayConfig(entry, setup, options);
@@ -305,7 +330,7 @@ async function startGatewayChild(
         .catch(() => undefined);
     }, HEADER_REFRESH_MS);
   }
-  return url;
+  return { url, child };
 }
 
 async function gatewayConfig(
@@ -343,7 +368,7 @@ async function checkAnswers(
   const answers = new Map<GatewayLetter, unknown[]>();
   for (const entry of GATEWAYS) {
     hooks.signal?.throwIfAborted();
-    const url = await startGatewayChild(entry, setup,
+    const { url } = await startGatewayChild(entry, setup,
       { options }, hooks, held);
     answers.set(entry.letter, await answersOf(url, entry, setup));
     await stopGateway(held);
@@ -433,10 +458,12 @@ async function loadAll(
       for (const entry of roundOrder(round)) {
         hooks.signal?.throwIfAborted();
         const profile = `gateway-a-${operation.name}-round${round + 1}`;
-        const url = await startGatewayChild(entry, setup,
+        const { url, child } = await startGatewayChild(entry, setup,
           { options, profile }, hooks, held);
+        const window = entry.letter === 'a'
+          ? profileWindow(options, child, profile) : undefined;
         const figures = await loadOne(url, operation, entry, {
-          options, setup, hooks, round });
+          options, setup, hooks, round, window });
         loads.push({ round, operation: operation.name,
           gateway: entry.letter, figures });
         await stopGateway(held);
@@ -445,6 +472,34 @@ async function loadAll(
   }
   hooks.signal?.throwIfAborted();
   return loads;
+}
+
+/**
+ * Private: marks the counted load in a profiled process's time, so the
+ * summary of its profile leaves out start-up and warm-up.
+ */
+interface ProfileWindow {
+  /** The process's uptime, in ms. */
+  mark(): Promise<number>;
+  /** Writes `<name>.window.json`: the load from `fromMs` to now. */
+  save(fromMs: number): Promise<void>;
+}
+
+function profileWindow(
+  options: GatewayBenchOptions,
+  child: Child,
+  name: string,
+): ProfileWindow | undefined {
+  const directory = options.profileDirectory;
+  if (directory === undefined) return undefined;
+  const mark = () => child.ask<number>('uptime');
+  return {
+    mark,
+    save: async (fromMs) => {
+      const window = { fromMs, toMs: await mark() };
+      await writeFile(windowPath(directory, name), JSON.stringify(window));
+    },
+  };
 }
 
 /** Private: the warm-up, then the counted load. */
@@ -457,6 +512,7 @@ async function loadOne(
     readonly setup: Setup;
     readonly hooks: RunHooks;
     readonly round: number;
+    readonly window?: ProfileWindow;
   },
 ): Promise<LoadFigures> {
   const { options, hooks } = run;
@@ -476,7 +532,9 @@ async function loadOne(
     hooks.signal?.throwIfAborted();
   }
   hooks.progress?.(`Loading the ${where} for ${options.durationSeconds} s`);
+  const fromMs = await run.window?.mark();
   const figures = await load(options.durationSeconds);
+  if (fromMs !== undefined) await run.window?.save(fromMs);
   if (figures.firstError !== undefined) {
     hooks.progress?.(
       `${figures.errors} errors loading the ${where}, the first: ${figures.firstError}`);
