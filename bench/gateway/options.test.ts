@@ -47,6 +47,16 @@ describe('gateway bench options', () => {
     });
   });
 
+  it('runs shorter loads with --quick, unless told otherwise', () => {
+    expect(parseGatewayBenchArgs(['--quick', '--json']).options).toEqual({
+      ...DEFAULT_GATEWAY_BENCH_OPTIONS,
+      durationSeconds: 3,
+      warmupSeconds: 1,
+    });
+    const { options } = parseGatewayBenchArgs(['--quick', '--duration', '6']);
+    expect(options).toMatchObject({ durationSeconds: 6, warmupSeconds: 1 });
+  });
+
   it('keeps the table order and each operation once', () => {
     const { options } = parseGatewayBenchArgs(
       ['--only', 'evaluation, zone-list,evaluation']);

@@ -65,6 +65,12 @@ export const DEFAULT_GATEWAY_BENCH_OPTIONS: GatewayBenchOptions = {
   logLevel: 'warn',
 };
 
+/** What `--quick` changes: a smoke run of about two minutes. */
+export const QUICK_GATEWAY_BENCH_OPTIONS: Partial<GatewayBenchOptions> = {
+  durationSeconds: 3,
+  warmupSeconds: 1,
+};
+
 export const GATEWAY_BENCH_USAGE = [
   'Usage: npm run bench:gateway -- [options]',
   '  --connections <n>   connections autocannon keeps open (default 16)',
@@ -81,6 +87,7 @@ export const GATEWAY_BENCH_USAGE = [
   `  --measures <n>      extra measures in the bench zone (default ${BENCH_MEASURES})`,
   '  --log-level <lvl>   logs of the subgraphs and gateway (a) (default warn)',
   '  --profile <dir>     write CPU profiles of gateway (a) and the subgraphs',
+  '  --quick             a smoke run: --duration 3 --warmup 1 unless given',
   '  --json              print one BenchReport as JSON, for machines',
 ].join('\n');
 
@@ -100,7 +107,9 @@ export function parseGatewayBenchArgs(
   args: readonly string[],
 ): GatewayBenchCommand {
   const values = parsedValues(args);
-  const defaults = DEFAULT_GATEWAY_BENCH_OPTIONS;
+  const defaults: GatewayBenchOptions = values.quick
+    ? { ...DEFAULT_GATEWAY_BENCH_OPTIONS, ...QUICK_GATEWAY_BENCH_OPTIONS }
+    : DEFAULT_GATEWAY_BENCH_OPTIONS;
   const options: GatewayBenchOptions = {
     connections: wholeNumber('--connections', values.connections,
       defaults.connections, 1, 1000),
@@ -141,6 +150,7 @@ function parsedValues(args: readonly string[]) {
         measures: text,
         'log-level': text,
         profile: text,
+        quick: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
