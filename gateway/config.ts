@@ -18,6 +18,10 @@ import {
 } from '../runtime/config';
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
+import {
+  TELEMETRY_OPTION_DOCS,
+  TELEMETRY_OPTIONS,
+} from '../runtime/telemetry';
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { MAX_AUDIT_BATCH } from '../runtime/audit';
 import { SOCKET_DEFAULTS } from './alerts/socket';
@@ -136,6 +140,9 @@ export const GATEWAY_OPTIONS = {
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
   /** production hides error details and refuses the local issuer. */
   NODE_ENV: oneOf(NODE_ENVS, { default: 'development' }),
+
+  /** /metrics and traces (runtime/telemetry.ts), each default stated there. */
+  ...TELEMETRY_OPTIONS,
 };
 
 export type GatewayConfig = ConfigOf<typeof GATEWAY_OPTIONS>;
@@ -248,6 +255,7 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   NODE_ENV:
     '`production` hides error details and introspection, and requires ' +
     'the identity provider and the trust key to be set.',
+  ...TELEMETRY_OPTION_DOCS,
 };
 
 function productionProblems(

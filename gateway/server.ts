@@ -64,6 +64,14 @@ import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
 import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
+import type { Tracing } from '../runtime/tracing/setup';
+import {
+  failureKindOf,
+  gatewayTelemetry,
+  type FetchObserver,
+  type GatewayMetrics,
+  type GatewayTelemetry,
+} from './metrics';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
 import {
@@ -122,6 +130,11 @@ export interface StartGatewayOptions {
   readonly alertBus?: AlertBus;
   /** How often the alert log is read when no notice comes; default 2000. */
   readonly alertPollMs?: number;
+  /**
+   * Where the gateway's spans go, Apollo's among them (its provider is
+   * the process's global one); default: no tracing.
+   */
+  readonly tracing?: Tracing;
 }
 
 /** The live alert stream of a running gateway, as operators count it. */
@@ -163,6 +176,8 @@ export interface SubgraphSourceOptions {
   readonly fetcher: Fetcher;
   readonly trustSigner: TrustSigner;
   readonly logger: Logger;
+  /** Counts and times the fetches; default: not measured. */
+  readonly metrics?: FetchObserver;
 }
 
 type EncounterArgs = Parameters<
@@ -299,6 +314,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override didEncounterError(...[error, , response, context]: EncounterArgs) {
     this.#fetchFailures.add(error);
+    const code = error instanceof GraphQLError
+      ? error.extensions.code
+      : undefined;
+    this.#options.metrics?.failed(failureKindOf(code, response?.status));
     this.#options.logger.warn(
       {
         subgraph: this.#options.name,
@@ -314,13 +333,16 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /** Private: the shared fetcher, bounded in time for one subgraph. */
 function timedFetcher(options: SubgraphSourceOptions): Fetcher {
-  const { name, timeoutMs, fetcher } = options;
+  const { name, timeoutMs, fetcher, metrics } = options;
   return async (url: string, init?: FetcherRequestInit) => {
     const signal = AbortSignal.timeout(timeoutMs);
+    const started = performance.now();
     try {
-      return await requestErrorsAsAnswer(
+      const response = await requestErrorsAsAnswer(
         await fetcher(url, { ...init, signal }),
       );
+      metrics?.answered((performance.now() - started) / 1000);
+      return response;
     } catch (error) {
       throw fetchFailure(name, timeoutMs, signal.aborted, error);
     }
@@ -432,6 +454,7 @@ function createGateway(
   options: StartGatewayOptions,
   supergraphSdl: string,
   fetcher: Fetcher,
+  metrics: GatewayMetrics | null,
 ): ApolloGateway {
   const { config, logger, trustSigner, subgraphUrls } = options;
   const timeoutMs = config.SUBGRAPH_TIMEOUT_MS;
@@ -450,6 +473,7 @@ function createGateway(
         fetcher,
         trustSigner,
         logger,
+        metrics: metrics?.fetches(name),
       });
     },
   });
@@ -459,6 +483,7 @@ function createApolloServer(
   options: StartGatewayOptions,
   gateway: ApolloGateway,
   auditWriter: AuditWriter | null,
+  telemetry: GatewayTelemetry,
 ): ApolloServer<GatewayContext> {
   const production = options.config.NODE_ENV === 'production';
   const limits = limitsOf(options.config);
@@ -492,6 +517,7 @@ function createApolloServer(
         writer: auditWriter,
         logger: options.logger,
       }),
+      ...telemetry.plugins,
     ],
   });
 }
@@ -742,9 +768,12 @@ export async function startGateway(
   const supergraphSdl =
     options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const fetcher = createHttpFetcher();
-  const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
+  const telemetry = gatewayTelemetry(config, options.tracing);
+  const gateway = createGateway(options, supergraphSdl, fetcher.fetch,
+    telemetry.metrics);
   const auditWriter = auditWriterOf(options, fetcher.fetch);
-  const server = createApolloServer(options, gateway, auditWriter);
+  const server = createApolloServer(options, gateway, auditWriter,
+    telemetry);
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
   const identify = identifier(tokenVerifier, limiter, logger);
@@ -763,7 +792,11 @@ export async function startGateway(
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
       context: authenticate(identify, config.TRUSTED_DOCUMENTS),
-      routes: reportRoutes(server, identify, { limiter, logger }),
+      ...telemetry.host,
+      routes: {
+        ...reportRoutes(server, identify, { limiter, logger }),
+        ...telemetry.host.routes,
+      },
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);
@@ -783,6 +816,7 @@ export async function startGateway(
         initTimeoutMs: config.WS_INIT_TIMEOUT_MS,
         hideSuggestions: config.NODE_ENV === 'production',
         auditDelivery: deliveryAuditor(auditWriter, logger),
+        onAlertSent: telemetry.metrics?.alertSent,
         logger,
       });
       feed.start();
@@ -827,6 +861,7 @@ export async function startGateway(
         pending: auditWriter.pending,
         drainedAt: auditWriter.drainedAt,
       };
+  telemetry.metrics?.watch({ alertStream, auditQueue });
   return {
     url: hosted.url,
     httpServer: hosted.httpServer,

@@ -61,7 +61,25 @@ export interface HostOptions<TContext extends BaseContext> {
   /** How long close() lets requests in flight finish; default 10 s. */
   readonly closeTimeoutMs?: number;
   readonly logger: Logger;
+  /** Told of each request once its response is over; default none. */
+  readonly observe?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    seconds: number,
+  ) => void;
+  /**
+   * Runs the handling of each request, inside a trace span of its own
+   * (runtime/tracing/http.ts); default: handled as it is.
+   */
+  readonly around?: RequestWrapper;
 }
+
+/** Runs `handle` for one request; resolves or rejects as it does. */
+export type RequestWrapper = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  handle: () => Promise<void>,
+) => Promise<void>;
 
 /** What the context function learns of a request beside its head. */
 export interface ContextInfo {
@@ -104,7 +122,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** GraphQL's Name production: safe to log as an operation name. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
-const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+/** Asked every few seconds by machines: a debug line each. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * Operations a machine sends every few seconds: the gateway's reads of
@@ -401,12 +420,15 @@ async function handle<TContext extends BaseContext>(
   };
   response.setHeader(REQUEST_ID_HEADER, exchange.requestId);
   response.once('close', () => {
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    logRequest(host.logger, exchange, durationMs);
+    const elapsed = performance.now() - started;
+    logRequest(host.logger, exchange, Math.round(elapsed * 10) / 10);
+    host.options.observe?.(request, response, elapsed / 1000);
   });
 
   try {
-    await route(host, exchange);
+    const { around } = host.options;
+    if (around === undefined) await route(host, exchange);
+    else await around(request, response, () => route(host, exchange));
   } catch (error) {
     const { requestId } = exchange;
     host.logger.error({ err: error, requestId }, 'request handling failed');
