@@ -10,7 +10,12 @@
  * Prometheus scrapes.
  */
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { Gauge, type Registry } from 'prom-client';
+import {
+  CellCounter,
+  CellHistogram,
+  type CounterCell,
+} from '../runtime/metrics/cells';
 import { ErrorCode } from '../runtime/errors';
 import type { AlertNotice } from '../runtime/alerts/notice';
 import type { HostOptions } from '../runtime/http';
@@ -83,29 +88,29 @@ export function failureKindOf(
 }
 
 function fetchMetrics(registry: Registry): (name: string) => FetchObserver {
-  const duration = new Histogram({
+  const duration = new CellHistogram({
     name: 'gateway_subgraph_fetch_duration_seconds',
     help: 'Subgraph fetches answered, by subgraph, in seconds.',
-    labelNames: ['subgraph'] as const,
+    labelNames: ['subgraph'],
     buckets: DURATION_BUCKETS,
-    registers: [registry],
+    registry,
   });
-  const failures = new Counter({
+  const failures = new CellCounter({
     name: 'gateway_subgraph_fetch_failures_total',
     help: 'Subgraph fetches that failed, by subgraph and reason: ' +
       'timeout, unreachable, status (not 2xx), invalid (not GraphQL).',
-    labelNames: ['subgraph', 'reason'] as const,
-    registers: [registry],
+    labelNames: ['subgraph', 'reason'],
+    registry,
   });
   return (subgraph) => {
-    const answered = duration.labels(subgraph);
-    const kinds = new Map<FetchFailureKind, Counter.Internal>();
+    const answered = duration.cell(subgraph);
+    const kinds = new Map<FetchFailureKind, CounterCell>();
     return {
       answered: (seconds) => answered.observe(seconds),
       failed: (kind) => {
         let child = kinds.get(kind);
         if (child === undefined) {
-          child = failures.labels(subgraph, kind);
+          child = failures.cell(subgraph, kind);
           kinds.set(kind, child);
         }
         child.inc();
@@ -117,24 +122,25 @@ function fetchMetrics(registry: Registry): (name: string) => FetchObserver {
 function deliveryMetrics(
   registry: Registry,
 ): (notice: AlertNotice) => void {
-  const delivered = new Counter({
+  const delivered = new CellCounter({
     name: 'gateway_alert_events_delivered_total',
     help: 'Alert events sent to subscribers, one per subscriber, by kind.',
-    labelNames: ['kind'] as const,
-    registers: [registry],
+    labelNames: ['kind'],
+    registry,
   });
-  const latency = new Histogram({
+  const latency = new CellHistogram({
     name: 'gateway_alert_delivery_seconds',
     help: "From an alert event's commit in the log to its answer sent " +
       'to a subscriber, in seconds.',
+    labelNames: [],
     buckets: [0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
-    registers: [registry],
-  });
-  const kinds = new Map<string, Counter.Internal>();
+    registry,
+  }).cell();
+  const kinds = new Map<string, CounterCell>();
   return (notice) => {
     let child = kinds.get(notice.kind);
     if (child === undefined) {
-      child = delivered.labels(notice.kind);
+      child = delivered.cell(notice.kind);
       kinds.set(notice.kind, child);
     }
     child.inc();

@@ -461,6 +461,9 @@ function createGateway(
   return new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: 'apollo-gateway' }),
+    // Its spans (with tracing on) name the operation, never its text,
+    // and record no exception: a message may quote a client's value.
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) {

@@ -13,12 +13,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getOperationAST, type OperationDefinitionNode } from 'graphql';
+import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
 import {
-  Counter,
-  Histogram,
-  Registry,
-  collectDefaultMetrics,
-} from 'prom-client';
+  CellCounter,
+  CellHistogram,
+  type CounterCell,
+  type HistogramCell,
+} from './cells';
 import type { MetricsAccess } from '../telemetry';
 import { BoundedLabel, ChildCache, OTHER_LABEL } from './labels';
 import { metricsRoute, METRICS_PATH } from './endpoint';
@@ -60,9 +61,9 @@ export interface ServerMetrics {
 
 /** Private: the three series of one operation name and type. */
 interface OperationSeries {
-  readonly requests: Counter.Internal;
-  readonly errors: Counter.Internal;
-  readonly duration: Histogram.Internal<string>;
+  readonly requests: CounterCell;
+  readonly errors: CounterCell;
+  readonly duration: HistogramCell;
 }
 
 /** A server's metrics, or null when METRICS_ENABLED is false. */
@@ -127,30 +128,30 @@ function hasErrors(
 
 /** Private: the operation counters and histogram, by type and name. */
 function operationSeries(registry: Registry): ChildCache<OperationSeries> {
-  const labelNames = ['type', 'operation'] as const;
-  const requests = new Counter({
+  const labelNames = ['type', 'operation'];
+  const requests = new CellCounter({
     name: 'graphql_operations_total',
     help: 'GraphQL operations answered, by operation type and name.',
     labelNames,
-    registers: [registry],
+    registry,
   });
-  const errors = new Counter({
+  const errors = new CellCounter({
     name: 'graphql_operation_errors_total',
     help: 'GraphQL operations answered with at least one error.',
     labelNames,
-    registers: [registry],
+    registry,
   });
-  const duration = new Histogram({
+  const duration = new CellHistogram({
     name: 'graphql_operation_duration_seconds',
     help: 'From the start of an operation to its answer, in seconds.',
     labelNames,
     buckets: DURATION_BUCKETS,
-    registers: [registry],
+    registry,
   });
   return new ChildCache((type, operation) => ({
-    requests: requests.labels(type, operation),
-    errors: errors.labels(type, operation),
-    duration: duration.labels(type, operation),
+    requests: requests.cell(type, operation),
+    errors: errors.cell(type, operation),
+    duration: duration.cell(type, operation),
   }));
 }
 
@@ -160,16 +161,16 @@ function requestObserver(
   paths: readonly string[],
 ): RequestObserver {
   const known = new Set(paths);
-  const histogram = new Histogram({
+  const histogram = new CellHistogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP requests by path and status, in seconds; aborted: the ' +
       'client left before the answer was sent.',
-    labelNames: ['path', 'status'] as const,
+    labelNames: ['path', 'status'],
     buckets: DURATION_BUCKETS,
-    registers: [registry],
+    registry,
   });
   const children = new ChildCache((path, status) =>
-    histogram.labels(path, status));
+    histogram.cell(path, status));
   const statuses = new Map<number, string>();
   return (request, response, seconds) => {
     const path = knownPath(request.url, known);

@@ -45,6 +45,12 @@ export interface ServerSpanOptions {
   readonly extract: boolean;
 }
 
+/**
+ * Asked every few seconds by machines, and telling nothing of a
+ * request's path through the graph: never traced.
+ */
+const UNTRACED_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
+
 /** For hostGraphQL's `around`: one SERVER span per request. */
 export function serverSpans(
   tracer: Tracer,
@@ -52,8 +58,9 @@ export function serverSpans(
 ): RequestWrapper {
   const known = new Set(options.paths);
   return async (request, response, handle) => {
-    const method = request.method ?? 'GET';
     const path = pathOf(request.url);
+    if (UNTRACED_PATHS.has(path)) return handle();
+    const method = request.method ?? 'GET';
     const named = known.has(path);
     const parent = options.extract
       ? propagation.extract(ROOT_CONTEXT, request.headers)
