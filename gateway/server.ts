@@ -48,7 +48,11 @@ import {
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
-import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
+import {
+  GATEWAY_IDENTITY_HEADER,
+  TRUST_LIFETIME_SECONDS,
+  type TrustSigner,
+} from '../runtime/trust';
 import { AlertFeed } from './alerts/feed';
 import { subgraphLogSource } from './alerts/log-source';
 import {
@@ -165,6 +169,14 @@ export interface SubgraphSourceOptions {
   readonly logger: Logger;
 }
 
+interface SignedHeader {
+  readonly header: Promise<string>;
+  readonly signedAt: number;
+}
+
+/** Half the header's life: a header reused is never near its end. */
+const REUSE_SIGNED_MS = (TRUST_LIFETIME_SECONDS * 1000) / 2;
+
 type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
 >;
@@ -233,6 +245,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #options: SubgraphSourceOptions;
   /** The errors of failed fetches, as opposed to bugs on our side. */
   readonly #fetchFailures = new WeakSet<Error>();
+  /**
+   * The header signed for each operation: the plan may fetch from this
+   * subgraph several times (entities, then their entities), and each
+   * fetch is the same caller and request id.
+   */
+  readonly #signed = new WeakMap<GatewayContext, SignedHeader>();
 
   constructor(options: SubgraphSourceOptions) {
     super({ url: options.url, fetcher: timedFetcher(options) });
@@ -247,14 +265,25 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('incomingRequestContext' in options)) return;
     const headers = options.request.http?.headers;
     if (!headers) return;
-    const { identity, requestId } = options.context;
-    const subgraph = this.#options.name;
-    const signed = await this.#options.trustSigner.sign(identity, {
-      subgraph,
+    const { context } = options;
+    headers.set(GATEWAY_IDENTITY_HEADER, await this.#headerFor(context));
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** Private: the operation's header, signed anew past half its life. */
+  #headerFor(context: GatewayContext): Promise<string> {
+    const now = Date.now();
+    const kept = this.#signed.get(context);
+    if (kept !== undefined && now - kept.signedAt < REUSE_SIGNED_MS) {
+      return kept.header;
+    }
+    const { identity, requestId } = context;
+    const header = this.#options.trustSigner.sign(identity, {
+      subgraph: this.#options.name,
       requestId,
     });
-    headers.set(GATEWAY_IDENTITY_HEADER, signed);
-    headers.set(REQUEST_ID_HEADER, requestId);
+    this.#signed.set(context, { header, signedAt: now });
+    return header;
   }
 
   /** Gathers what the subgraph reports it read, for the audit trail. */
