@@ -37,9 +37,12 @@ const MARGIN = { top: 16, right: 12, bottom: 48, left: 44 } as const;
 const COLOURS = ['#1f5fa8', '#a34f00', '#2e7031'] as const;
 const MARKER_HEIGHT = 18;
 
-/** The top of the scale: a round number at or above `max`. */
+/**
+ * The top of the scale: a round number at or above `max`, at least 4 so
+ * that the quarter lines of a scale of counts fall on whole numbers.
+ */
 export function niceMax(max: number): number {
-  if (max <= 0) return 1;
+  if (max <= 4) return 4;
   const power = 10 ** Math.floor(Math.log10(max));
   const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= max) ?? 10;
   return step * power;
@@ -111,6 +114,11 @@ function bar(
     v.suppressed ? 'S' : '?'));
   }
   const barHeight = (v.value / place.top) * height;
+  if (v.value === 0) {
+    // A true zero: no bar, but said, so it is not taken for a gap.
+    return svg('text', { x: place.x + place.width / 2, y: baseline - 4,
+      'text-anchor': 'middle', class: 'zero', 'data-value': 0 }, title, '0');
+  }
   return svg('rect', {
     class: 'bar', x: place.x, y: baseline - barHeight, width: place.width,
     height: Math.max(barHeight, 0), fill: COLOURS[seriesIndex % 3],
