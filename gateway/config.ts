@@ -197,7 +197,9 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   MAX_DEPTH:
     'An operation whose fields nest deeper than this, fragments ' +
     'followed, is refused with `OPERATION_TOO_DEEP`, over HTTP and ' +
-    'graphql-ws alike.',
+    'graphql-ws alike. An introspection field (`__schema`, `__type`) ' +
+    'counts as one level: it is answered from the schema, and is off ' +
+    'in production.',
   MAX_ALIASES:
     'An operation with more aliases than this, a fragment counted at ' +
     'each spread, is refused with `TOO_MANY_ALIASES`.',
