@@ -5,6 +5,7 @@
  * marks its overdue revisit; the statistics page draws its charts with
  * the suppressed counts marked.
  */
+import type { Socket } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { DEMO, generateDemoData } from '../../storage/demo-data';
 import { sqliteDatabase } from '../support/databases';
@@ -49,6 +50,9 @@ describe('the console in a browser', () => {
 
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((page) => page.close()));
+    // The next test counts its boards from the gateway's count.
+    await waitFor('the gateway to let the boards go',
+      () => graph.stack.gateway.alertStream.live === 0);
   });
 
   afterAll(async () => {
@@ -121,6 +125,40 @@ describe('the console in a browser', () => {
 
     await screenshot(managing, 'board');
     await screenshot(other, 'board-other-zone');
+  }, 60_000);
+
+  it('shows when the connection drops and when it resumes, and the alert '
+    + 'raised meanwhile comes after', async () => {
+    const sockets: Socket[] = [];
+    let refusing = false;
+    const { httpServer } = graph.stack.gateway;
+    // After the gateway's own upgrade handler: a socket refused here is
+    // cut before its handshake is answered.
+    const watch = (_request: unknown, socket: Socket) => {
+      sockets.push(socket);
+      if (refusing) socket.destroy();
+    };
+    httpServer.on('upgrade', watch);
+    try {
+      const board = await openBoard(DEMO_MANAGING_ZONE);
+      const banner = board.locator('#connection');
+      refusing = true;
+      for (const socket of sockets) socket.destroy();
+      await board.locator('#connection[data-state="lost"]').waitFor();
+      expect(await banner.innerText()).toMatch(/^Connection lost \(/);
+
+      await send(graph.caller({ role: 'app112' }), 'recordAlert', {
+        measureId: DEMO.measureIds.activeWithEverything,
+        alertId: 'console-missed', raisedAt: at(TODAY, '08:59:00'),
+      });
+      refusing = false;
+      await board.locator('[data-alert-id="console-missed"]').waitFor();
+      expect(await banner.innerText()).toMatch(/^Connection resumed/);
+      expect(await board.locator('[data-alert-id="console-missed"] '
+        + '.events li').count()).toBe(1);
+    } finally {
+      httpServer.off('upgrade', watch);
+    }
   }, 60_000);
 
   it('marks the overdue revisit on the managing zone\'s work list',
