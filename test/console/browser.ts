@@ -5,16 +5,17 @@
  * screenshots each test leaves in test-output/screenshots/.
  *
  * The browser is Debian's Chromium at /usr/bin/chromium (CHROMIUM_PATH
- * overrides it); .ci/run installs it when missing. Without it the tests
+ * names another); .ci/run installs it when missing. Without it the tests
  * fail with that said, rather than pass unseen.
  */
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { readTestConfig } from '../support/config';
 
-/** Where the browser is looked for; default Debian's package's path. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Where the browser is looked for (test/support/config.ts). */
+export const CHROMIUM_PATH = readTestConfig().CHROMIUM_PATH;
 
 /** Where screenshots go: CI keeps test-output/. */
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-output',
@@ -33,9 +34,7 @@ const FLAGS = [
 /** Starts Chromium, or throws saying how to get it. */
 export async function launchBrowser(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: the console's `
-      + 'browser tests need it. Install Debian\'s package (apt-get install '
-      + '-y --no-install-recommends chromium) or set CHROMIUM_PATH.');
+    throw new Error(`Chromium is not at ${CHROMIUM_PATH}: the console's browser tests need it. Install Debian's package (apt-get install -y --no-install-recommends chromium) or set CHROMIUM_PATH.`);
   }
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: FLAGS });
 }
