@@ -49,8 +49,7 @@ export function codeOf(error: ApiError): string | undefined {
 function describeError(error: ApiError): string {
   switch (codeOf(error)) {
     case 'UNAUTHENTICATED':
-      return 'Not signed in: the token is missing, invalid or expired. '
-        + 'Paste a new token.';
+      return 'Not signed in: the token is missing, invalid or expired. Paste a new token.';
     case 'FORBIDDEN':
       return `Not allowed for this token: ${error.message}`;
     case 'RATE_LIMITED': {
