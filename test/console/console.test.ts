@@ -20,6 +20,7 @@ import {
 } from '../alerts/support';
 import {
   grantedMeasure,
+  pv,
   startProtectionGraph,
   type ProtectionGraph,
 } from '../protection/support';
@@ -50,6 +51,7 @@ describe('the console in a browser', () => {
 
   afterEach(async () => {
     await Promise.all(opened.splice(0).map((page) => page.close()));
+    if (graph === undefined) return;
     // The next test counts its boards from the gateway's count.
     await waitFor('the gateway to let the boards go',
       () => graph.stack.gateway.alertStream.live === 0);
@@ -61,8 +63,9 @@ describe('the console in a browser', () => {
     await database.drop();
   });
 
-  async function open(hash: string, token: string): Promise<Page> {
-    const { page, problems: seen } = await newPage(browser, NOW);
+  async function open(hash: string, token: string, now = NOW):
+    Promise<Page> {
+    const { page, problems: seen } = await newPage(browser, now);
     opened.push(page);
     problems.push(seen);
     await openConsole(page, graph.stack.gatewayUrl, hash, token);
@@ -70,10 +73,10 @@ describe('the console in a browser', () => {
   }
 
   /** Opens a board and waits until the gateway counts it live. */
-  async function openBoard(zone: string): Promise<Page> {
+  async function openBoard(zone: string, now = NOW): Promise<Page> {
     const before = graph.stack.gateway.alertStream.live;
     const token = await graph.stack.token({ role: 'police', zone });
-    const page = await open('board', token);
+    const page = await open('board', token, now);
     await waitFor(`the board of zone ${zone} live`,
       () => graph.stack.gateway.alertStream.live > before);
     await page.locator('#connection[data-state="live"]').waitFor();
@@ -161,6 +164,51 @@ describe('the console in a browser', () => {
     }
   }, 60_000);
 
+  it('classifies an alert and records the arrival from the managing '
+    + 'zone\'s board, and says plainly when another zone may not',
+  async () => {
+    // The pages' clocks run a little behind the stack's, which does not
+    // move: the instants the board sends are never in its future.
+    const behind = at(TODAY, '08:59:40');
+    const managing = await openBoard(DEMO_MANAGING_ZONE, behind);
+    const intervention = await openBoard('5339', behind);
+    await send(graph.caller({ role: 'app112' }), 'raiseAlertFromDevice', {
+      serial: DEMO.serials.buttonOfActiveWithEverything,
+      alertId: 'console-act',
+      raisedAt: at(TODAY, '08:58:30'),
+      location: inIxelles(at(TODAY, '08:58:20')),
+    });
+    const card = managing.locator('[data-alert-id="console-act"]');
+    const theirs = intervention.locator('[data-alert-id="console-act"]');
+    await card.waitFor();
+    await theirs.waitFor();
+
+    // §7.11.2: the zone where the person is gets the alert, but only the
+    // managing zone or the CIC classifies it.
+    await theirs.getByLabel('PV reference').fill(pv('5339', TODAY));
+    await theirs.getByRole('button', { name: 'Classify' }).click();
+    const refusal = theirs.locator('.action-status.error');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toMatch(/^Not allowed for this token: /);
+
+    await card.getByLabel('Class').selectOption('REAL');
+    await card.getByLabel('PV reference').fill(pv(DEMO_MANAGING_ZONE, TODAY));
+    await card.getByRole('button', { name: 'Classify' }).click();
+    await managing.locator('[data-alert-id="console-act"]'
+      + '[data-classification="REAL"]').waitFor();
+    await card.getByRole('button', { name: 'Police arrived now' }).click();
+    await card.locator('.elapsed', { hasText: 'police on site after' })
+      .waitFor();
+    const text = await card.innerText();
+    expect(text).toMatch(/Class\s+REAL/);
+    expect(text).not.toMatch(/Police on site\s+not yet/);
+    expect(await card.locator('.events li').allTextContents()).toEqual([
+      expect.stringMatching(/^#\d+ RAISED at /),
+      expect.stringMatching(/^#\d+ CLASSIFIED at /),
+      expect.stringMatching(/^#\d+ POLICE_ARRIVED at /),
+    ]);
+  }, 60_000);
+
   it('marks the overdue revisit on the managing zone\'s work list',
     async () => {
       const measureId = DEMO.measureIds.activeWithOverdueRevisit;
@@ -203,8 +251,21 @@ describe('the console in a browser', () => {
     await screenshot(page, 'statistics');
   }, 60_000);
 
-  it('says plainly when the token is refused', async () => {
-    const page = await open('work-list', 'not-a-token');
+  it('signs in from the keyboard alone, and says plainly when the token '
+    + 'is refused', async () => {
+    const { page, problems: seen } = await newPage(browser, NOW);
+    opened.push(page);
+    problems.push(seen);
+    await page.goto(new URL('/console#work-list', graph.stack.gatewayUrl)
+      .toString());
+    for (let presses = 0; presses < 10; presses += 1) {
+      await page.keyboard.press('Tab');
+      if (await page.evaluate(() => document.activeElement?.id) === 'token') {
+        break;
+      }
+    }
+    await page.keyboard.type('not-a-token');
+    await page.keyboard.press('Enter');
     const error = page.getByRole('alert');
     await error.waitFor();
     expect(await error.innerText()).toMatch(/^Not signed in: the token is /);
