@@ -229,7 +229,8 @@ describe('hostGraphQL: prefixes', () => {
     const text = async (path: string) =>
       (await fetch(`${base(hosted)}${path}`)).text();
     expect(await text('/web/app.js')).toBe('web /web/app.js');
-    expect(await text('/web/vendor/x.js?v=1')).toBe('vendor /web/vendor/x.js?v=1');
+    expect(await text('/web/vendor/x.js?v=1'))
+      .toBe('vendor /web/vendor/x.js?v=1');
     expect((await fetch(`${base(hosted)}/web`)).status).toBe(404);
     expect((await fetch(`${base(hosted)}/webx/a`)).status).toBe(404);
   });

@@ -4,7 +4,14 @@
  * path out of the directory, however it is spelt. Requests go through
  * node:http as written: fetch() would tidy `..` away before sending.
  */
-import { mkdir, mkdtemp, rm, symlink, utimes, writeFile } from 'node:fs/promises';
+import {
+  mkdir,
+  mkdtemp,
+  rm,
+  symlink,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import {
   createServer,
   request as httpRequest,

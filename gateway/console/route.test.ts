@@ -23,7 +23,9 @@ const PRODUCTION_ENV = {
 const logger = createLogger({ name: 'console-test', level: 'silent' });
 
 /** Private: serves `web` as runtime/http does: exact paths, then prefixes. */
-async function serve(web: WebRoutes): Promise<{ base: string; server: Server }> {
+async function serve(
+  web: WebRoutes,
+): Promise<{ base: string; server: Server }> {
   const prefixes = Object.entries(web.prefixes)
     .sort(([a], [b]) => b.length - a.length);
   const server = createServer((request, response) => {
@@ -102,6 +104,13 @@ describe('webRoutes', () => {
         expect((await fetch(`${base}${path}`)).status).toBe(200);
       }
     });
+
+  it('sends /console/ on to /console', async () => {
+    const base = await start(false);
+    const answer = await fetch(`${base}/console/`, { redirect: 'manual' });
+    expect(answer.status).toBe(308);
+    expect(answer.headers.get('location')).toBe('/console');
+  });
 
   it('serves the console\'s script, built with its imports inside',
     async () => {

@@ -124,6 +124,15 @@ function withBundle(
   };
 }
 
+/** Private: sends `/console/` on to `/console`, the page's one address. */
+function redirectTo(location: string): RouteHandler {
+  return async ({ response }) => {
+    response.statusCode = 308;
+    response.setHeader('location', location);
+    response.end();
+  };
+}
+
 /** The console's routes, and the explorer's when enabled. */
 export function webRoutes(options: WebRoutesOptions): WebRoutes {
   const bundles = cachedBundles();
@@ -132,6 +141,7 @@ export function webRoutes(options: WebRoutesOptions): WebRoutes {
     [CONSOLE_PATH]: singleFileRoute(
       join(STATIC_DIRECTORY, 'console', 'index.html'),
       pageOptions(CONSOLE_CSP)),
+    [`${CONSOLE_PATH}/`]: redirectTo(CONSOLE_PATH),
   };
   const prefixes: Record<string, RouteHandler> = {
     [consolePrefix]: withBundle(consolePrefix, 'console.js',

@@ -53,7 +53,9 @@ export async function newPage(
   browser: Browser,
   now: string,
 ): Promise<{ page: Page; problems: PageProblems }> {
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+  });
   await page.clock.install({ time: new Date(now) });
   const problems: PageProblems = { errors: [] };
   page.on('pageerror', (error) => problems.errors.push(error.message));

@@ -222,7 +222,8 @@ describe('the console in a browser', () => {
         + `li[data-measure-id="${measureId}"]`);
       await item.waitFor();
       expect(await item.getAttribute('data-overdue')).toBe('true');
-      expect(await item.innerText()).toMatch(/^Overdue since \d{4}-\d{2}-\d{2}/);
+      expect(await item.innerText())
+        .toMatch(/^Overdue since \d{4}-\d{2}-\d{2}/);
       await expect(page.getByRole('heading', { name: /^Revisits \(\d+\)$/ })
         .count()).resolves.toBe(1);
       await screenshot(page, 'work-list');
@@ -277,9 +278,12 @@ describe('the console in a browser', () => {
     opened.push(page);
     problems.push(seen);
     const outside: string[] = [];
+    const origin = new URL(graph.stack.gatewayUrl).origin;
     page.on('request', (sent) => {
-      if (!sent.url().startsWith(graph.stack.gatewayUrl.replace(/\/graphql$/, ''))
-        && !sent.url().startsWith('data:')) outside.push(sent.url());
+      const url = sent.url();
+      if (!url.startsWith(`${origin}/`) && !url.startsWith('data:')) {
+        outside.push(url);
+      }
     });
     await page.goto(new URL('/explorer', graph.stack.gatewayUrl).toString());
     await page.locator('.graphiql-container').waitFor();

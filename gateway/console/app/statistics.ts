@@ -205,7 +205,8 @@ export function showStatistics(root: HTMLElement, token: string): void {
     required: true, value: new Date().getFullYear() });
   const arrondissement = h('input', { autocomplete: 'off',
     placeholder: 'all, e.g. ANT' });
-  const zone = h('input', { autocomplete: 'off', placeholder: 'all, e.g. 5345' });
+  const zone = h('input', { autocomplete: 'off',
+    placeholder: 'all, e.g. 5345' });
   const output = h('div', { class: 'charts', 'aria-live': 'polite' });
   const form = h('form', { class: 'selection' },
     field('stats-year', 'Year', year),

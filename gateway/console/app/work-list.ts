@@ -89,13 +89,14 @@ function mark(item: WorkItemView): HTMLElement {
 }
 
 function itemRow(item: WorkItemView): HTMLElement {
+  const zone = item.measure.managingZone;
   return h('li', {
     'data-measure-id': item.measure.id,
     'data-overdue': String(item.overdue),
   },
   mark(item), ' ',
   h('span', { class: 'reference' }, item.measure.reference),
-  ` · zone ${item.measure.managingZone.code} ${item.measure.managingZone.name}`);
+  ` · zone ${zone.code} ${zone.name}`);
 }
 
 function issueRow(issue: DeviceIssueView): HTMLElement {
