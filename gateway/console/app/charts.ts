@@ -38,14 +38,16 @@ const COLOURS = ['#1f5fa8', '#a34f00', '#2e7031'] as const;
 const MARKER_HEIGHT = 18;
 
 /**
- * The top of the scale: a round number at or above `max`, at least 4 so
- * that the quarter lines of a scale of counts fall on whole numbers.
+ * The top of the scale: four times a round step (1, 2, 3 or 5 times a
+ * power of ten), at or above `max`, so that the quarter lines of a scale
+ * of counts fall on whole numbers; at least 4.
  */
 export function niceMax(max: number): number {
   if (max <= 4) return 4;
-  const power = 10 ** Math.floor(Math.log10(max));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * power >= max) ?? 10;
-  return step * power;
+  const raw = max / 4;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 3, 5, 10].find((s) => s * power >= raw) ?? 10;
+  return step * power * 4;
 }
 
 function plotSize() {
