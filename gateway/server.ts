@@ -9,9 +9,10 @@
  * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
  * its own part of the answer, not the whole.
  *
- * Beside /graphql the host serves one route, the Institute's report file
+ * Beside /graphql the host serves the Institute's report file
  * (gateway/report/route.ts), whose caller is identified and counted the
- * same way before its statistics query runs under that identity.
+ * same way before its statistics query runs under that identity, and
+ * the console and explorer pages (gateway/console/route.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -62,12 +63,18 @@ import {
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
+import { webRoutes } from './console/route';
 import { REPORT_PATH, reportRoute } from './report/route';
 import type { Execute } from './report/run';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
-import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
+import {
+  explorerEnabled,
+  limitsOf,
+  rateLimitOf,
+  type GatewayConfig,
+} from './config';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
 import {
@@ -777,6 +784,7 @@ export async function startGateway(
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
   const identify = identifier(tokenVerifier, limiter, logger);
+  const web = webRoutes({ explorer: explorerEnabled(config), logger });
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -792,7 +800,11 @@ export async function startGateway(
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
       context: authenticate(identify, config.TRUSTED_DOCUMENTS),
-      routes: reportRoutes(server, identify, { limiter, logger }),
+      routes: {
+        ...reportRoutes(server, identify, { limiter, logger }),
+        ...web.routes,
+      },
+      prefixes: web.prefixes,
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);
