@@ -9,9 +9,10 @@
  * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
  * its own part of the answer, not the whole.
  *
- * Beside /graphql the host serves one route, the Institute's report file
+ * Beside /graphql the host serves the Institute's report file
  * (gateway/report/route.ts), whose caller is identified and counted the
- * same way before its statistics query runs under that identity.
+ * same way before its statistics query runs under that identity, and
+ * the console and explorer pages (gateway/console/route.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,11 @@ import {
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
-import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
+import {
+  GATEWAY_IDENTITY_HEADER,
+  TRUST_LIFETIME_SECONDS,
+  type TrustSigner,
+} from '../runtime/trust';
 import { AlertFeed } from './alerts/feed';
 import { subgraphLogSource } from './alerts/log-source';
 import {
@@ -58,12 +63,18 @@ import {
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
+import { webRoutes } from './console/route';
 import { REPORT_PATH, reportRoute } from './report/route';
 import type { Execute } from './report/run';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
-import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
+import {
+  explorerEnabled,
+  limitsOf,
+  rateLimitOf,
+  type GatewayConfig,
+} from './config';
 import type { Tracing } from '../runtime/tracing/setup';
 import {
   failureKindOf,
@@ -180,6 +191,14 @@ export interface SubgraphSourceOptions {
   readonly metrics?: FetchObserver;
 }
 
+interface SignedHeader {
+  readonly header: Promise<string>;
+  readonly signedAt: number;
+}
+
+/** Half the header's life: a header reused is never near its end. */
+const REUSE_SIGNED_MS = (TRUST_LIFETIME_SECONDS * 1000) / 2;
+
 type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
 >;
@@ -248,6 +267,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #options: SubgraphSourceOptions;
   /** The errors of failed fetches, as opposed to bugs on our side. */
   readonly #fetchFailures = new WeakSet<Error>();
+  /**
+   * The header signed for each operation: the plan may fetch from this
+   * subgraph several times (entities, then their entities), and each
+   * fetch is the same caller and request id.
+   */
+  readonly #signed = new WeakMap<GatewayContext, SignedHeader>();
 
   constructor(options: SubgraphSourceOptions) {
     super({ url: options.url, fetcher: timedFetcher(options) });
@@ -262,14 +287,25 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('incomingRequestContext' in options)) return;
     const headers = options.request.http?.headers;
     if (!headers) return;
-    const { identity, requestId } = options.context;
-    const subgraph = this.#options.name;
-    const signed = await this.#options.trustSigner.sign(identity, {
-      subgraph,
+    const { context } = options;
+    headers.set(GATEWAY_IDENTITY_HEADER, await this.#headerFor(context));
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** Private: the operation's header, signed anew past half its life. */
+  #headerFor(context: GatewayContext): Promise<string> {
+    const now = Date.now();
+    const kept = this.#signed.get(context);
+    if (kept !== undefined && now - kept.signedAt < REUSE_SIGNED_MS) {
+      return kept.header;
+    }
+    const { identity, requestId } = context;
+    const header = this.#options.trustSigner.sign(identity, {
+      subgraph: this.#options.name,
       requestId,
     });
-    headers.set(GATEWAY_IDENTITY_HEADER, signed);
-    headers.set(REQUEST_ID_HEADER, requestId);
+    this.#signed.set(context, { header, signedAt: now });
+    return header;
   }
 
   /** Gathers what the subgraph reports it read, for the audit trail. */
@@ -780,6 +816,7 @@ export async function startGateway(
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
   const identify = identifier(tokenVerifier, limiter, logger);
+  const web = webRoutes({ explorer: explorerEnabled(config), logger });
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -798,8 +835,10 @@ export async function startGateway(
       ...telemetry.host,
       routes: {
         ...reportRoutes(server, identify, { limiter, logger }),
+        ...web.routes,
         ...telemetry.host.routes,
       },
+      prefixes: web.prefixes,
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);

@@ -5,7 +5,8 @@
  * Besides GraphQL at one path it answers the two probes an orchestrator
  * asks: `/healthz` (the process is alive) and `/readyz` (it can serve:
  * the caller's `readiness` resolves), and any path of the caller's
- * `routes` (the gateway's report file). Every response carries the
+ * `routes` (the gateway's report file) or under one of its `prefixes`
+ * (the gateway's console and explorer). Every response carries the
  * request id in `x-request-id`, and every request leaves one log line.
  */
 import { randomUUID } from 'node:crypto';
@@ -52,6 +53,12 @@ export interface HostOptions<TContext extends BaseContext> {
    * string); default none. A route answers every method itself.
    */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /**
+   * Paths answered by the handler of the longest prefix they start with,
+   * each prefix ending with `/`; exact paths (GraphQL, probes, `routes`)
+   * win. Default none.
+   */
+  readonly prefixes?: Readonly<Record<string, RouteHandler>>;
   /** Larger bodies get 413 unread; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Resolves when the service can serve; default always ready. */
@@ -308,6 +315,8 @@ interface Host<TContext extends BaseContext> {
   readonly options: HostOptions<TContext>;
   readonly path: string;
   readonly routes: ReadonlyMap<string, RouteHandler>;
+  /** Longest first, so the most precise prefix answers. */
+  readonly prefixes: readonly (readonly [string, RouteHandler])[];
   readonly maxBodyBytes: number;
   readonly logger: Logger;
   /** False once close() has begun. */
@@ -403,8 +412,32 @@ async function route<TContext extends BaseContext>(
   } else if (host.routes.has(pathname)) {
     await host.routes.get(pathname)?.(exchange);
   } else {
-    sendJson(response, 404, { status: 'not found' });
+    await (prefixHandlerOf(host, pathname) ?? notFound)(exchange);
   }
+}
+
+async function notFound({ response }: RouteExchange): Promise<void> {
+  sendJson(response, 404, { status: 'not found' });
+}
+
+function prefixHandlerOf<TContext extends BaseContext>(
+  host: Host<TContext>,
+  pathname: string,
+): RouteHandler | undefined {
+  return host.prefixes.find(([prefix]) => pathname.startsWith(prefix))?.[1];
+}
+
+function sortedPrefixes(
+  prefixes: Readonly<Record<string, RouteHandler>>,
+): (readonly [string, RouteHandler])[] {
+  for (const prefix of Object.keys(prefixes)) {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
+      throw new TypeError(
+        `A route prefix must start and end with /, got ${JSON.stringify(prefix)}`,
+      );
+    }
+  }
+  return Object.entries(prefixes).sort(([a], [b]) => b.length - a.length);
 }
 
 async function handle<TContext extends BaseContext>(
@@ -522,6 +555,7 @@ export async function hostGraphQL<TContext extends BaseContext>(
     options,
     path: options.path ?? '/graphql',
     routes: new Map(Object.entries(options.routes ?? {})),
+    prefixes: sortedPrefixes(options.prefixes ?? {}),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger: options.logger,
     serving: lifecycle.serving,

@@ -31,7 +31,7 @@ import type {
 } from '../adapters/protection/types';
 import type { ReferralRecord } from '../adapters/victim-support/types';
 import { parseIsoDate } from './dates';
-import { buildCases, demoPlans } from './demo/cases';
+import { buildCases, demoPlans, type CasePlan } from './demo/cases';
 import {
   demoInventory,
   type DemoDailyReport,
@@ -94,6 +94,11 @@ export interface DemoOptions {
   referenceDate?: string;
   /** Default `DEMO_SEED`; another seed draws another data set. */
   seed?: number;
+  /**
+   * Cases drawn after the 36 of the data set, which stay as they are:
+   * a zone's long list for a benchmark, say. Default none.
+   */
+  extraPlans?: readonly CasePlan[];
 }
 
 export const DEMO_REFERENCE_DATE = '2026-12-01';
@@ -176,7 +181,8 @@ export function generateDemoData(options: DemoOptions = {}): DemoData {
 
   const zones = demoZones();
   const people = new PersonFactory(prng(1), referenceDate);
-  const cases = buildCases(demoPlans(), {
+  const plans = [...demoPlans(), ...(options.extraPlans ?? [])];
+  const cases = buildCases(plans, {
     prng: prng(2),
     people,
     zones,

@@ -60,6 +60,8 @@ export interface CasePlan {
   travelNotices?: boolean;
   /** A move to this deployed zone, awaiting the new parquet (§7.2.3). */
   moveToZone?: string;
+  /** A deployed zone of the arrondissement; default one drawn. */
+  managingZoneCode?: string;
 }
 
 /**
@@ -391,6 +393,11 @@ function buildCase(
       .code;
   const deployed = zones.filter((zone) =>
     zone.arrondissementCode === arrondissementCode && zone.deployedOn);
+  if (plan.managingZoneCode !== undefined
+    && !deployed.some((zone) => zone.code === plan.managingZoneCode)) {
+    throw new RangeError(`Zone ${plan.managingZoneCode} is no deployed zone `
+      + `of arrondissement ${arrondissementCode}`);
+  }
   const earlier = plan.sameParticipantsAs
     ? cases[plan.sameParticipantsAs - 1]
     : undefined;
@@ -411,7 +418,7 @@ function buildCase(
     status: plan.status,
     relationship,
     arrondissementCode,
-    managingZoneCode: prng.pick(deployed).code,
+    managingZoneCode: plan.managingZoneCode ?? prng.pick(deployed).code,
     requestOrigin: prng.weighted(REQUEST_ORIGINS),
     ...dates,
     endReason: plan.endReason ?? null,

@@ -1,7 +1,9 @@
 /**
  * Synthetic people. Last names carry a `DEMO-` prefix so that nobody can
  * take a demo record for a real one; national numbers are valid (§7.8.5
- * checks them) and unique, as each person gets the next serial.
+ * checks them) and unique: each person gets the next serial, and once the
+ * serials run out (499 a gender) they start again, with a birth date
+ * drawn again whenever the number is taken.
  */
 import type { Gender, PersonRecord } from '../../adapters/protection/types';
 import { makeNationalNumber } from '../../runtime/national-number';
@@ -37,6 +39,7 @@ export interface PersonSpec {
 export class PersonFactory {
   readonly persons: PersonRecord[] = [];
   private count = 0;
+  private readonly issued = new Set<string>();
 
   constructor(
     private readonly prng: Prng,
@@ -44,9 +47,15 @@ export class PersonFactory {
   ) {}
 
   make(spec: PersonSpec): PersonRecord {
-    const birthDate = this.birthDate(spec.ages);
+    let birthDate: string;
+    let nationalNumber: string;
+    do {
+      birthDate = this.birthDate(spec.ages);
+      nationalNumber = makeNationalNumber(birthDate, this.nextSerial(spec));
+    } while (this.issued.has(nationalNumber));
+    this.issued.add(nationalNumber);
     const person: PersonRecord = {
-      nationalNumber: makeNationalNumber(birthDate, this.nextSerial(spec)),
+      nationalNumber,
       firstName: this.prng.pick(firstNames(spec.gender)),
       lastName: spec.lastName ?? `DEMO-${this.prng.pick(LAST_NAMES)}`,
       birthDate,
@@ -63,10 +72,11 @@ export class PersonFactory {
     return addDays(birthday, -this.prng.int(0, 364));
   }
 
-  /** Odd serials for men, even ones otherwise, never twice the same. */
+  /** Odd serials for men (1 to 997), even ones otherwise (2 to 998). */
   private nextSerial(spec: PersonSpec): number {
     this.count += 1;
-    return spec.gender === 'MALE' ? 2 * this.count - 1 : 2 * this.count;
+    const turn = ((this.count - 1) % 499) + 1;
+    return spec.gender === 'MALE' ? 2 * turn - 1 : 2 * turn;
   }
 }
 
