@@ -56,6 +56,7 @@ export interface GatewayFigures {
   } | null;
 }
 
+/** The gateway's own metrics, on its server's registry. */
 export interface GatewayMetrics {
   /** The observer of fetches to `subgraph`, made once per subgraph. */
   fetches(subgraph: string): FetchObserver;

@@ -19,11 +19,13 @@ import {
 /** Where finished spans go; `none` registers nothing at all. */
 export const TRACES_EXPORTERS = ['none', 'otlp', 'console'] as const;
 
+/** One of TRACES_EXPORTERS. */
 export type TracesExporter = (typeof TRACES_EXPORTERS)[number];
 
 /** OpenTelemetry's default for OTLP over HTTP. */
 export const DEFAULT_OTLP_ENDPOINT = 'http://localhost:4318';
 
+/** The options themselves, each with its default. */
 export const TELEMETRY_OPTIONS = {
   /** Serves GET /metrics; default true. */
   METRICS_ENABLED: boolean({ default: true }),
@@ -35,6 +37,7 @@ export const TELEMETRY_OPTIONS = {
   OTEL_EXPORTER_OTLP_ENDPOINT: url({ default: DEFAULT_OTLP_ENDPOINT }),
 };
 
+/** What the options read to, in either process's configuration. */
 export type TelemetryConfig = ConfigOf<typeof TELEMETRY_OPTIONS>;
 
 /** What each option is for, in the README's tables. */
@@ -64,6 +67,7 @@ export interface MetricsAccess {
   readonly token?: string;
 }
 
+/** The metrics endpoint the options ask for. */
 export function metricsAccessOf(config: TelemetryConfig): MetricsAccess {
   return { enabled: config.METRICS_ENABLED, token: config.METRICS_TOKEN };
 }

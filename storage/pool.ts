@@ -6,6 +6,7 @@
  */
 import type { DataSource } from 'typeorm';
 
+/** A pool's connections at one moment. */
 export interface PoolState {
   /** Connections handed out and not yet released. */
   readonly inUse: number;

@@ -29,7 +29,8 @@ describe('CellCounter', () => {
   it('refuses a cell without one value per label', () => {
     const counter = new CellCounter({ name: 'c_total', help: 'h',
       labelNames: ['a', 'b'], registry: new Registry() });
-    expect(() => counter.cell('only')).toThrow('Expected 2 label values, got 1');
+    expect(() => counter.cell('only'))
+      .toThrow('Expected 2 label values, got 1');
   });
 });
 

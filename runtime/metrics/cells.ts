@@ -15,6 +15,7 @@ import {
 /** Label values by name, built once per cell. */
 type Labels = Readonly<Record<string, string>>;
 
+/** A cell metric's name, help, label names and registry. */
 export interface CellConfiguration {
   readonly name: string;
   readonly help: string;

@@ -8,6 +8,7 @@ import type { Registry } from 'prom-client';
 import type { RouteHandler } from '../http';
 import type { MetricsAccess } from '../telemetry';
 
+/** Where every server answers scrapes. */
 export const METRICS_PATH = '/metrics';
 
 /** The route answering scrapes of `registry`. */

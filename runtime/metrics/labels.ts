@@ -15,9 +15,12 @@ export const OPERATION_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
 /** Distinct operation names kept per server; default 100. */
 export const DEFAULT_MAX_OPERATION_NAMES = 100;
 
+/** The value of every name not kept. */
 export const OTHER_LABEL = '(other)';
+/** The value of an operation without a name. */
 export const ANONYMOUS_LABEL = '(anonymous)';
 
+/** How many values a label keeps, and which. */
 export interface BoundedLabelOptions {
   /** Distinct values kept, at most; default 100. */
   readonly max?: number;

@@ -38,6 +38,7 @@ export type RequestObserver = (
   seconds: number,
 ) => void;
 
+/** Whether and how a server serves metrics, and the paths it knows. */
 export interface ServerMetricsOptions {
   readonly access: MetricsAccess;
   /**
@@ -49,6 +50,7 @@ export interface ServerMetricsOptions {
   readonly maxOperationNames?: number;
 }
 
+/** One server's registry, and the parts its host and Apollo use. */
 export interface ServerMetrics {
   readonly registry: Registry;
   /** For hostGraphQL's `routes`: GET /metrics. */

@@ -34,13 +34,16 @@ export function withTraceContext(
   return carrier;
 }
 
+/** Which paths a server names in its spans, and whose trace it joins. */
 export interface ServerSpanOptions {
   /** The paths the server answers; any other is named by method only. */
   readonly paths: readonly string[];
   /**
-   * Continues the trace a request's `traceparent` names (a subgraph,
-   * called by the gateway); false starts a new one (the gateway, whose
-   * clients' headers are not to be trusted).
+   * True (a subgraph): continues the trace a request's `traceparent`
+   * names, and traces no request without one (the gateway's polls of
+   * the alert log, its queued audit writes: work no client asked for).
+   * False (the gateway): starts a new trace for every request, whose
+   * clients' headers are not to be trusted.
    */
   readonly extract: boolean;
 }
@@ -60,11 +63,14 @@ export function serverSpans(
   return async (request, response, handle) => {
     const path = pathOf(request.url);
     if (UNTRACED_PATHS.has(path)) return handle();
-    const method = request.method ?? 'GET';
-    const named = known.has(path);
     const parent = options.extract
       ? propagation.extract(ROOT_CONTEXT, request.headers)
       : ROOT_CONTEXT;
+    if (options.extract && trace.getSpanContext(parent) === undefined) {
+      return handle();
+    }
+    const method = request.method ?? 'GET';
+    const named = known.has(path);
     const span = tracer.startSpan(named ? `${method} ${path}` : method, {
       kind: SpanKind.SERVER,
       attributes: {

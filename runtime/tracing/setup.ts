@@ -39,6 +39,7 @@ import type { TelemetryConfig } from '../telemetry';
 /** The instrumentation scope of the spans this project writes. */
 export const TRACER_NAME = 'stalking-alarm-graph';
 
+/** The tracing of one process, made by createTracing. */
 export interface Tracing {
   /** The tracer of one service; its spans carry that service.name. */
   tracer(service: string): Tracer;
@@ -46,6 +47,7 @@ export interface Tracing {
   shutdown(): Promise<void>;
 }
 
+/** Where spans go, and which service owns the global provider. */
 export interface TracingOptions {
   readonly exporter: SpanExporter;
   /** The service whose provider is registered as the global one. */

@@ -33,6 +33,7 @@ export function countingPublisher(
   };
 }
 
+/** What the protection subgraph's metrics read. */
 export interface ProtectionObserved {
   readonly publisher: Pick<CountingPublisher, 'raised'>;
   /** The outbox's backlog; a failed count keeps the last one. */

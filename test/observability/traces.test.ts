@@ -13,6 +13,7 @@ import { createTracing, type Tracing } from '../../runtime/tracing/setup';
 import { DEMO, generateDemoData } from '../../storage/demo-data';
 import { describeEachDatabase } from '../support/databases';
 import { postGraphQL, startDemoGraph } from '../support/graph';
+import { scrape, valueOf } from '../support/metrics';
 import { waitFor } from '../support/wait';
 
 const QUERY = /* GraphQL */ `
@@ -64,7 +65,8 @@ describeEachDatabase('Traces of the graph', (getOptions) => {
   let spans: ReadableSpan[];
 
   beforeAll(async () => {
-    stack = await startDemoGraph(getOptions(), { tracing });
+    // The gateway reads the alert log every 100 ms: work of its own.
+    stack = await startDemoGraph(getOptions(), { tracing, alertPollMs: 100 });
     exporter.reset();
     const token = await stack.token({ role: 'police', zone: '5347' });
     const answer = await postGraphQL(stack.gatewayUrl, QUERY,
@@ -133,6 +135,23 @@ describeEachDatabase('Traces of the graph', (getOptions) => {
     }
     expect(statements.some((span) =>
       String(span.attributes['db.query.text']).includes('?'))).toBe(true);
+  });
+
+  it('traces no request a client did not make: the gateway\'s reads of '
+    + 'the alert log, the outbox\'s statements', async () => {
+    const polls = async () => valueOf(
+      (await scrape(stack.subgraphUrls.protection)).text,
+      'graphql_operations_total', { operation: /^AlertLog/ });
+    const before = await polls();
+    await waitFor('the gateway to read the alert log', async () =>
+      await polls() > before);
+    const all = exporter.getFinishedSpans();
+    const rooted = new Set(all.filter((span) =>
+      serviceOf(span) === GATEWAY_SERVICE && parentOf(span) === undefined)
+      .map((span) => span.spanContext().traceId));
+    for (const span of all) {
+      expect(rooted).toContain(span.spanContext().traceId);
+    }
   });
 
   it('holds no variable, national number or name in any span', () => {

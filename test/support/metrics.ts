@@ -38,7 +38,8 @@ function samplesOf(text: string): Sample[] {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
     if (match === null) throw new Error(`Not a sample line: ${line}`);
     const labels: Record<string, string> = {};
-    for (const pair of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) {
+    const pairs = (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g);
+    for (const pair of pairs) {
       labels[pair[1]] = pair[2].replace(/\\(.)/g, '$1');
     }
     samples.push({ name: match[1], labels, value: Number(match[3]) });
