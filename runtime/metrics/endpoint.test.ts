@@ -26,7 +26,7 @@ describe('metricsRoute', () => {
 
   it('answers the registry in text format, with no token configured',
     async () => {
-      const server = await serve(metricsRoute(registry, { enabled: true }));
+      const server = await serve(metricsRoute([registry], { enabled: true }));
       try {
         const response = await fetch(server.url);
         expect(response.status).toBe(200);
@@ -41,7 +41,7 @@ describe('metricsRoute', () => {
     });
 
   it('asks for the bearer token when one is configured', async () => {
-    const server = await serve(metricsRoute(registry,
+    const server = await serve(metricsRoute([registry],
       { enabled: true, token: 'right' }));
     try {
       const asked = (authorization?: string) => fetch(server.url,

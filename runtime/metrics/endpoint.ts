@@ -4,16 +4,16 @@
  * configured (METRICS_TOKEN) a scrape must present it as a bearer token.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Registry } from 'prom-client';
+import { Registry } from 'prom-client';
 import type { RouteHandler } from '../http';
 import type { MetricsAccess } from '../telemetry';
 
 /** Where every server answers scrapes. */
 export const METRICS_PATH = '/metrics';
 
-/** The route answering scrapes of `registry`. */
+/** The route answering scrapes of `registries`, one after the other. */
 export function metricsRoute(
-  registry: Registry,
+  registries: readonly Registry[],
   access: MetricsAccess,
 ): RouteHandler {
   const expected = access.token === undefined ? null : digest(access.token);
@@ -29,7 +29,8 @@ export function metricsRoute(
       answer(response, 401, 'text/plain', 'A bearer token is required\n');
       return;
     }
-    answer(response, 200, registry.contentType, await registry.metrics());
+    const texts = await Promise.all(registries.map((one) => one.metrics()));
+    answer(response, 200, Registry.PROMETHEUS_CONTENT_TYPE, texts.join(''));
   };
 }
 

@@ -1,10 +1,11 @@
 /**
  * The metrics every server keeps, the gateway and each subgraph alike:
  * its own prom-client registry (never the global one: one process may
- * run seven servers, the tests many more), the process's default
- * metrics, the duration of each HTTP request, and the GraphQL operations
- * by name and type. Gateway and subgraph metrics of their own are added
- * to the same registry (gateway/metrics.ts, runtime/metrics/storage.ts).
+ * run seven servers, the tests many more), the duration of each HTTP
+ * request, and the GraphQL operations by name and type; its /metrics
+ * adds the process's default metrics (process.ts). The gateway's and
+ * the subgraphs' metrics of their own are added to the same registry
+ * (gateway/metrics.ts, runtime/metrics/storage.ts).
  *
  * Every label value is either fixed by the code or bounded
  * (labels.ts); none holds a variable, a token or a person.
@@ -13,7 +14,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
 import type { GraphQLRequestContextWillSendResponse } from '@apollo/server';
 import { getOperationAST, type OperationDefinitionNode } from 'graphql';
-import { Counter, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Registry } from 'prom-client';
 import {
   CellCounter,
   CellHistogram,
@@ -23,6 +24,7 @@ import {
 import type { MetricsAccess } from '../telemetry';
 import { BoundedLabel, ChildCache, OTHER_LABEL } from './labels';
 import { metricsRoute, METRICS_PATH } from './endpoint';
+import { processRegistry } from './process';
 import type { RouteHandler } from '../http';
 
 /** Seconds: from a probe's millisecond to a slow report's half minute. */
@@ -74,7 +76,6 @@ export function createServerMetrics(
 ): ServerMetrics | null {
   if (!options.access.enabled) return null;
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
   const observe = requestObserver(registry, [...options.paths, METRICS_PATH]);
   const operations = operationSeries(registry);
   const names = new BoundedLabel({ max: options.maxOperationNames });
@@ -92,7 +93,10 @@ export function createServerMetrics(
   };
   return {
     registry,
-    routes: { [METRICS_PATH]: metricsRoute(registry, options.access) },
+    routes: {
+      [METRICS_PATH]: metricsRoute([registry, processRegistry()],
+        options.access),
+    },
     observe,
     plugin: <TContext extends BaseContext>() => ({
       async requestDidStart() {

@@ -1,5 +1,5 @@
 /**
- * The process's OpenTelemetry tracing, when it has any: one tracer
+ * The process's OpenTelemetry tracing, when it is on: one tracer
  * provider per service, all writing to one exporter.
  *
  * The provider of `globalService` is registered as the process's global
