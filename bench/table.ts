@@ -158,9 +158,17 @@ export function formatSummary(summary: BenchSummary): string {
     `  started ${summary.startedAt}`,
     ...wrap(`  machine: ${machineLine(summary.machine)}`, PAGE_COLUMNS, '    '),
   ];
-  for (const report of summary.reports) lines.push('', ...reportLines(report));
+  for (const report of summary.reports) {
+    lines.push('', ...reportLines(report));
+    const failure = failureOf(summary, report.bench);
+    if (failure !== null) lines.push(`  FAILED: ${failure.reason}`);
+  }
   lines.push('', ...verdictLines(summary));
   return `${lines.join('\n')}\n`;
+}
+
+function failureOf(summary: BenchSummary, bench: string) {
+  return summary.failures.find((failure) => failure.bench === bench) ?? null;
 }
 
 /** Private: the closing lines: failures, then every aim's count. */
@@ -210,7 +218,11 @@ export function summaryMarkdown(summary: BenchSummary): string {
   const lines = [
     `Measured with \`${summary.command}\`, started ${summary.startedAt}, on ${machineLine(summary.machine)}.`,
   ];
-  for (const report of summary.reports) lines.push('', ...reportMarkdown(report));
+  for (const report of summary.reports) {
+    lines.push('', ...reportMarkdown(report));
+    const failure = failureOf(summary, report.bench);
+    if (failure !== null) lines.push('', `**FAILED**: ${failure.reason}`);
+  }
   if (summary.failures.length > 0) {
     lines.push('', ...summary.failures.map(
       (failure) => `- **FAILED** ${failure.bench}: ${failure.reason}`));

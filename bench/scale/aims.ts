@@ -17,7 +17,7 @@
  * from the fewest subscribers to the most is stated, held to no bound.
  */
 import type { BenchAim } from '../report';
-import type { LengthResult } from './lists';
+import type { LengthResult } from './figures';
 
 /** Noise allowed on the time per measure: 10%. */
 export const GROWTH_TOLERANCE = 1.1;

@@ -24,7 +24,6 @@ import { createLogger } from '../../runtime/logger';
 import { startStack, type RunningStack } from '../../scripts/stack';
 import { DEMO_REFERENCE_DATE } from '../../storage/demo-data';
 import { fixedClock } from '../../subgraphs/protection/domain/clock';
-import { summarize, type LatencySummary } from '../alerts/stats';
 import { benchData } from '../fixture';
 import { zoneListOperation } from '../operations';
 import {
@@ -32,9 +31,13 @@ import {
   difference,
   FetchCounter,
   statementCounters,
-  totalOf,
-  type PerSubgraph,
 } from './counters';
+import {
+  faultOf,
+  lengthResultOf,
+  type LengthResult,
+  type RequestWork,
+} from './figures';
 import type { ScaleBenchOptions } from './options';
 import { createBenchStore } from './storage';
 
@@ -45,37 +48,6 @@ export interface ListBenchHooks {
   readonly stackLog?: (line: string) => void;
   /** Aborting it ends the run early; it rejects, after cleaning up. */
   readonly signal?: AbortSignal;
-}
-
-/** What one timed request cost. */
-export interface RequestWork {
-  readonly ms: number;
-  readonly bytes: number;
-  readonly statements: PerSubgraph;
-  readonly fetches: PerSubgraph;
-}
-
-/** The figures of one list length. */
-export interface LengthResult {
-  readonly length: number;
-  readonly requests: number;
-  readonly latency: LatencySummary;
-  /** p50 latency over the length, in ms a measure. */
-  readonly perMeasureMs: number;
-  /** Statements of the first timed request, by subgraph. */
-  readonly statements: PerSubgraph;
-  readonly statementsTotal: number;
-  /** Every timed request cost the same statements, subgraph by subgraph. */
-  readonly statementsSteady: boolean;
-  readonly fetches: PerSubgraph;
-  readonly fetchesTotal: number;
-  readonly fetchesSteady: boolean;
-  /** Response body size of the first timed request. */
-  readonly bytes: number;
-  /** Answers, warm-up included, with errors or another length. */
-  readonly faults: number;
-  /** The first such fault, said plainly; null when none. */
-  readonly firstFault: string | null;
 }
 
 export interface ListBenchResult {
@@ -218,28 +190,6 @@ function measurer(stack: RunningStack, counters: Counters): Measure {
   };
 }
 
-/** Private: why an answer is not a list of `length` measures, or null. */
-export function faultOf(
-  status: number,
-  text: string,
-  length: number,
-): string | null {
-  let body: { data?: { protectionMeasures?: unknown }; errors?: unknown[] };
-  try {
-    body = JSON.parse(text) as typeof body;
-  } catch {
-    return `HTTP ${status}, not JSON`;
-  }
-  if (body.errors?.length) {
-    const [first] = body.errors as Array<{ extensions?: { code?: unknown } }>;
-    return `${body.errors.length} errors, the first ${String(first?.extensions?.code ?? 'without a code')}`;
-  }
-  const list = body.data?.protectionMeasures;
-  if (!Array.isArray(list)) return `HTTP ${status}, no list`;
-  if (list.length !== length) return `${list.length} measures, not ${length}`;
-  return null;
-}
-
 /** Private: until the writer's queue is empty (the append answered). */
 async function auditWritten(stack: RunningStack): Promise<void> {
   const deadline = Date.now() + DRAIN_TIMEOUT_MS;
@@ -269,35 +219,6 @@ async function runLength(
   const timed = answers.slice(options.warmups);
   return lengthResultOf(length, timed,
     answers.map(({ fault }) => fault).filter((f) => f !== null));
-}
-
-/** The figures of one length from its timed requests' work. */
-export function lengthResultOf(
-  length: number,
-  timed: readonly RequestWork[],
-  faults: readonly string[] = [],
-): LengthResult {
-  const latency = summarize(timed.map(({ ms }) => ms));
-  if (latency === null) throw new RangeError('A length needs a timed request');
-  const [first] = timed;
-  const same = (pick: (work: RequestWork) => PerSubgraph) =>
-    timed.every((work) =>
-      JSON.stringify(pick(work)) === JSON.stringify(pick(first)));
-  return {
-    length,
-    requests: timed.length,
-    latency,
-    perMeasureMs: latency.p50 / length,
-    statements: first.statements,
-    statementsTotal: totalOf(first.statements),
-    statementsSteady: same((work) => work.statements),
-    fetches: first.fetches,
-    fetchesTotal: totalOf(first.fetches),
-    fetchesSteady: same((work) => work.fetches),
-    bytes: first.bytes,
-    faults: faults.length,
-    firstFault: faults[0] ?? null,
-  };
 }
 
 function pause(ms: number, signal?: AbortSignal): Promise<void> {

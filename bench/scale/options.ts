@@ -35,9 +35,34 @@ export interface ScaleBenchOptions {
   readonly alerts: number;
   /** Alerts raised first, untimed, at each count; default 20. */
   readonly warmupAlerts: number;
+  /**
+   * Raise alerts 20 a second at every count, as bench:alerts does, rather
+   * than slower as the subscribers grow past 1,000 (alertIntervalMs);
+   * default false.
+   */
+  readonly fixedPace: boolean;
   /** Default both, lists first. */
   readonly parts: readonly ScalePart[];
 }
+
+/** The alert bench's pace at up to PACE_SUBSCRIBERS: 20 alerts a second. */
+export const BASE_INTERVAL_MS = 50;
+export const PACE_SUBSCRIBERS = 1000;
+
+/**
+ * Between two raises at `subscribers`: BASE_INTERVAL_MS up to
+ * PACE_SUBSCRIBERS, then longer in proportion, so that the deliveries
+ * asked a second stay those of 1,000 subscribers at 20 alerts a second
+ * (about 2,700 a second) and latency compares the same load a second;
+ * with `fixedPace`, BASE_INTERVAL_MS whatever the count.
+ */
+export function alertIntervalMs(subscribers: number, fixedPace: boolean) {
+  if (fixedPace || subscribers <= PACE_SUBSCRIBERS) return BASE_INTERVAL_MS;
+  return Math.round(BASE_INTERVAL_MS * subscribers / PACE_SUBSCRIBERS);
+}
+
+/** The subgraphs answer at most this many measures a page. */
+export const MAX_LIST_LENGTH = 500;
 
 export const DEFAULT_MYSQL_URL = 'mysql://root@127.0.0.1:3306/test';
 
@@ -51,6 +76,7 @@ export const DEFAULT_SCALE_OPTIONS: ScaleBenchOptions = {
   subscribers: [100, 1000, 5000],
   alerts: 50,
   warmupAlerts: 20,
+  fixedPace: false,
   parts: ['lists', 'alerts'],
 };
 
@@ -75,6 +101,8 @@ export const SCALE_USAGE = [
   '  --warmup <n>          untimed requests first (default 3)',
   '  --subscribers <list>  alert subscribers (default 100,1000,5000)',
   '  --alerts <n>          timed alerts at each count (default 50)',
+  '  --fixed-pace          20 alerts a second at every count (default:',
+  '                        slower past 1000 subscribers, in proportion)',
   '  --only <part>         lists or alerts (default both)',
   '  --quick               fewer requests, alerts and subscribers',
   '  --json                print one BenchReport as JSON',
@@ -102,7 +130,8 @@ export function parseScaleArgs(args: readonly string[]): ScaleCommand {
   const options: ScaleBenchOptions = {
     database: databaseOf(values.database, base.database),
     mysqlUrl: values['mysql-url'] ?? base.mysqlUrl,
-    lengths: listOf('--lengths', values.lengths, base.lengths, 1, measures),
+    lengths: listOf('--lengths', values.lengths, base.lengths, 1,
+      Math.min(measures, MAX_LIST_LENGTH)),
     measures,
     requests: whole('--requests', values.requests, base.requests, 1, 10_000),
     warmups: whole('--warmup', values.warmup, base.warmups, 0, 1000),
@@ -110,6 +139,7 @@ export function parseScaleArgs(args: readonly string[]): ScaleCommand {
       base.subscribers, 1, MAX_SUBSCRIBERS),
     alerts: whole('--alerts', values.alerts, base.alerts, 1, 100_000),
     warmupAlerts: base.warmupAlerts,
+    fixedPace: values['fixed-pace'],
     parts: partsOf(values.only, base.parts),
   };
   return { options, json: values.json, help: values.help };
@@ -130,6 +160,7 @@ function parsed(args: readonly string[]) {
         subscribers: { type: 'string' },
         alerts: { type: 'string' },
         only: { type: 'string' },
+        'fixed-pace': { type: 'boolean', default: false },
         quick: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },

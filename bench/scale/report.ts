@@ -17,7 +17,8 @@ import {
   GROWTH_TOLERANCE,
 } from './aims';
 import { listAims } from './aims';
-import type { LengthResult } from './lists';
+import type { LengthResult } from './figures';
+import { alertIntervalMs, PACE_SUBSCRIBERS } from './options';
 import type { ScaleBenchResult } from './run';
 
 /** A list length's figures. */
@@ -87,6 +88,16 @@ export function scaleBenchReport(
   });
 }
 
+/** Private: the alerts' pace, in words. */
+function pace(options: ScaleBenchResult['options']): string {
+  const paces = options.subscribers.map((subscribers) =>
+    1000 / alertIntervalMs(subscribers, options.fixedPace));
+  if (new Set(paces).size === 1) return `${paces[0]} a second`;
+  const each = options.subscribers.map((subscribers, index) =>
+    `${paces[index]} at ${subscribers}`).join(', ');
+  return `${each} a second (past ${PACE_SUBSCRIBERS} subscribers slower in proportion, so that each count is asked about the same deliveries a second; --fixed-pace keeps 20)`;
+}
+
 /** How the figures were measured, in sentences above the table. */
 export function scaleNotes(result: ScaleBenchResult): string[] {
   const { options, lists } = result;
@@ -101,7 +112,7 @@ export function scaleNotes(result: ScaleBenchResult): string[] {
   }
   if (options.parts.includes('alerts')) {
     notes.push(
-      `Alerts: bench/alerts/run.ts at ${options.subscribers.join(', ')} subscribers, ${options.alerts} timed alerts after ${options.warmupAlerts} warm-up ones, 20 a second, the stack in a child process on SQLite; latency from the event's commit to its receipt. Aims: p99 < 50 ms at ${ALERT_LATENCY_SUBSCRIBERS}, none lost at any count; the p50's growth from the fewest to the most subscribers is stated against the subscribers' growth.`,
+      `Alerts: bench/alerts/run.ts at ${options.subscribers.join(', ')} subscribers, ${options.alerts} timed alerts after ${options.warmupAlerts} warm-up ones, ${pace(options)}, the stack in a child process on SQLite; latency from the event's commit to its receipt. Aims: p99 < 50 ms at ${ALERT_LATENCY_SUBSCRIBERS}, none lost at any count; the p50's growth from the fewest to the most subscribers is stated against the subscribers' growth.`,
     );
   }
   return notes;

@@ -2,13 +2,15 @@
  * Issue 8: how the graph's cost grows with the work, in one run: the
  * lists half (lists.ts) at each length, then the alert bench
  * (bench/alerts/run.ts) at each subscriber count, one after another.
- * An alert run that fails is recorded with its reason and the next one
- * still runs; Ctrl-C ends the whole run, after cleaning up.
+ * Past 1,000 subscribers the alerts come slower in proportion
+ * (options.ts alertIntervalMs), so that every count is asked about the
+ * same deliveries a second. An alert run that fails is recorded with its
+ * reason and the next one still runs; Ctrl-C ends the whole run, after cleaning up.
  */
 import type { AlertBenchResult } from '../alerts/run';
 import { runAlertBench } from '../alerts/run';
 import { runListBench, type ListBenchResult } from './lists';
-import type { ScaleBenchOptions } from './options';
+import { alertIntervalMs, type ScaleBenchOptions } from './options';
 
 export interface ScaleBenchHooks {
   readonly progress?: (text: string) => void;
@@ -52,6 +54,7 @@ export async function runScaleBench(
           subscribers,
           alerts: options.alerts,
           warmupAlerts: options.warmupAlerts,
+          intervalMs: alertIntervalMs(subscribers, options.fixedPace),
         }, {
           progress: hooks.progress,
           stackOutput: hooks.stackOutput,
