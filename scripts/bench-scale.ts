@@ -50,7 +50,8 @@ async function main(): Promise<number> {
     const report = scaleBenchReport(result, run);
     process.stdout.write(command.json
       ? `${JSON.stringify(report, null, 2)}\n`
-      : [...scaleNotes(result).flatMap((note) => [...wrap(note, PAGE_COLUMNS, '  '), '']),
+      : [...scaleNotes(result).flatMap(
+        (note) => [...wrap(note, PAGE_COLUMNS, '  '), '']),
         ...reportLines(report), ''].join('\n'));
     return report.aims.every((aim) => aim.met) ? 0 : 1;
   } catch (error) {

@@ -122,7 +122,8 @@ async function main(): Promise<void> {
   const { signal } = controller;
   const directory = await mkdtemp(join(tmpdir(), 'sat-bench-stats-'));
   // The last resort, should the process die before `finally` runs.
-  const removeOnExit = () => rmSync(directory, { recursive: true, force: true });
+  const removeOnExit = () =>
+    rmSync(directory, { recursive: true, force: true });
   process.once('exit', removeOnExit);
   try {
     process.stderr.write(`Writing ${options.years} years of national history…\n`);

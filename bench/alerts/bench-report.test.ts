@@ -30,6 +30,7 @@ describe('the alert bench as a BenchReport', () => {
     expect(value('p99 raise → receipt')).toBe(40);
     expect(value('delivered')).toBe(9500);
     expect(value('lost')).toBe(0);
+    expect(value('audit entries dropped')).toBe(0);
     expect(value('alerts a second')).toBe(19.96);
     expect(value('stack RSS, subscribed')).toBeCloseTo(226.04);
   });

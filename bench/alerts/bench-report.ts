@@ -30,7 +30,10 @@ export function alertCaseOf(result: AlertBenchResult): BenchCase {
     { metric: 'lost', value: delivery.lost, unit: 'deliveries' },
     { metric: 'duplicated', value: delivery.duplicates, unit: 'deliveries' },
     { metric: 'misdelivered', value: delivery.unexpected, unit: 'deliveries' },
-    { metric: 'alerts a second', value: result.raise.keptPerSecond, unit: '/s' },
+    { metric: 'audit entries dropped', value: result.audit.dropped, unit: '' },
+    {
+      metric: 'alerts a second', value: result.raise.keptPerSecond, unit: '/s',
+    },
     { metric: 'deliveries a second', value: delivery.perSecond, unit: '/s' },
     { metric: 'stack CPU an alert', value: gateway.cpuMsPerAlert, unit: 'ms' },
     { metric: 'all subscribed after', value: result.connectMs, unit: 'ms' },

@@ -71,7 +71,9 @@ function equalAim(
   const varying = unsteady.length === 0
     ? ''
     : `; varied between requests at ${unsteady.join(', ')}`;
-  return { aim, target: `the same at ${at}`, measured: measured + varying, met };
+  return {
+    aim, target: `the same at ${at}`, measured: measured + varying, met,
+  };
 }
 
 function answersAim(lengths: readonly LengthResult[]): BenchAim {

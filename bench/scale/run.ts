@@ -5,7 +5,8 @@
  * Past 1,000 subscribers the alerts come slower in proportion
  * (options.ts alertIntervalMs), so that every count is asked about the
  * same deliveries a second. An alert run that fails is recorded with its
- * reason and the next one still runs; Ctrl-C ends the whole run, after cleaning up.
+ * reason and the next one still runs; Ctrl-C ends the whole run, after
+ * cleaning up.
  */
 import type { AlertBenchResult } from '../alerts/run';
 import { runAlertBench } from '../alerts/run';

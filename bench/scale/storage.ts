@@ -50,7 +50,8 @@ async function sqliteStore(): Promise<BenchStore> {
 
 async function mariadbStore(serverUrl: string): Promise<BenchStore> {
   const name = `sat_bench_${randomBytes(6).toString('hex')}`;
-  await onServer(serverUrl, `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
+  await onServer(serverUrl,
+    `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4`);
   const url = new URL(serverUrl);
   url.pathname = `/${name}`;
   let dropped = false;
@@ -69,7 +70,9 @@ async function mariadbStore(serverUrl: string): Promise<BenchStore> {
 async function onServer(serverUrl: string, statement: string) {
   let connection;
   try {
-    connection = await createConnection({ uri: serverUrl, connectTimeout: 5000 });
+    connection = await createConnection({
+      uri: serverUrl, connectTimeout: 5000,
+    });
   } catch (error) {
     throw new Error(
       `MariaDB is unreachable at ${redactUrl(serverUrl)} (give --mysql-url, or --database sqlite): ${(error as Error).message}`,
