@@ -39,7 +39,7 @@ import {
   type RequestWork,
 } from './figures';
 import type { ScaleBenchOptions } from './options';
-import { createBenchStore } from './storage';
+import { createBenchStore, type BenchStore } from './storage';
 
 export interface ListBenchHooks {
   /** News of the run's steps; default none. */
@@ -72,10 +72,11 @@ export async function runListBench(
     'database' | 'mysqlUrl' | 'lengths' | 'measures' | 'requests' | 'warmups'>,
   hooks: ListBenchHooks = {},
 ): Promise<ListBenchResult> {
-  const store = await createBenchStore(options.database, options.mysqlUrl);
   const keysDirectory = await mkdtemp(join(tmpdir(), 'sat-bench-keys-'));
+  let store: BenchStore | null = null;
   let stack: RunningStack | null = null;
   try {
+    store = await createBenchStore(options.database, options.mysqlUrl);
     hooks.signal?.throwIfAborted();
     hooks.progress?.(`Seeding ${options.measures} measures into ${store.label}`);
     const started = performance.now();
@@ -119,7 +120,7 @@ export async function runListBench(
   } finally {
     // Each step whatever became of the one before.
     await stack?.stop().catch(() => undefined);
-    await store.drop();
+    await store?.drop();
     await rm(keysDirectory, { recursive: true, force: true });
   }
 }
@@ -154,11 +155,12 @@ type Measure = (length: number) => Promise<Answer>;
 
 /** Private: a function that asks the list once and counts its work. */
 function measurer(stack: RunningStack, counters: Counters): Measure {
-  const tokens = new Map<number, Promise<string>>();
+  // Every length has the same caller, the zone's police.
+  let signed: Promise<string> | null = null;
   return async (length) => {
     const operation = zoneListOperation(length);
-    if (!tokens.has(length)) tokens.set(length, stack.token(operation.caller));
-    const token = await tokens.get(length)!;
+    signed ??= stack.token(operation.caller);
+    const token = await signed;
     const statementsBefore = countsOf(counters.statements);
     const fetchesBefore = countsOf(counters.fetches.counters);
 
