@@ -2,11 +2,18 @@
  * What every agency adapter offers besides its own reads: a readiness
  * probe and a way to release its connections.
  */
+import type { PoolState } from '../storage/pool';
+
 export interface AgencyAdapter {
   /** Resolves when the system answers; rejects with the cause otherwise. */
   ping(): Promise<void>;
   /** Releases connections; the adapter is unusable afterwards. */
   close(): Promise<void>;
+  /**
+   * Its database connections, for the metrics; absent, or null, when it
+   * keeps no pool (SQLite, an agency system over HTTP).
+   */
+  pool?(): PoolState | null;
 }
 
 /**

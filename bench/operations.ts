@@ -26,6 +26,10 @@ export interface BenchOperation {
   readonly caller: BenchCaller;
 }
 
+/** Every risk indicator of a suspect's antecedents (§7.4.2). */
+const INDICATOR_FIELDS =
+  'intraFamilyViolence drugs weapons sexualOffences suicide';
+
 export const BRIEFING_QUERY = /* GraphQL */ `
   query InterventionBriefing($id: ID!) {
     protectionMeasure(id: $id) {
@@ -64,13 +68,7 @@ export const ZONE_LIST_QUERY = /* GraphQL */ `
       suspect {
         lastName
         antecedentReview {
-          indicators {
-            intraFamilyViolence
-            drugs
-            weapons
-            sexualOffences
-            suicide
-          }
+          indicators { ${INDICATOR_FIELDS} }
         }
         bng {
           holdsWeapons
@@ -107,13 +105,7 @@ export const EVALUATION_QUERY = /* GraphQL */ `
           windowFrom
           windowTo
           files { number index intraFamily openedOn }
-          indicators {
-            intraFamilyViolence
-            drugs
-            weapons
-            sexualOffences
-            suicide
-          }
+          indicators { ${INDICATOR_FIELDS} }
         }
         bng {
           holdsWeapons

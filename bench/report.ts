@@ -72,3 +72,39 @@ export function benchMachine(): BenchMachine {
     node: process.version,
   };
 }
+
+/** When a run started and how it was asked for, for its report. */
+export interface BenchRun {
+  readonly command: string;
+  readonly startedAt: string;
+  /** performance.now() at the start, for `durationMs`. */
+  readonly startedMs: number;
+}
+
+/** The run beginning now, of `script` with `args`, as a person types it. */
+export function startBenchRun(
+  script: string,
+  args: readonly string[],
+): BenchRun {
+  return {
+    command: ['tsx', script, ...args].join(' '),
+    startedAt: new Date().toISOString(),
+    startedMs: performance.now(),
+  };
+}
+
+/** The report of a run that has just ended. */
+export function benchReportOf(
+  bench: string,
+  run: BenchRun,
+  body: Pick<BenchReport, 'cases' | 'aims' | 'details'>,
+): BenchReport {
+  return {
+    bench,
+    command: run.command,
+    startedAt: run.startedAt,
+    durationMs: Math.round(performance.now() - run.startedMs),
+    machine: benchMachine(),
+    ...body,
+  };
+}

@@ -3,6 +3,7 @@
  * start-up. Each line states its default.
  */
 import {
+  boolean,
   ConfigError,
   integer,
   json,
@@ -18,6 +19,10 @@ import {
 } from '../runtime/config';
 import { isPrivateEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
+import {
+  TELEMETRY_OPTION_DOCS,
+  TELEMETRY_OPTIONS,
+} from '../runtime/telemetry';
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { MAX_AUDIT_BATCH } from '../runtime/audit';
 import { SOCKET_DEFAULTS } from './alerts/socket';
@@ -132,10 +137,19 @@ export const GATEWAY_OPTIONS = {
   /** Reads of the alert log when no notice comes; default 2000 ms. */
   ALERT_POLL_MS: integer({ default: 2000, min: 50, max: 60_000 }),
 
+  /**
+   * Serve the GraphQL explorer at /explorer (gateway/console/route.ts);
+   * unset = on outside production, off in production.
+   */
+  EXPLORER_ENABLED: optional(boolean()),
+
   /** Default info. */
   LOG_LEVEL: oneOf(LOG_LEVELS, { default: 'info' }),
   /** production hides error details and refuses the local issuer. */
   NODE_ENV: oneOf(NODE_ENVS, { default: 'development' }),
+
+  /** /metrics and traces (runtime/telemetry.ts), each default stated there. */
+  ...TELEMETRY_OPTIONS,
 };
 
 export type GatewayConfig = ConfigOf<typeof GATEWAY_OPTIONS>;
@@ -190,7 +204,9 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   MAX_DEPTH:
     'An operation whose fields nest deeper than this, fragments ' +
     'followed, is refused with `OPERATION_TOO_DEEP`, over HTTP and ' +
-    'graphql-ws alike.',
+    'graphql-ws alike. An introspection field (`__schema`, `__type`) ' +
+    'counts as one level: it is answered from the schema, and is off ' +
+    'in production.',
   MAX_ALIASES:
     'An operation with more aliases than this, a fragment counted at ' +
     'each spread, is refused with `TOO_MANY_ALIASES`.',
@@ -244,10 +260,16 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
   ALERT_POLL_MS:
     "How often the gateway reads the protection subgraph's alert log " +
     'to fill the gaps when no notice arrives.',
+  EXPLORER_ENABLED:
+    'Serves GraphiQL at `/explorer`, from the gateway\'s own files, with ' +
+    'a field for the bearer token. Unset, it is served outside ' +
+    'production only. Introspection stays off in production whatever ' +
+    'this says, so an explorer enabled there has no schema to show.',
   LOG_LEVEL: 'The least severe level logged, as JSON lines on stdout.',
   NODE_ENV:
     '`production` hides error details and introspection, and requires ' +
     'the identity provider and the trust key to be set.',
+  ...TELEMETRY_OPTION_DOCS,
 };
 
 function productionProblems(
@@ -290,6 +312,14 @@ export function rateLimitOf(config: GatewayConfig): RateLimitOptions {
     perMinute: config.RATE_LIMIT_PER_MINUTE,
     burst: config.RATE_LIMIT_BURST,
   };
+}
+
+/**
+ * Whether the gateway serves the explorer: EXPLORER_ENABLED, else on
+ * outside production only.
+ */
+export function explorerEnabled(config: GatewayConfig): boolean {
+  return config.EXPLORER_ENABLED ?? config.NODE_ENV !== 'production';
 }
 
 /** The configured limits on an operation's size (limits.ts). */

@@ -1,5 +1,6 @@
 import {
   buildSchema,
+  getIntrospectionQuery,
   GraphQLError,
   parse,
   specifiedRules,
@@ -65,6 +66,17 @@ describe('limits: depth', () => {
     expect(error.message).toBe(
       'The operation is 4 levels deep; the limit is 3.');
   });
+
+  it('counts an introspection field as one level, its aliases still',
+    () => {
+      const full = getIntrospectionQuery({ inputValueDeprecation: true });
+      expect(codesOf(full, { ...limits, maxTokens: 5000, maxAliases: 30 }))
+        .toEqual([]);
+      expect(codesOf('{ a: __schema { b: types { c: name } } }'))
+        .toEqual(['TOO_MANY_ALIASES']);
+      expect(codesOf(`{ node { __typename child { child { id } } } }`))
+        .toEqual(['OPERATION_TOO_DEEP']);
+    });
 
   it('names the operation it refuses', () => {
     const [error] = errorsOf('query Deep { node { child { child { id } } } }');

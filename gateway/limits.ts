@@ -5,7 +5,8 @@
  *
  * - tokens: counted while parsing (graphql's `maxTokens`), so a huge
  *   document is abandoned at its first token past the limit;
- * - depth: the deepest field of an operation, fragments followed;
+ * - depth: the deepest field of an operation, fragments followed, an
+ *   introspection field counted as one level;
  * - aliases: every alias an operation asks for, fragments counted at
  *   each spread, since each spread repeats them in the answer;
  * - cost: the fields an operation would resolve, lists multiplying
@@ -73,6 +74,11 @@ interface Measure {
 
 const NOTHING: Measure = { depth: 0, aliases: 0 };
 
+/** `__schema`, `__type`, `__typename`: the reserved names (spec §4). */
+function isIntrospection(fieldName: string): boolean {
+  return fieldName.startsWith('__');
+}
+
 /**
  * Private: measures selection sets, each fragment once per validation
  * however often it is spread, so a document that spreads fragments
@@ -109,7 +115,13 @@ class Measurer {
       case Kind.FIELD: {
         const below = this.selections(selection.selectionSet);
         const alias = selection.alias === undefined ? 0 : 1;
-        return { depth: below.depth + 1, aliases: below.aliases + alias };
+        // Introspection nests as deep as the type references it follows
+        // (the explorer's asks 15 levels), and is answered from the schema
+        // in memory, off in production: counted one level, as cost.ts
+        // counts it nothing. Its aliases still count.
+        const depth = isIntrospection(selection.name.value)
+          ? 1 : below.depth + 1;
+        return { depth, aliases: below.aliases + alias };
       }
       case Kind.INLINE_FRAGMENT:
         return this.selections(selection.selectionSet);

@@ -12,6 +12,8 @@ import { ConfigError } from '../runtime/config';
 import { ensureIssuerKeys, ensureTrustKeys } from '../runtime/keys';
 import { createLogger, type Logger } from '../runtime/logger';
 import { installShutdown } from '../runtime/shutdown';
+import { GATEWAY_SERVICE } from '../runtime/telemetry';
+import { tracingFromConfig } from '../runtime/tracing/setup';
 import { createTrustSigner } from '../runtime/trust';
 import {
   readGatewayConfig,
@@ -43,6 +45,7 @@ async function main(logger: Logger, config: GatewayConfig): Promise<void> {
   // Unset REDIS_URL: nothing else in this process publishes, so the live
   // alert stream learns of new facts by reading the log (ALERT_POLL_MS).
   const alertBus = createAlertBus({ url: config.REDIS_URL, logger });
+  const tracing = tracingFromConfig(config, GATEWAY_SERVICE) ?? undefined;
   const gateway = await startGateway({
     config,
     logger,
@@ -55,6 +58,7 @@ async function main(logger: Logger, config: GatewayConfig): Promise<void> {
     subgraphUrls: subgraphUrlsOf(config),
     alertBus,
     alertPollMs: config.ALERT_POLL_MS,
+    tracing,
   });
   installShutdown({
     logger,
@@ -62,6 +66,8 @@ async function main(logger: Logger, config: GatewayConfig): Promise<void> {
       { name: 'gateway', run: () => gateway.stop() },
       // After the gateway: its subscriptions listen to the bus until then.
       { name: 'alert bus', run: () => alertBus.close() },
+      // Last: sends the spans of the requests drained above.
+      ...(tracing ? [{ name: 'traces', run: () => tracing.shutdown() }] : []),
     ],
     timeoutMs: config.SHUTDOWN_TIMEOUT_MS,
   });

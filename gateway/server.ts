@@ -9,9 +9,10 @@
  * and gives up after SUBGRAPH_TIMEOUT_MS; a subgraph that fails empties
  * its own part of the answer, not the whole.
  *
- * Beside /graphql the host serves one route, the Institute's report file
+ * Beside /graphql the host serves the Institute's report file
  * (gateway/report/route.ts), whose caller is identified and counted the
- * same way before its statistics query runs under that identity.
+ * same way before its statistics query runs under that identity, and
+ * the console and explorer pages (gateway/console/route.ts).
  */
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -48,7 +49,11 @@ import {
 } from '../runtime/http';
 import type { Identity } from '../runtime/identity';
 import type { Logger } from '../runtime/logger';
-import { GATEWAY_IDENTITY_HEADER, type TrustSigner } from '../runtime/trust';
+import {
+  GATEWAY_IDENTITY_HEADER,
+  TRUST_LIFETIME_SECONDS,
+  type TrustSigner,
+} from '../runtime/trust';
 import { AlertFeed } from './alerts/feed';
 import { subgraphLogSource } from './alerts/log-source';
 import {
@@ -58,12 +63,26 @@ import {
 } from './alerts/socket';
 import type { EntryExecutor } from './alerts/stream';
 import { OperationAudit, parsePurpose } from './audit/entry';
+import { webRoutes } from './console/route';
 import { REPORT_PATH, reportRoute } from './report/route';
 import type { Execute } from './report/run';
 import { auditTrailPlugin } from './audit/plugin';
 import { deliveryAuditor } from './audit/delivery';
 import { AuditWriter, type AuditWriterCounts } from './audit/writer';
-import { limitsOf, rateLimitOf, type GatewayConfig } from './config';
+import {
+  explorerEnabled,
+  limitsOf,
+  rateLimitOf,
+  type GatewayConfig,
+} from './config';
+import type { Tracing } from '../runtime/tracing/setup';
+import {
+  failureKindOf,
+  gatewayTelemetry,
+  type FetchObserver,
+  type GatewayMetrics,
+  type GatewayTelemetry,
+} from './metrics';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
 import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
 import {
@@ -122,6 +141,11 @@ export interface StartGatewayOptions {
   readonly alertBus?: AlertBus;
   /** How often the alert log is read when no notice comes; default 2000. */
   readonly alertPollMs?: number;
+  /**
+   * Where the gateway's spans go, Apollo's among them (its provider is
+   * the process's global one); default: no tracing.
+   */
+  readonly tracing?: Tracing;
 }
 
 /** The live alert stream of a running gateway, as operators count it. */
@@ -163,7 +187,17 @@ export interface SubgraphSourceOptions {
   readonly fetcher: Fetcher;
   readonly trustSigner: TrustSigner;
   readonly logger: Logger;
+  /** Counts and times the fetches; default: not measured. */
+  readonly metrics?: FetchObserver;
 }
+
+interface SignedHeader {
+  readonly header: Promise<string>;
+  readonly signedAt: number;
+}
+
+/** Half the header's life: a header reused is never near its end. */
+const REUSE_SIGNED_MS = (TRUST_LIFETIME_SECONDS * 1000) / 2;
 
 type EncounterArgs = Parameters<
   RemoteGraphQLDataSource<GatewayContext>['didEncounterError']
@@ -233,6 +267,12 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly #options: SubgraphSourceOptions;
   /** The errors of failed fetches, as opposed to bugs on our side. */
   readonly #fetchFailures = new WeakSet<Error>();
+  /**
+   * The header signed for each operation: the plan may fetch from this
+   * subgraph several times (entities, then their entities), and each
+   * fetch is the same caller and request id.
+   */
+  readonly #signed = new WeakMap<GatewayContext, SignedHeader>();
 
   constructor(options: SubgraphSourceOptions) {
     super({ url: options.url, fetcher: timedFetcher(options) });
@@ -247,14 +287,25 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('incomingRequestContext' in options)) return;
     const headers = options.request.http?.headers;
     if (!headers) return;
-    const { identity, requestId } = options.context;
-    const subgraph = this.#options.name;
-    const signed = await this.#options.trustSigner.sign(identity, {
-      subgraph,
+    const { context } = options;
+    headers.set(GATEWAY_IDENTITY_HEADER, await this.#headerFor(context));
+    headers.set(REQUEST_ID_HEADER, context.requestId);
+  }
+
+  /** Private: the operation's header, signed anew past half its life. */
+  #headerFor(context: GatewayContext): Promise<string> {
+    const now = Date.now();
+    const kept = this.#signed.get(context);
+    if (kept !== undefined && now - kept.signedAt < REUSE_SIGNED_MS) {
+      return kept.header;
+    }
+    const { identity, requestId } = context;
+    const header = this.#options.trustSigner.sign(identity, {
+      subgraph: this.#options.name,
       requestId,
     });
-    headers.set(GATEWAY_IDENTITY_HEADER, signed);
-    headers.set(REQUEST_ID_HEADER, requestId);
+    this.#signed.set(context, { header, signedAt: now });
+    return header;
   }
 
   /** Gathers what the subgraph reports it read, for the audit trail. */
@@ -299,6 +350,10 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
    */
   override didEncounterError(...[error, , response, context]: EncounterArgs) {
     this.#fetchFailures.add(error);
+    const code = error instanceof GraphQLError
+      ? error.extensions.code
+      : undefined;
+    this.#options.metrics?.failed(failureKindOf(code, response?.status));
     this.#options.logger.warn(
       {
         subgraph: this.#options.name,
@@ -314,13 +369,16 @@ export class SubgraphSource extends RemoteGraphQLDataSource<GatewayContext> {
 
 /** Private: the shared fetcher, bounded in time for one subgraph. */
 function timedFetcher(options: SubgraphSourceOptions): Fetcher {
-  const { name, timeoutMs, fetcher } = options;
+  const { name, timeoutMs, fetcher, metrics } = options;
   return async (url: string, init?: FetcherRequestInit) => {
     const signal = AbortSignal.timeout(timeoutMs);
+    const started = performance.now();
     try {
-      return await requestErrorsAsAnswer(
+      const response = await requestErrorsAsAnswer(
         await fetcher(url, { ...init, signal }),
       );
+      metrics?.answered((performance.now() - started) / 1000);
+      return response;
     } catch (error) {
       throw fetchFailure(name, timeoutMs, signal.aborted, error);
     }
@@ -432,12 +490,16 @@ function createGateway(
   options: StartGatewayOptions,
   supergraphSdl: string,
   fetcher: Fetcher,
+  metrics: GatewayMetrics | null,
 ): ApolloGateway {
   const { config, logger, trustSigner, subgraphUrls } = options;
   const timeoutMs = config.SUBGRAPH_TIMEOUT_MS;
   return new ApolloGateway({
     supergraphSdl,
     logger: logger.child({ component: 'apollo-gateway' }),
+    // Its spans (with tracing on) name the operation, never its text,
+    // and record no exception: a message may quote a client's value.
+    telemetry: { includeDocument: false, recordExceptions: false },
     buildService: ({ name }) => {
       const url = subgraphUrls[name];
       if (!url) {
@@ -450,6 +512,7 @@ function createGateway(
         fetcher,
         trustSigner,
         logger,
+        metrics: metrics?.fetches(name),
       });
     },
   });
@@ -459,6 +522,7 @@ function createApolloServer(
   options: StartGatewayOptions,
   gateway: ApolloGateway,
   auditWriter: AuditWriter | null,
+  telemetry: GatewayTelemetry,
 ): ApolloServer<GatewayContext> {
   const production = options.config.NODE_ENV === 'production';
   const limits = limitsOf(options.config);
@@ -492,6 +556,7 @@ function createApolloServer(
         writer: auditWriter,
         logger: options.logger,
       }),
+      ...telemetry.plugins,
     ],
   });
 }
@@ -742,12 +807,16 @@ export async function startGateway(
   const supergraphSdl =
     options.supergraphSdl ?? readFileSync(SUPERGRAPH_PATH, 'utf8');
   const fetcher = createHttpFetcher();
-  const gateway = createGateway(options, supergraphSdl, fetcher.fetch);
+  const telemetry = gatewayTelemetry(config, options.tracing);
+  const gateway = createGateway(options, supergraphSdl, fetcher.fetch,
+    telemetry.metrics);
   const auditWriter = auditWriterOf(options, fetcher.fetch);
-  const server = createApolloServer(options, gateway, auditWriter);
+  const server = createApolloServer(options, gateway, auditWriter,
+    telemetry);
   const feed = alertFeedOf(options, fetcher.fetch);
   const limiter = new RateLimiter(rateLimitOf(config));
   const identify = identifier(tokenVerifier, limiter, logger);
+  const web = webRoutes({ explorer: explorerEnabled(config), logger });
   let hosted: HostedGraphQL;
   let socket: AlertSocket | null = null;
   try {
@@ -763,7 +832,13 @@ export async function startGateway(
         if (!gateway.schema) throw new Error('supergraph not loaded');
       },
       context: authenticate(identify, config.TRUSTED_DOCUMENTS),
-      routes: reportRoutes(server, identify, { limiter, logger }),
+      ...telemetry.host,
+      routes: {
+        ...reportRoutes(server, identify, { limiter, logger }),
+        ...web.routes,
+        ...telemetry.host.routes,
+      },
+      prefixes: web.prefixes,
     });
     if (feed !== null) {
       const runOperation = operationRunner(server);
@@ -783,6 +858,7 @@ export async function startGateway(
         initTimeoutMs: config.WS_INIT_TIMEOUT_MS,
         hideSuggestions: config.NODE_ENV === 'production',
         auditDelivery: deliveryAuditor(auditWriter, logger),
+        onAlertSent: telemetry.metrics?.alertSent,
         logger,
       });
       feed.start();
@@ -827,6 +903,7 @@ export async function startGateway(
         pending: auditWriter.pending,
         drainedAt: auditWriter.drainedAt,
       };
+  telemetry.metrics?.watch({ alertStream, auditQueue });
   return {
     url: hosted.url,
     httpServer: hosted.httpServer,

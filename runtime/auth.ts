@@ -19,6 +19,7 @@ import {
   type TokenFailure,
 } from './errors';
 import { identityFromAccessToken, type Identity } from './identity';
+import { VerifiedTokens } from './verified-tokens';
 
 export type JwksSource =
   | { readonly url: string }
@@ -35,6 +36,19 @@ export interface TokenVerifierOptions {
   readonly algorithms?: readonly string[];
   /** Leeway for clock drift on exp/nbf/iat; default 30 seconds. */
   readonly clockToleranceSeconds?: number;
+  /**
+   * Tokens kept once verified, by their own text, so that a caller's
+   * next requests skip the signature check; default 10,000, 0 keeps
+   * none. Only tokens that passed every check are kept, so no one can
+   * fill it without the issuer's key.
+   */
+  readonly cacheSize?: number;
+  /**
+   * How long a kept token is trusted before it is checked again, so that
+   * a key the issuer withdraws stops working soon; default 60 seconds.
+   * Never past the token's own `exp`.
+   */
+  readonly cacheSeconds?: number;
 }
 
 export interface TokenVerifier {
@@ -139,9 +153,15 @@ export function createTokenVerifier(
     // A token without exp would never expire.
     requiredClaims: ['exp'],
   };
+  const verified = new VerifiedTokens(
+    options.cacheSize ?? 10_000,
+    options.cacheSeconds ?? 60,
+  );
 
   async function verify(authorization: string | undefined) {
     const token = bearerToken(authorization);
+    const known = verified.get(token);
+    if (known !== undefined) return known;
     checkHeader(token, algorithms);
     let payload: Record<string, unknown>;
     try {
@@ -157,6 +177,7 @@ export function createTokenVerifier(
     if ('error' in identity) {
       throw unauthenticated(`The token is refused: ${identity.error}`);
     }
+    verified.keep(token, identity, payload.exp);
     return identity;
   }
 

@@ -6,6 +6,8 @@
  * five. It honours an AbortSignal for the whole exchange (headers and
  * body), which is what the per-fetch timeout relies on, and it buffers a
  * response up to a limit so a runaway subgraph cannot exhaust memory.
+ * A fetch made while a trace span is active carries its W3C
+ * `traceparent`, so the subgraph continues the trace.
  */
 import { Agent as HttpAgent, request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
@@ -15,6 +17,7 @@ import type {
   FetcherRequestInit,
   FetcherResponse,
 } from '@apollo/utils.fetcher';
+import { withTraceContext } from './tracing/http';
 
 export interface HttpFetcherOptions {
   /** Sockets per subgraph host; default 64. */
@@ -140,7 +143,7 @@ export function createHttpFetcher(
         target,
         {
           method: init.method ?? 'GET',
-          headers: init.headers,
+          headers: withTraceContext(init.headers),
           agent: agents[target.protocol as 'http:' | 'https:'],
           signal,
         },

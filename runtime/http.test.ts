@@ -214,6 +214,55 @@ describe('hostGraphQL: routes', () => {
   });
 });
 
+describe('hostGraphQL: prefixes', () => {
+  const answering = (name: string) =>
+    async ({ request, response }: RouteExchange) => {
+      response.setHeader('content-type', 'text/plain');
+      response.end(`${name} ${request.url}`);
+    };
+
+  it('hands a path to the longest prefix it starts with', async () => {
+    const { hosted } = await start({ prefixes: {
+      '/web/': answering('web'),
+      '/web/vendor/': answering('vendor'),
+    } });
+    const text = async (path: string) =>
+      (await fetch(`${base(hosted)}${path}`)).text();
+    expect(await text('/web/app.js')).toBe('web /web/app.js');
+    expect(await text('/web/vendor/x.js?v=1'))
+      .toBe('vendor /web/vendor/x.js?v=1');
+    expect((await fetch(`${base(hosted)}/web`)).status).toBe(404);
+    expect((await fetch(`${base(hosted)}/webx/a`)).status).toBe(404);
+  });
+
+  it('lets exact paths win over a prefix', async () => {
+    const { hosted } = await start({
+      routes: { '/web/page': answering('page') },
+      prefixes: { '/': answering('root') },
+    });
+    const text = async (path: string) =>
+      (await fetch(`${base(hosted)}${path}`)).text();
+    expect(await text('/web/page')).toBe('page /web/page');
+    expect((await fetch(`${base(hosted)}/healthz`)).status).toBe(200);
+    expect(await text('/other')).toBe('root /other');
+  });
+
+  it('refuses a prefix that does not end with a slash', async () => {
+    const server = buildServer();
+    await server.start();
+    try {
+      await expect(hostGraphQL<TestContext>({
+        server, port: 0, logger: recordLogs('http-test').logger,
+        context: async (_request, { requestId }) => ({ requestId }),
+        prefixes: { '/web': answering('web') },
+      })).rejects.toThrow(
+        'A route prefix must start and end with /, got "/web"');
+    } finally {
+      await server.stop();
+    }
+  });
+});
+
 describe('hostGraphQL: GraphQL over HTTP', () => {
   it('executes a POST', async () => {
     const { hosted } = await start();

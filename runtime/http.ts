@@ -5,7 +5,8 @@
  * Besides GraphQL at one path it answers the two probes an orchestrator
  * asks: `/healthz` (the process is alive) and `/readyz` (it can serve:
  * the caller's `readiness` resolves), and any path of the caller's
- * `routes` (the gateway's report file). Every response carries the
+ * `routes` (the gateway's report file) or under one of its `prefixes`
+ * (the gateway's console and explorer). Every response carries the
  * request id in `x-request-id`, and every request leaves one log line.
  */
 import { randomUUID } from 'node:crypto';
@@ -52,6 +53,12 @@ export interface HostOptions<TContext extends BaseContext> {
    * string); default none. A route answers every method itself.
    */
   readonly routes?: Readonly<Record<string, RouteHandler>>;
+  /**
+   * Paths answered by the handler of the longest prefix they start with,
+   * each prefix ending with `/`; exact paths (GraphQL, probes, `routes`)
+   * win. Default none.
+   */
+  readonly prefixes?: Readonly<Record<string, RouteHandler>>;
   /** Larger bodies get 413 unread; default 1 MiB. */
   readonly maxBodyBytes?: number;
   /** Resolves when the service can serve; default always ready. */
@@ -61,7 +68,25 @@ export interface HostOptions<TContext extends BaseContext> {
   /** How long close() lets requests in flight finish; default 10 s. */
   readonly closeTimeoutMs?: number;
   readonly logger: Logger;
+  /** Told of each request once its response is over; default none. */
+  readonly observe?: (
+    request: IncomingMessage,
+    response: ServerResponse,
+    seconds: number,
+  ) => void;
+  /**
+   * Runs the handling of each request, inside a trace span of its own
+   * (runtime/tracing/http.ts); default: handled as it is.
+   */
+  readonly around?: RequestWrapper;
 }
+
+/** Runs `handle` for one request; resolves or rejects as it does. */
+export type RequestWrapper = (
+  request: IncomingMessage,
+  response: ServerResponse,
+  handle: () => Promise<void>,
+) => Promise<void>;
 
 /** What the context function learns of a request beside its head. */
 export interface ContextInfo {
@@ -104,7 +129,8 @@ const SANE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 /** GraphQL's Name production: safe to log as an operation name. */
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,127}$/;
 
-const PROBE_PATHS = new Set(['/healthz', '/readyz']);
+/** Asked every few seconds by machines: a debug line each. */
+const PROBE_PATHS = new Set(['/healthz', '/readyz', '/metrics']);
 
 /**
  * Operations a machine sends every few seconds: the gateway's reads of
@@ -289,6 +315,8 @@ interface Host<TContext extends BaseContext> {
   readonly options: HostOptions<TContext>;
   readonly path: string;
   readonly routes: ReadonlyMap<string, RouteHandler>;
+  /** Longest first, so the most precise prefix answers. */
+  readonly prefixes: readonly (readonly [string, RouteHandler])[];
   readonly maxBodyBytes: number;
   readonly logger: Logger;
   /** False once close() has begun. */
@@ -384,8 +412,32 @@ async function route<TContext extends BaseContext>(
   } else if (host.routes.has(pathname)) {
     await host.routes.get(pathname)?.(exchange);
   } else {
-    sendJson(response, 404, { status: 'not found' });
+    await (prefixHandlerOf(host, pathname) ?? notFound)(exchange);
   }
+}
+
+async function notFound({ response }: RouteExchange): Promise<void> {
+  sendJson(response, 404, { status: 'not found' });
+}
+
+function prefixHandlerOf<TContext extends BaseContext>(
+  host: Host<TContext>,
+  pathname: string,
+): RouteHandler | undefined {
+  return host.prefixes.find(([prefix]) => pathname.startsWith(prefix))?.[1];
+}
+
+function sortedPrefixes(
+  prefixes: Readonly<Record<string, RouteHandler>>,
+): (readonly [string, RouteHandler])[] {
+  for (const prefix of Object.keys(prefixes)) {
+    if (!prefix.startsWith('/') || !prefix.endsWith('/')) {
+      throw new TypeError(
+        `A route prefix must start and end with /, got ${JSON.stringify(prefix)}`,
+      );
+    }
+  }
+  return Object.entries(prefixes).sort(([a], [b]) => b.length - a.length);
 }
 
 async function handle<TContext extends BaseContext>(
@@ -401,12 +453,15 @@ async function handle<TContext extends BaseContext>(
   };
   response.setHeader(REQUEST_ID_HEADER, exchange.requestId);
   response.once('close', () => {
-    const durationMs = Math.round((performance.now() - started) * 10) / 10;
-    logRequest(host.logger, exchange, durationMs);
+    const elapsed = performance.now() - started;
+    logRequest(host.logger, exchange, Math.round(elapsed * 10) / 10);
+    host.options.observe?.(request, response, elapsed / 1000);
   });
 
   try {
-    await route(host, exchange);
+    const { around } = host.options;
+    if (around === undefined) await route(host, exchange);
+    else await around(request, response, () => route(host, exchange));
   } catch (error) {
     const { requestId } = exchange;
     host.logger.error({ err: error, requestId }, 'request handling failed');
@@ -500,6 +555,7 @@ export async function hostGraphQL<TContext extends BaseContext>(
     options,
     path: options.path ?? '/graphql',
     routes: new Map(Object.entries(options.routes ?? {})),
+    prefixes: sortedPrefixes(options.prefixes ?? {}),
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     logger: options.logger,
     serving: lifecycle.serving,

@@ -5,11 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import DataLoader from 'dataloader';
+import type { Registry } from 'prom-client';
 import {
   GraphQLError,
   parse,
@@ -25,7 +26,11 @@ import { AuditRecorder, auditPlugin, type AuditedTypes } from './audit';
 import { hostGraphQL, type HostedGraphQL } from './http';
 import type { Identity } from './identity';
 import type { Logger } from './logger';
+import { createServerMetrics } from './metrics/server';
 import { checkNationalNumber } from './national-number';
+import { subgraphService, type MetricsAccess } from './telemetry';
+import { operationSpanPlugin, serverSpans } from './tracing/http';
+import type { Tracing } from './tracing/setup';
 import type { TrustVerifier } from './trust';
 
 /** The representation other subgraphs send for a Person. */
@@ -76,6 +81,11 @@ export interface SubgraphDefinition<TContext extends SubgraphContext> {
   readonly auditedTypes?: AuditedTypes;
   /** Resolves when the agency system behind the subgraph answers. */
   readiness(): Promise<void>;
+  /**
+   * Adds the subgraph's own metrics (its pools, its backlog) to its
+   * server's registry; default none.
+   */
+  collectMetrics?(registry: Registry): void;
 }
 
 export interface SubgraphServerOptions {
@@ -87,7 +97,14 @@ export interface SubgraphServerOptions {
   /** Hides internal error details from clients. */
   production: boolean;
   maxBodyBytes?: number;
+  /** GET /metrics (runtime/metrics); default: not served. */
+  metrics?: MetricsAccess;
+  /** Where the request spans go; default: no tracing. */
+  tracing?: Tracing;
 }
+
+/** The paths a subgraph's host answers, besides /metrics. */
+const SUBGRAPH_PATHS = ['/graphql', '/healthz', '/readyz'] as const;
 
 /** Reads the SDL of a subgraph from `schema/<name>.graphql`. */
 export function loadSubgraphTypeDefs(name: string): DocumentNode {
@@ -214,6 +231,7 @@ export function formatClientError(
 export function createSubgraphServer<TContext extends SubgraphContext>(
   definition: SubgraphDefinition<TContext>,
   production: boolean,
+  plugins: readonly ApolloServerPlugin<TContext>[] = [],
 ): ApolloServer<TContext> {
   const schema = buildSubgraphSchema([
     { typeDefs: definition.typeDefs, resolvers: definition.resolvers },
@@ -232,6 +250,7 @@ export function createSubgraphServer<TContext extends SubgraphContext>(
       // Traces for Apollo's cloud: this graph reports to nobody.
       ApolloServerPluginInlineTraceDisabled(),
       auditPlugin<TContext>(definition.auditedTypes ?? {}),
+      ...plugins,
     ],
   });
 }
@@ -245,7 +264,16 @@ export async function startSubgraph<TContext extends SubgraphContext>(
   options: SubgraphServerOptions,
 ): Promise<HostedGraphQL> {
   const logger = options.logger.child({ subgraph: definition.name });
-  const server = createSubgraphServer(definition, options.production);
+  const metrics = createServerMetrics({
+    access: options.metrics ?? { enabled: false },
+    paths: SUBGRAPH_PATHS,
+  });
+  if (metrics) definition.collectMetrics?.(metrics.registry);
+  const tracer = options.tracing?.tracer(subgraphService(definition.name));
+  const server = createSubgraphServer(definition, options.production, [
+    ...(metrics ? [metrics.plugin<TContext>()] : []),
+    ...(tracer ? [operationSpanPlugin<TContext>()] : []),
+  ]);
   await server.start();
   return hostGraphQL<TContext>({
     server,
@@ -253,6 +281,10 @@ export async function startSubgraph<TContext extends SubgraphContext>(
     port: options.port,
     maxBodyBytes: options.maxBodyBytes,
     logger,
+    routes: metrics?.routes,
+    observe: metrics?.observe,
+    around: tracer && serverSpans(tracer,
+      { paths: SUBGRAPH_PATHS, extract: true }),
     readiness: () => definition.readiness(),
     context: async (request, { requestId }) => {
       const header = request.headers['x-gateway-identity'];

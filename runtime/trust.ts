@@ -11,14 +11,11 @@
  */
 import { createPrivateKey, createPublicKey, type KeyObject } from 'node:crypto';
 import type { GraphQLError } from 'graphql';
-import { jwtVerify, SignJWT, type JWK } from 'jose';
-import {
-  classifyJoseError,
-  unauthenticated,
-  type TokenFailure,
-} from './errors';
+import type { JWK } from 'jose';
+import { ed25519Signer, JwsRefusal, verifyEd25519 } from './compact-jws';
+import { unauthenticated, type TokenFailure } from './errors';
 import { identityFromClaims, type Identity } from './identity';
-import { publicJwkOf, TRUST_ALGORITHM } from './keys';
+import { publicJwkOf } from './keys';
 
 export const GATEWAY_IDENTITY_HEADER = 'x-gateway-identity';
 export const TRUST_ISSUER = 'gateway';
@@ -75,29 +72,36 @@ function importKey(jwk: JWK, kind: 'private' | 'public'): KeyObject {
   return key;
 }
 
-/** Signs a fresh header per call: nothing is cached across identities. */
+/**
+ * Signs a fresh header per call: nothing is cached across identities or
+ * requests. The claims are those jose would write for the same header;
+ * the signature is made synchronously (compact-jws.ts).
+ */
 export function createTrustSigner(privateJwk: JWK): TrustSigner {
   if (typeof privateJwk.d !== 'string') {
     const kid = privateJwk.kid ?? 'without kid';
     throw new TypeError(`The trust signer needs a private key (${kid})`);
   }
-  const key = importKey(privateJwk, 'private');
+  const signPayload = ed25519Signer(importKey(privateJwk, 'private'), {
+    kid: privateJwk.kid,
+    typ: TRUST_TYPE,
+  });
 
   async function sign(identity: Identity, target: TrustTarget) {
     const { subject, role, zone, arrondissement, province } = identity;
-    const claims = { role, zone, arrondissement, province };
-    return new SignJWT({ ...claims, rid: target.requestId })
-      .setProtectedHeader({
-        alg: TRUST_ALGORITHM,
-        kid: privateJwk.kid,
-        typ: TRUST_TYPE,
-      })
-      .setSubject(subject)
-      .setIssuer(TRUST_ISSUER)
-      .setAudience(trustAudience(target.subgraph))
-      .setIssuedAt()
-      .setExpirationTime(`${TRUST_LIFETIME_SECONDS}s`)
-      .sign(key);
+    const issuedAt = Math.floor(Date.now() / 1000);
+    return signPayload({
+      role,
+      zone,
+      arrondissement,
+      province,
+      rid: target.requestId,
+      sub: subject,
+      iss: TRUST_ISSUER,
+      aud: trustAudience(target.subgraph),
+      iat: issuedAt,
+      exp: issuedAt + TRUST_LIFETIME_SECONDS,
+    });
   }
 
   return { sign };
@@ -129,21 +133,60 @@ function refusal(failure: TokenFailure): GraphQLError {
   }
 }
 
+/** What a header's claims are held to, besides its signature. */
+interface ClaimRules {
+  readonly audience: string;
+  readonly toleranceSeconds: number;
+}
+
+const NUMERIC_DATES = ['exp', 'iat', 'nbf'] as const;
+
+/**
+ * Private: why a verified header's claims are refused, or null: the
+ * checks of RFC 7519 §4.1 that jose made for this header, and a lifetime
+ * no longer than the gateway gives (`iat` at most TRUST_LIFETIME_SECONDS
+ * ago), so a header signed to live longer is refused too.
+ */
+function claimFailure(
+  claims: Record<string, unknown>,
+  rules: ClaimRules,
+): TokenFailure | null {
+  for (const name of ['exp', 'iat', 'rid'] as const) {
+    if (claims[name] === undefined) return 'missing-claim';
+  }
+  for (const name of NUMERIC_DATES) {
+    const value = claims[name];
+    if (value !== undefined && typeof value !== 'number') return 'claim';
+  }
+  const { iss, aud } = claims;
+  const { exp, iat, nbf } = claims as Record<string, number>;
+  const now = Math.floor(Date.now() / 1000);
+  const tolerance = rules.toleranceSeconds;
+  if (iss !== TRUST_ISSUER) return 'issuer';
+  const audiences: unknown[] = Array.isArray(aud) ? aud : [aud];
+  if (!audiences.includes(rules.audience)) return 'audience';
+  if (nbf !== undefined && nbf > now + tolerance) return 'not-yet-valid';
+  if (exp <= now - tolerance) return 'expired';
+  if (iat > now + tolerance) return 'claim';
+  if (now - iat - tolerance > TRUST_LIFETIME_SECONDS) return 'expired';
+  return null;
+}
+
+/** Private: the verifier's refusal for a compact-JWS one. */
+function jwsFailureOf(error: unknown): TokenFailure {
+  if (error instanceof JwsRefusal) return error.failure;
+  return 'malformed';
+}
+
 export function createTrustVerifier(
   publicJwk: JWK,
   options: TrustVerifierOptions,
 ): TrustVerifier {
   // A private JWK given by mistake still verifies through its public half.
   const key = importKey(publicJwkOf(publicJwk), 'public');
-  const verifyOptions = {
-    issuer: TRUST_ISSUER,
+  const rules: ClaimRules = {
     audience: trustAudience(options.subgraph),
-    algorithms: [TRUST_ALGORITHM],
-    typ: TRUST_TYPE,
-    clockTolerance: options.clockToleranceSeconds ?? 5,
-    // Refuses a header the signer made to live longer than it should.
-    maxTokenAge: TRUST_LIFETIME_SECONDS,
-    requiredClaims: ['exp', 'iat', 'rid'],
+    toleranceSeconds: options.clockToleranceSeconds ?? 5,
   };
 
   async function verify(headerValue: string | undefined) {
@@ -153,10 +196,12 @@ export function createTrustVerifier(
     if (headerValue.length > MAX_HEADER_LENGTH) throw refusal('malformed');
     let payload: Record<string, unknown>;
     try {
-      ({ payload } = await jwtVerify(headerValue, key, verifyOptions));
+      payload = verifyEd25519(headerValue, key, { typ: TRUST_TYPE });
     } catch (error) {
-      throw refusal(classifyJoseError(error) ?? 'malformed');
+      throw refusal(jwsFailureOf(error));
     }
+    const failure = claimFailure(payload, rules);
+    if (failure !== null) throw refusal(failure);
     const { rid } = payload;
     const identity = identityFromClaims(payload);
     if (typeof rid !== 'string' || 'error' in identity) {

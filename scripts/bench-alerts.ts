@@ -5,7 +5,8 @@
  *
  *   npm run bench:alerts -- [--subscribers 1000] [--alerts 50] [--json]
  *
- * The figures go to stdout (a table, or JSON with --json); news of the
+ * The figures go to stdout (a table, or with --json one BenchReport,
+ * bench/report.ts, the full result in its `details`); news of the
  * run and the stack's own logs to stderr. Exit codes: 0 when nothing was
  * lost, duplicated or misdelivered; 1 when something was, or the bench
  * could not run; 2 for a bad command line; 130 after Ctrl-C.
@@ -15,13 +16,16 @@ import {
   BenchUsageError,
   parseBenchArgs,
 } from '../bench/alerts/options';
+import { alertBenchReport } from '../bench/alerts/bench-report';
 import { formatAlertBench } from '../bench/alerts/report';
+import { startBenchRun } from '../bench/report';
 import { runAlertBench } from '../bench/alerts/run';
 
 async function main(): Promise<number> {
+  const args = process.argv.slice(2);
   let command;
   try {
-    command = parseBenchArgs(process.argv.slice(2));
+    command = parseBenchArgs(args);
   } catch (error) {
     if (!(error instanceof BenchUsageError)) throw error;
     process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
@@ -32,6 +36,7 @@ async function main(): Promise<number> {
     return 0;
   }
 
+  const run = startBenchRun('scripts/bench-alerts.ts', args);
   const controller = new AbortController();
   const interrupt = () => controller.abort(new Error('Interrupted'));
   process.once('SIGINT', interrupt);
@@ -43,7 +48,7 @@ async function main(): Promise<number> {
       signal: controller.signal,
     });
     process.stdout.write(command.json
-      ? `${JSON.stringify(result, null, 2)}\n`
+      ? `${JSON.stringify(alertBenchReport(result, run), null, 2)}\n`
       : formatAlertBench(result));
     return result.passed ? 0 : 1;
   } catch (error) {

@@ -9,12 +9,21 @@
  * (the national territory as the protection subgraph's), asks
  * `Query.statistics` as an analyst through the gateway once to warm up,
  * then `--runs` times, and prints the time of each answer with its
- * median, and what the report holds. A script, not a timed test.
+ * median, and what the report holds; with `--json`, one BenchReport
+ * (bench/stats.ts). `--quick`: 2 years, 2 runs, unless given. A
+ * script, not a timed test; Ctrl-C stops it and removes its directory.
  */
+import { rmSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import {
+  formatStats,
+  parseStatsArgs,
+  statsBenchReport,
+  type StatsFigures,
+} from '../bench/stats';
+import { startBenchRun } from '../bench/report';
 import { readGatewayConfig } from '../gateway/config';
 import { createLogger } from '../runtime/logger';
 import { generateNationalData } from '../storage/national/generate';
@@ -42,13 +51,6 @@ const REPORT = /* GraphQL */ `
   }
 `;
 
-interface Options {
-  readonly years: number;
-  readonly quarter: string;
-  readonly runs: number;
-  readonly json: boolean;
-}
-
 interface Report {
   statistics: {
     key: string;
@@ -56,31 +58,6 @@ interface Report {
       cells: Array<{ figures: { grants: { suppressed: boolean } } }>;
     };
   };
-}
-
-function optionsOf(args: readonly string[]): Options {
-  const { values } = parseArgs({
-    args: [...args],
-    strict: true,
-    options: {
-      years: { type: 'string', default: '10' },
-      quarter: { type: 'string', default: '2026-Q3' },
-      runs: { type: 'string', default: '5' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  const years = Number(values.years);
-  const runs = Number(values.runs);
-  if (!Number.isInteger(years) || years < 1 || years > 30) {
-    throw new Error(`--years must be an integer from 1 to 30, got "${values.years}"`);
-  }
-  if (!Number.isInteger(runs) || runs < 1 || runs > 100) {
-    throw new Error(`--runs must be an integer from 1 to 100, got "${values.runs}"`);
-  }
-  if (!/^\d{4}-Q[1-4]$/.test(values.quarter)) {
-    throw new Error(`--quarter must read like 2026-Q3, got "${values.quarter}"`);
-  }
-  return { years, runs, quarter: values.quarter, json: values.json };
 }
 
 /** Private: the history in a directory of its own, and its territory. */
@@ -133,12 +110,25 @@ function median(values: readonly number[]): number {
     : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/** Private: everything it starts is stopped and removed, also on Ctrl-C. */
 async function main(): Promise<void> {
-  const options = optionsOf(process.argv.slice(2));
+  const args = process.argv.slice(2);
+  const options = parseStatsArgs(args);
+  const run = startBenchRun('scripts/bench-stats.ts', args);
+  const controller = new AbortController();
+  const interrupt = () => controller.abort(new Error('Interrupted'));
+  process.once('SIGINT', interrupt);
+  process.once('SIGTERM', interrupt);
+  const { signal } = controller;
   const directory = await mkdtemp(join(tmpdir(), 'sat-bench-stats-'));
+  // The last resort, should the process die before `finally` runs.
+  const removeOnExit = () =>
+    rmSync(directory, { recursive: true, force: true });
+  process.once('exit', removeOnExit);
   try {
     process.stderr.write(`Writing ${options.years} years of national history…\n`);
     const history = await seeded(join(directory, 'db'), options.years);
+    signal.throwIfAborted();
     const stack = await startStack({
       storage: history.storage,
       keysDirectory: join(directory, 'keys'),
@@ -153,14 +143,16 @@ async function main(): Promise<void> {
       }),
     });
     try {
+      signal.throwIfAborted();
       const token = await stack.token({ role: 'analyst' });
       const warm = await ask(stack, token, options.quarter);
       const times: number[] = [];
-      for (let run = 0; run < options.runs; run += 1) {
+      for (let i = 0; i < options.runs; i += 1) {
+        signal.throwIfAborted();
         times.push((await ask(stack, token, options.quarter)).ms);
       }
       const cells = warm.report.statistics.protection.cells;
-      const figures = {
+      const figures: StatsFigures = {
         years: options.years,
         quarter: options.quarter,
         seedMs: Math.round(history.ms),
@@ -172,25 +164,21 @@ async function main(): Promise<void> {
           (cell) => cell.figures.grants.suppressed).length,
       };
       process.stdout.write(options.json
-        ? `${JSON.stringify(figures)}\n`
-        : [
-          `National report ${figures.quarter} by arrondissement and gender, over ${figures.years} years of history`,
-          `  history written in ${figures.seedMs} ms (SQLite)`,
-          `  first answer ${figures.firstMs} ms; then ${figures.runsMs.join(', ')} ms (median ${figures.medianMs} ms)`,
-          `  ${figures.cells} cells, ${figures.suppressedGrantCells} with their grants suppressed`,
-          '',
-        ].join('\n'));
+        ? `${JSON.stringify(statsBenchReport(figures, run), null, 2)}\n`
+        : formatStats(figures));
     } finally {
       await stack.stop();
     }
   } finally {
     await rm(directory, { recursive: true, force: true });
+    process.removeListener('exit', removeOnExit);
   }
 }
 
 if (require.main === module) {
   main().catch((error: unknown) => {
     process.stderr.write(`${(error as Error).message}\n`);
-    process.exit(1);
+    process.exit(error instanceof Error && error.message === 'Interrupted'
+      ? 130 : 1);
   });
 }

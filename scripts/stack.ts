@@ -14,6 +14,8 @@ import type { BackgroundWork } from '../subgraphs/protection';
 import { createTokenVerifier } from '../runtime/auth';
 import { ensureLocalKeys, mintToken, type LocalKeys } from '../runtime/keys';
 import type { Logger } from '../runtime/logger';
+import { metricsAccessOf } from '../runtime/telemetry';
+import type { Tracing } from '../runtime/tracing/setup';
 import { createTrustSigner, createTrustVerifier } from '../runtime/trust';
 import { readGatewayConfig, type GatewayConfig } from '../gateway/config';
 import { startGateway, type RunningGateway } from '../gateway/server';
@@ -57,6 +59,11 @@ export interface StackOptions {
   readonly alertBus?: AlertBus;
   /** How often the gateway reads the alert log unprompted; default 2000. */
   readonly alertPollMs?: number;
+  /**
+   * Where every server's spans go, each under its own service name;
+   * default: no tracing. The caller shuts it down after stop().
+   */
+  readonly tracing?: Tracing;
 }
 
 /** One subgraph of a running stack, for tests that break it on purpose. */
@@ -103,6 +110,7 @@ interface StartedSubgraph {
 
 async function startSubgraphs(
   options: StackOptions,
+  config: GatewayConfig,
   keys: LocalKeys,
   alertBus: AlertBus,
   started: StartedSubgraph[],
@@ -116,6 +124,7 @@ async function startSubgraphs(
       clock: options.clock,
       sqlLogger: options.sqlLoggers?.[name],
       devicesSource: options.devicesSource,
+      tracing: options.tracing,
     });
     try {
       const hosted = await opened.start({
@@ -126,6 +135,9 @@ async function startSubgraphs(
           subgraph: name,
         }),
         production: false,
+        // One process, one set of options: the gateway's.
+        metrics: metricsAccessOf(config),
+        tracing: options.tracing,
       });
       started.push({ name, opened, hosted });
     } catch (error) {
@@ -167,7 +179,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
     await ownBus?.close();
   };
   try {
-    await startSubgraphs(options, keys, alertBus, started);
+    await startSubgraphs(options, config, keys, alertBus, started);
     const subgraphUrls = byName(started, ({ hosted }) => hosted.url);
     const launch = (port: number, bus: AlertBus) => startGateway({
       config: { ...config, GATEWAY_PORT: port },
@@ -181,6 +193,7 @@ export async function startStack(options: StackOptions): Promise<RunningStack> {
       subgraphUrls,
       alertBus: bus,
       alertPollMs: options.alertPollMs,
+      tracing: options.tracing,
     });
     const gateway = await launch(config.GATEWAY_PORT, alertBus);
     return {

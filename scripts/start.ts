@@ -15,6 +15,8 @@ import {
 } from '../subgraphs/config';
 import { DEMO, generateDemoData } from '../storage/demo-data';
 import { rulesConfig } from '../subgraphs/protection/domain/rules';
+import { GATEWAY_SERVICE } from '../runtime/telemetry';
+import { tracingFromConfig } from '../runtime/tracing/setup';
 import { startStack } from './stack';
 
 function banner(gatewayUrl: string): string {
@@ -49,6 +51,8 @@ async function main(): Promise<void> {
   });
   const storage = storageOptionsOf(subgraphConfig);
   const seed = subgraphConfig.SEED_DEMO ?? storage.driver === 'sqlite';
+  const tracing =
+    tracingFromConfig(gatewayConfig, GATEWAY_SERVICE) ?? undefined;
   const stack = await startStack({
     storage:
       storage.driver === 'sqlite'
@@ -67,10 +71,14 @@ async function main(): Promise<void> {
     devicesSource: devicesSourceOf(subgraphConfig),
     ephemeralPorts: false,
     gatewayConfig,
+    tracing,
   });
   installShutdown({
     logger,
-    steps: [{ name: 'graph', run: () => stack.stop() }],
+    steps: [
+      { name: 'graph', run: () => stack.stop() },
+      ...(tracing ? [{ name: 'traces', run: () => tracing.shutdown() }] : []),
+    ],
     timeoutMs: gatewayConfig.SHUTDOWN_TIMEOUT_MS,
   });
   process.stdout.write(`${banner(stack.gatewayUrl)}\n`);

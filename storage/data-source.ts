@@ -9,6 +9,7 @@ import {
   DataSource,
   type DataSourceOptions,
   type EntitySchema,
+  type EntitySubscriberInterface,
   type Logger,
   type MigrationInterface,
 } from 'typeorm';
@@ -32,7 +33,17 @@ export interface SystemSchema {
 export interface DataSourceHooks {
   /** Receives every statement; default: nothing is logged. */
   logger?: Logger;
+  /**
+   * Told after every statement once the tables are up to date (a trace
+   * span each, runtime/tracing/sql.ts); default: nobody.
+   */
+  statements?: StatementWatcher;
 }
+
+/** Makes the subscriber told of a store's statements. */
+export type StatementWatcher = (
+  system: StoreName,
+) => EntitySubscriberInterface<unknown>;
 
 type DriverOptions = Extract<
   DataSourceOptions,
@@ -64,6 +75,9 @@ export async function openDataSource(
   try {
     await dataSource.initialize();
     await dataSource.runMigrations();
+    if (hooks.statements) {
+      dataSource.subscribers.push(hooks.statements(system));
+    }
   } catch (error) {
     // The first failure is the one to report, not a failed clean-up.
     if (dataSource.isInitialized) {

@@ -3,7 +3,11 @@
  * system's DataSource, seed the demo data when asked, then wrap it.
  */
 import type { DataSource, Logger } from 'typeorm';
-import { openDataSource, type SystemSchema } from './data-source';
+import {
+  openDataSource,
+  type StatementWatcher,
+  type SystemSchema,
+} from './data-source';
 import type { DemoData } from './demo-data';
 import type { StorageOptions, SystemName } from './options';
 import { seedDemo } from './seed';
@@ -13,6 +17,8 @@ export interface OpenSqlOptions {
   readonly seedDemo?: DemoData;
   /** Receives every SQL statement; default: nothing is logged. */
   readonly logger?: Logger;
+  /** Told after every statement of the store; default: nobody. */
+  readonly statements?: StatementWatcher;
 }
 
 export async function openSqlAdapter<A>(
@@ -24,6 +30,7 @@ export async function openSqlAdapter<A>(
 ): Promise<A> {
   const dataSource = await openDataSource(system, storage, schema, {
     logger: options.logger,
+    statements: options.statements,
   });
   try {
     if (options.seedDemo) {

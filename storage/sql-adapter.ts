@@ -5,6 +5,7 @@
 import type { DataSource } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
 import { StorageError } from './errors';
+import { poolStateOf, type PoolState } from './pool';
 import type { StoreName } from './options';
 
 export abstract class SqlAgencyAdapter implements AgencyAdapter {
@@ -20,6 +21,11 @@ export abstract class SqlAgencyAdapter implements AgencyAdapter {
     } catch (error) {
       throw new StorageError(this.system, 'ping', { cause: error });
     }
+  }
+
+  /** The connection pool as it stands; null on SQLite. */
+  pool(): PoolState | null {
+    return poolStateOf(this.dataSource);
   }
 
   /** Destroys the DataSource; closing twice is harmless. */

@@ -51,6 +51,10 @@ describe('readSubgraphConfig: defaults', () => {
       SHAREPOINT_LIST_DAILY_REPORTS: 'Alarm daily reports',
       SHAREPOINT_LIST_GRANTS: 'Alarm grant registrations',
       SHAREPOINT_LIST_SHORTAGES: 'Alarm device shortages',
+      METRICS_ENABLED: true,
+      METRICS_TOKEN: undefined,
+      OTEL_TRACES_EXPORTER: 'none',
+      OTEL_EXPORTER_OTLP_ENDPOINT: 'http://localhost:4318',
     });
   });
 

@@ -19,6 +19,10 @@ import {
 } from '../runtime/config';
 import { isPublicEd25519Jwk } from '../runtime/keys';
 import { LOG_LEVELS } from '../runtime/logger';
+import {
+  TELEMETRY_OPTION_DOCS,
+  TELEMETRY_OPTIONS,
+} from '../runtime/telemetry';
 import type { StorageOptions } from '../storage/options';
 import type { DevicesSource } from './registry';
 import type { SubgraphName } from '../scripts/subgraph-names';
@@ -102,6 +106,9 @@ export const SUBGRAPH_CONFIG = {
   SHAREPOINT_LIST_DAILY_REPORTS: string({ default: 'Alarm daily reports' }),
   SHAREPOINT_LIST_GRANTS: string({ default: 'Alarm grant registrations' }),
   SHAREPOINT_LIST_SHORTAGES: string({ default: 'Alarm device shortages' }),
+
+  /** /metrics and traces (runtime/telemetry.ts), each default stated there. */
+  ...TELEMETRY_OPTIONS,
 };
 
 export type SubgraphConfig = ConfigOf<typeof SUBGRAPH_CONFIG>;
@@ -174,6 +181,7 @@ export const SUBGRAPH_CONFIG_DOCS: ConfigDocs<typeof SUBGRAPH_CONFIG> = {
   SHAREPOINT_LIST_DAILY_REPORTS: "With sharepoint: the 112 app's reports.",
   SHAREPOINT_LIST_GRANTS: 'With sharepoint: the grant registrations (§7.13.1).',
   SHAREPOINT_LIST_SHORTAGES: 'With sharepoint: the shortages (§7.8.7).',
+  ...TELEMETRY_OPTION_DOCS,
 };
 
 export function readSubgraphConfig(

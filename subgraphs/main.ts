@@ -11,6 +11,8 @@ import { ConfigError } from '../runtime/config';
 import { readTrustPublicKey } from '../runtime/keys';
 import { createLogger, type Logger } from '../runtime/logger';
 import { installShutdown, type ShutdownStep } from '../runtime/shutdown';
+import { metricsAccessOf, subgraphService } from '../runtime/telemetry';
+import { tracingFromConfig } from '../runtime/tracing/setup';
 import { createTrustVerifier } from '../runtime/trust';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../scripts/subgraph-names';
 import { generateDemoData } from '../storage/demo-data';
@@ -57,6 +59,8 @@ async function main(
   const storage = storageOptionsOf(config);
   const seed = config.SEED_DEMO ?? storage.driver === 'sqlite';
   const alertBus = alertBusOf(name, config, logger);
+  const tracing =
+    tracingFromConfig(config, subgraphService(name)) ?? undefined;
   const subgraph = await openSubgraph(name, storage, {
     seedDemo: seed ? generateDemoData() : undefined,
     logger,
@@ -67,6 +71,7 @@ async function main(
     effectsIntervalMs: config.EFFECTS_INTERVAL_MS,
     devicesSource: devicesSourceOf(config),
     alertPublisher: alertBus,
+    tracing,
   });
   const hosted = await subgraph.start({
     host: config.SUBGRAPH_HOST,
@@ -77,6 +82,8 @@ async function main(
     }),
     production: config.NODE_ENV === 'production',
     maxBodyBytes: config.MAX_BODY_BYTES,
+    metrics: metricsAccessOf(config),
+    tracing,
   });
   const steps: ShutdownStep[] = [
     { name: 'http', run: () => hosted.close() },
@@ -86,6 +93,8 @@ async function main(
     // Last: a change committed while draining still sends its notice.
     steps.push({ name: 'alert bus', run: () => alertBus.close() });
   }
+  // Last: sends the spans of the requests drained above.
+  if (tracing) steps.push({ name: 'traces', run: () => tracing.shutdown() });
   installShutdown({ logger, steps, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   logger.info({ url: hosted.url, driver: storage.driver }, 'subgraph ready');
 }

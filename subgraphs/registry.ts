@@ -14,6 +14,7 @@ import type { DevicesAdapter } from '../adapters/devices/types';
 import { openSqlMachAdapter } from '../adapters/mach';
 import { openSqlProtectionAdapter } from '../adapters/protection';
 import { openSqlVictimSupportAdapter } from '../adapters/victim-support';
+import type { Registry } from 'prom-client';
 import type { Logger as SqlLogger } from 'typeorm';
 import type { AgencyAdapter } from '../adapters/adapter';
 import { LocalAlertBus, type AlertPublisher } from '../runtime/alerts/bus';
@@ -26,6 +27,11 @@ import {
 } from '../runtime/subgraph';
 import type { SubgraphName } from '../scripts/subgraph-names';
 import { createLogger, type Logger } from '../runtime/logger';
+import { collectPools } from '../runtime/metrics/storage';
+import { subgraphService } from '../runtime/telemetry';
+import { sqlSpans } from '../runtime/tracing/sql';
+import type { Tracing } from '../runtime/tracing/setup';
+import type { StatementWatcher } from '../storage/data-source';
 import {
   SHIPPED_TERRITORY_FILE,
   loadTerritory,
@@ -46,6 +52,10 @@ import {
 } from './protection/domain';
 import { startBackgroundWork, type BackgroundWork } from './protection';
 import type { EffectTargets } from './protection/effects';
+import {
+  collectProtectionMetrics,
+  countingPublisher,
+} from './protection/metrics';
 import { MeasureService } from './protection/service';
 import type { DemoData } from '../storage/demo-data';
 import type { StorageOptions } from '../storage/options';
@@ -105,6 +115,8 @@ export interface OpenOptions {
    * LocalAlertBus, for a gateway in the same process.
    */
   readonly alertPublisher?: AlertPublisher;
+  /** A span per SQL statement goes there; default: no tracing. */
+  readonly tracing?: Tracing;
 }
 
 /**
@@ -115,10 +127,15 @@ export type DevicesSource =
   | { readonly kind: 'sql' }
   | { readonly kind: 'sharepoint'; readonly options: GraphDevicesOptions };
 
-/** Opens the devices adapter the source names; only SQL is ever seeded. */
+/**
+ * Opens the devices adapter the source names; only SQL is ever seeded.
+ * Its statements are traced as the devices subgraph's, unless the caller
+ * (the protection subgraph) says whose they are.
+ */
 function openDevices(
   storage: StorageOptions,
   options: OpenOptions,
+  statements = statementsOf('devices', options),
 ): Promise<DevicesAdapter> {
   const source = options.devicesSource ?? { kind: 'sql' };
   switch (source.kind) {
@@ -126,6 +143,7 @@ function openDevices(
       return openSqlDevicesAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
+        statements,
       });
     case 'sharepoint':
       return openGraphDevicesAdapter(source.options);
@@ -149,12 +167,30 @@ function opened<
   adapter: TAdapter,
   define: (adapter: TAdapter) => SubgraphDefinition<TContext>,
 ): OpenedSubgraph {
-  const definition = define(adapter);
+  const defined = define(adapter);
+  const definition: SubgraphDefinition<TContext> = {
+    ...defined,
+    collectMetrics: (registry) => {
+      defined.collectMetrics?.(registry);
+      collectPools(registry, { [defined.name]: adapter });
+    },
+  };
   return {
     adapter,
     start: (options) => startSubgraph(definition, options),
     close: () => adapter.close(),
   };
+}
+
+/** Private: a span per statement of the subgraph's stores, if traced. */
+function statementsOf(
+  name: SubgraphName,
+  options: OpenOptions,
+): StatementWatcher | undefined {
+  const { tracing } = options;
+  if (tracing === undefined) return undefined;
+  const tracer = tracing.tracer(subgraphService(name));
+  return (system) => sqlSpans(tracer, system);
 }
 
 /**
@@ -173,16 +209,19 @@ async function openProtection(
     options.zoneBoundariesFile ?? SHIPPED_ZONE_BOUNDARIES_FILE,
     territoryFromRecords(territory),
   );
+  const statements = statementsOf('protection', options);
   const adapter = await openSqlProtectionAdapter(storage, {
     seedDemo: options.seedDemo,
     territory,
     logger: options.sqlLogger,
+    statements,
   });
   const agencies = {
-    bng: await openSqlBngAdapter(storage),
-    mach: await openSqlMachAdapter(storage),
-    devices: await openDevices(storage, { devicesSource: options.devicesSource }),
-    victimSupport: await openSqlVictimSupportAdapter(storage),
+    bng: await openSqlBngAdapter(storage, { statements }),
+    mach: await openSqlMachAdapter(storage, { statements }),
+    devices: await openDevices(storage,
+      { devicesSource: options.devicesSource }, statements),
+    victimSupport: await openSqlVictimSupportAdapter(storage, { statements }),
   };
   // The outbox's own record of them (BackgroundWork.targets), which a
   // test may change; the adapters closed below stay the ones opened here.
@@ -190,7 +229,8 @@ async function openProtection(
   const clock = options.clock ?? systemClock;
   const rules = options.rules ?? DEFAULT_RULES;
   const logger = options.logger ?? silentLogger();
-  const alertPublisher = options.alertPublisher ?? new LocalAlertBus();
+  const alertPublisher =
+    countingPublisher(options.alertPublisher ?? new LocalAlertBus());
   const dependencies: ProtectionDependencies = {
     adapter,
     // The inventory itself, not the outbox's target a test may replace.
@@ -215,7 +255,22 @@ async function openProtection(
     logger,
     effectsIntervalMs: options.effectsIntervalMs,
   });
-  const definition = protectionSubgraph(dependencies);
+  const definition = {
+    ...protectionSubgraph(dependencies),
+    collectMetrics: (registry: Registry) => {
+      collectProtectionMetrics(registry, {
+        publisher: alertPublisher,
+        pendingEffects: () => adapter.pendingEffects(),
+      });
+      collectPools(registry, {
+        protection: adapter,
+        bng: agencies.bng,
+        mach: agencies.mach,
+        devices: agencies.devices,
+        'victim-support': agencies.victimSupport,
+      });
+    },
+  };
   return {
     adapter,
     background,
@@ -234,11 +289,13 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
     opened(await openSqlBngAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
+        statements: statementsOf('bng', options),
       }), bngSubgraph),
   mach: async (storage, options) =>
     opened(await openSqlMachAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
+        statements: statementsOf('mach', options),
       }), (adapter) => machSubgraph(adapter, { clock: options.clock })),
   devices: async (storage, options) =>
     opened(await openDevices(storage, options), (adapter) =>
@@ -251,14 +308,17 @@ const OPENERS: Readonly<Record<SubgraphName, Opener>> = {
       await openSqlVictimSupportAdapter(storage, {
         seedDemo: options.seedDemo,
         logger: options.sqlLogger,
+        statements: statementsOf('victim-support', options),
       }),
       (adapter) => victimSupportSubgraph(adapter,
         { territory: loadTerritory(options.territoryFile) }),
     ),
   // The trail is never seeded: it starts empty and only grows.
   audit: async (storage, options) =>
-    opened(await openSqlAuditAdapter(storage, { logger: options.sqlLogger }),
-      auditSubgraph),
+    opened(await openSqlAuditAdapter(storage, {
+        logger: options.sqlLogger,
+        statements: statementsOf('audit', options),
+      }), auditSubgraph),
 };
 
 /** Opens a subgraph's adapter (running its migrations) and its schema. */

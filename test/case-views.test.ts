@@ -2,84 +2,12 @@
  * The two views of a case that the agencies ask for in one query, through
  * the gateway with a minted token, on both databases: the magistrate's
  * evaluation view (§7.4.2, §7.6) and the intervention briefing of an
- * alert (§3, §7.11.2).
+ * alert (§3, §7.11.2), the documents the gateway benchmarks load.
  */
+import { BRIEFING_QUERY, EVALUATION_QUERY } from '../bench/operations';
 import { DEMO } from '../storage/demo-data';
 import { describeEachDatabase } from './support/databases';
 import { postGraphQL, startDemoGraph } from './support/graph';
-
-const EVALUATION_VIEW = /* GraphQL */ `
-  query EvaluationView($id: ID!, $decidedOn: Date) {
-    protectionMeasure(id: $id) {
-      reference
-      status
-      requestedOn
-      pvReference
-      requester { origin }
-      relationship
-      evaluations {
-        heardOn
-        yesCount
-        bombFactors
-        magistrateToBeToldAtOnce
-        answers { fearForLife threatsToKillOrSuicide weaponAffinity }
-      }
-      conditions { missing }
-      decidedOn
-      suspect {
-        lastName
-        antecedentReview(referenceDate: $decidedOn) {
-          windowFrom
-          windowTo
-          files { number index intraFamily openedOn }
-          indicators {
-            intraFamilyViolence
-            drugs
-            weapons
-            sexualOffences
-            suicide
-          }
-        }
-        bng {
-          holdsWeapons
-          weapons { category permitReference }
-          noContactOrders { measureId validUntil }
-        }
-      }
-      arrondissement {
-        code
-        deviceStock { total { available assigned } }
-      }
-    }
-  }
-`;
-
-const BRIEFING = /* GraphQL */ `
-  query Briefing($id: ID!) {
-    protectionMeasure(id: $id) {
-      reference
-      alerts {
-        id
-        raisedAt
-        location { latitude longitude accuracyMeters method fixedAt }
-      }
-      protectedPersons { role person { firstName lastName } }
-      suspect {
-        firstName
-        lastName
-        nationalNumber
-        antecedentReview { indicators { weapons intraFamilyViolence } }
-        bng {
-          wanted
-          holdsWeapons
-          weapons { category }
-          noContactOrders { validUntil }
-        }
-      }
-      managingZone { code name contact { phone email } }
-    }
-  }
-`;
 
 interface EvaluationAnswer {
   protectionMeasure: {
@@ -128,13 +56,13 @@ describeEachDatabase('the views of a case', (storage) => {
     });
     const first = await postGraphQL<EvaluationAnswer>(
       stack.gatewayUrl,
-      EVALUATION_VIEW,
+      EVALUATION_QUERY,
       { token, variables: { id } },
     );
     const decidedOn = first.body.data?.protectionMeasure.decidedOn;
     const { body } = await postGraphQL<EvaluationAnswer>(
       stack.gatewayUrl,
-      EVALUATION_VIEW,
+      EVALUATION_QUERY,
       { token, variables: { id, decidedOn } },
     );
 
@@ -163,7 +91,7 @@ describeEachDatabase('the views of a case', (storage) => {
     const token = await stack.token({ role: 'cic', province: 'BE-VAN' });
     const { body } = await postGraphQL<BriefingAnswer>(
       stack.gatewayUrl,
-      BRIEFING,
+      BRIEFING_QUERY,
       { token, variables: { id: DEMO.measureIds.activeWithFalseAlert } },
     );
 

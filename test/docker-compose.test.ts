@@ -1,10 +1,14 @@
 /**
- * docker-compose.yml is for deployment and is not run here; these tests
- * check that it parses and that it wires every part of the graph.
+ * docker-compose.yml and the Dockerfile are for deployment and are not
+ * run here; these tests check that the compose file parses and wires
+ * every part of the graph, and that the image gets the files the
+ * gateway reads beside its compiled code.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { parse } from 'yaml';
+import { APP_DIRECTORY } from '../gateway/console/bundle';
+import { STATIC_DIRECTORY } from '../gateway/console/route';
 import { GATEWAY_OPTIONS } from '../gateway/config';
 import { SUBGRAPH_NAMES } from '../scripts/subgraph-names';
 import { SUBGRAPH_CONFIG } from '../subgraphs/config';
@@ -112,5 +116,32 @@ describe('docker-compose.yml', () => {
       expect(text).toContain(`\${${secret}:?`);
     }
     expect(services.mysql.environment?.MYSQL_PASSWORD).toMatch(/^\$\{/);
+  });
+});
+
+describe('Dockerfile', () => {
+  const text = readFileSync(join(ROOT, 'Dockerfile'), 'utf8');
+  const copies = [...text.matchAll(/^COPY --from=build (\S+) (\S+)$/gm)]
+    .map(([, from, to]) => [from, to]);
+
+  it('copies the console\'s pages where the compiled gateway reads them',
+    () => {
+      const served = relative(ROOT, STATIC_DIRECTORY);
+      expect(copies).toContainEqual(
+        [`/app/${served}`, `./dist/${served}`]);
+      expect(existsSync(join(STATIC_DIRECTORY, 'console', 'index.html')))
+        .toBe(true);
+      expect(existsSync(join(STATIC_DIRECTORY, 'explorer', 'explorer.html')))
+        .toBe(true);
+    });
+
+  it('compiles the console\'s scripts into dist, for their bundle', () => {
+    const build = JSON.parse(
+      readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8'),
+    ) as { exclude: string[] };
+    const app = relative(ROOT, APP_DIRECTORY);
+    expect(build.exclude.filter((path) => app.startsWith(path))).toEqual([]);
+    expect(existsSync(join(APP_DIRECTORY, 'main.ts'))).toBe(true);
+    expect(existsSync(join(APP_DIRECTORY, 'explorer.ts'))).toBe(true);
   });
 });

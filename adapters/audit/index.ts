@@ -2,7 +2,10 @@
  * The audit trail backed by SQL (SQLite or MySQL/MariaDB): see `sql/`
  * for its tables, migrations and the serialised append.
  */
-import { openDataSource } from '../../storage/data-source';
+import {
+  openDataSource,
+  type StatementWatcher,
+} from '../../storage/data-source';
 import type { StorageOptions } from '../../storage/options';
 import type { Logger } from 'typeorm';
 import { SqlAuditAdapter } from './sql/adapter';
@@ -13,6 +16,8 @@ export { SqlAuditAdapter };
 export interface OpenAuditOptions {
   /** Receives every SQL statement; default: nothing is logged. */
   readonly logger?: Logger;
+  /** Told after every statement of the trail; default: nobody. */
+  readonly statements?: StatementWatcher;
 }
 
 /** Opens the trail's tables, running its migrations; never seeded. */
@@ -21,6 +26,6 @@ export async function openSqlAuditAdapter(
   options: OpenAuditOptions = {},
 ): Promise<SqlAuditAdapter> {
   const dataSource = await openDataSource('audit', storage, auditSchema,
-    { logger: options.logger });
+    { logger: options.logger, statements: options.statements });
   return new SqlAuditAdapter(dataSource);
 }

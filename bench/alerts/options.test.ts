@@ -2,6 +2,7 @@ import {
   BenchUsageError,
   DEFAULT_ALERT_BENCH_OPTIONS,
   parseBenchArgs,
+  QUICK_ALERT_BENCH_OPTIONS,
 } from './options';
 
 describe('parseBenchArgs', () => {
@@ -30,6 +31,14 @@ describe('parseBenchArgs', () => {
       settleTimeoutMs: 2000,
       cpuProfileDirectory: '/tmp/profiles',
     });
+  });
+
+  it('runs shorter with --quick, unless an option says otherwise', () => {
+    expect(parseBenchArgs(['--quick']).options).toEqual({
+      ...DEFAULT_ALERT_BENCH_OPTIONS, ...QUICK_ALERT_BENCH_OPTIONS,
+    });
+    expect(parseBenchArgs(['--quick', '--alerts', '7']).options.alerts)
+      .toBe(7);
   });
 
   it.each([

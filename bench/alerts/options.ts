@@ -39,6 +39,16 @@ export const DEFAULT_ALERT_BENCH_OPTIONS: AlertBenchOptions = {
   connectConcurrency: 50,
 };
 
+/**
+ * What `--quick` changes, for a smoke run of a few seconds (npm run
+ * bench -- --quick); options given on the command line still win.
+ */
+export const QUICK_ALERT_BENCH_OPTIONS: Partial<AlertBenchOptions> = {
+  subscribers: 200,
+  alerts: 20,
+  warmupAlerts: 5,
+};
+
 /** Beyond this many sockets one process runs out of file descriptors. */
 export const MAX_SUBSCRIBERS = 10_000;
 
@@ -51,7 +61,8 @@ export const BENCH_USAGE = [
   '  --timeout-ms <ms>   how long after the last raise a delivery may',
   '                      still come before it counts as lost (default 10000)',
   '  --cpu-prof <dir>    write a CPU profile of the stack process there',
-  '  --json              print the figures as JSON, for machines',
+  '  --quick             200 subscribers, 5 + 20 alerts, unless given',
+  '  --json              print one BenchReport as JSON, for machines',
 ].join('\n');
 
 /** A command line the bench cannot run; the message says why. */
@@ -78,6 +89,7 @@ export function parseBenchArgs(args: readonly string[]): BenchCommand {
         'interval-ms': { type: 'string' },
         'timeout-ms': { type: 'string' },
         'cpu-prof': { type: 'string' },
+        quick: { type: 'boolean', default: false },
         json: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -87,7 +99,9 @@ export function parseBenchArgs(args: readonly string[]): BenchCommand {
   } catch (error) {
     throw new BenchUsageError((error as Error).message);
   }
-  const defaults = DEFAULT_ALERT_BENCH_OPTIONS;
+  const defaults: AlertBenchOptions = values.quick
+    ? { ...DEFAULT_ALERT_BENCH_OPTIONS, ...QUICK_ALERT_BENCH_OPTIONS }
+    : DEFAULT_ALERT_BENCH_OPTIONS;
   const options: AlertBenchOptions = {
     ...defaults,
     subscribers: wholeNumber('--subscribers', values.subscribers,

@@ -30,6 +30,7 @@ import { decodeJwt } from 'jose';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
+import type { AlertNotice } from '../../runtime/alerts/notice';
 import type { Logger } from '../../runtime/logger';
 import { parsePurpose } from '../audit/entry';
 import type { DeliveryAuditor } from '../audit/delivery';
@@ -122,6 +123,11 @@ export interface AlertSocketOptions {
    * (gateway/audit/delivery.ts); default: nothing.
    */
   readonly auditDelivery?: DeliveryAuditor;
+  /**
+   * Told of each alert event's answer sent to a subscriber, with its
+   * notice, for the metrics; default: nothing.
+   */
+  readonly onAlertSent?: (notice: AlertNotice) => void;
 }
 
 /** The close code of a socket that sent too many messages at once. */
@@ -319,6 +325,7 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
           reads,
           answer,
         }),
+        onSent: options.onAlertSent,
         onEnd: (ended) => {
           streams.delete(ended);
           options.feed.detach(ended);

@@ -127,6 +127,17 @@ export interface AlertStreamOptions {
    * its execution read, for the audit trail; default: nothing.
    */
   readonly onDelivery?: (reads: DeliveryReads, answer: ExecutionResult) => void;
+  /**
+   * Told as each answer is handed to this subscriber, with the notice
+   * it answers, for the metrics; default: nothing.
+   */
+  readonly onSent?: (notice: AlertNotice) => void;
+}
+
+/** Private: an answer on its way, and the notice it answers. */
+interface Due {
+  readonly notice: AlertNotice;
+  readonly answer: Promise<Answer>;
 }
 
 /**
@@ -141,7 +152,7 @@ implements AsyncIterableIterator<ExecutionResult>, FeedSubscriber {
   readonly #options: AlertStreamOptions;
   readonly #key: string;
   readonly #leave: () => void;
-  readonly #backlog: Promise<Answer>[] = [];
+  readonly #backlog: Due[] = [];
   #wake: (() => void) | null = null;
   #ended = false;
   /** A last answer to send before the end, when the stream fails. */
@@ -169,8 +180,11 @@ implements AsyncIterableIterator<ExecutionResult>, FeedSubscriber {
       return;
     }
     const { shared, executor, operation } = this.#options;
-    this.#backlog.push(shared.answer(this.#key, notice.sequence, () =>
-      answerOf(executor, operation, this.identity, notice.sequence)));
+    this.#backlog.push({
+      notice,
+      answer: shared.answer(this.#key, notice.sequence, () =>
+        answerOf(executor, operation, this.identity, notice.sequence)),
+    });
     this.#wakeUp();
   }
 
@@ -196,11 +210,12 @@ implements AsyncIterableIterator<ExecutionResult>, FeedSubscriber {
         });
         continue;
       }
-      const answer = await due;
+      const answer = await due.answer;
       if (this.#ended) return { done: true, value: undefined };
       if (answer !== null) {
         const reads = answerReads.get(answer);
         if (reads !== undefined) this.#options.onDelivery?.(reads, answer);
+        this.#options.onSent?.(due.notice);
         return { done: false, value: answer };
       }
     }

@@ -99,6 +99,47 @@ describe('AuditWriter', () => {
       new AuditWriteError('The audit trail refused an append: FORBIDDEN'));
   });
 
+  it('writes the reads that come while one is written in one call',
+    async () => {
+      const trail = fakeTrail();
+      const { made } = writer(trail.fetcher);
+      const reads = ['r-1', 'r-2', 'r-3', 'r-4'].map((id) =>
+        made.append(entry(id)));
+      await Promise.all(reads);
+
+      expect(trail.calls).toEqual([
+        { mutation: 'appendAuditEntry', requestIds: ['r-1'] },
+        { mutation: 'appendAuditEntries', requestIds: ['r-2', 'r-3', 'r-4'] },
+      ]);
+      expect(made.counts).toMatchObject({ appended: 4, appendCalls: 2 });
+    });
+
+  it('withholds only the read the trail refuses among those written together',
+    async () => {
+      const trail = fakeTrail();
+      trail.state.refuses.add('r-3');
+      const { made } = writer(trail.fetcher);
+      const reads = ['r-1', 'r-2', 'r-3', 'r-4'].map((id) =>
+        made.append(entry(id)));
+      const settled = await Promise.allSettled(reads);
+
+      expect(settled.map((one) => one.status))
+        .toEqual(['fulfilled', 'fulfilled', 'rejected', 'fulfilled']);
+      expect(trail.taken).toEqual(['r-1', 'r-2', 'r-4']);
+    });
+
+  it('fails every read of a group when the trail is down', async () => {
+    const trail = fakeTrail();
+    trail.state.down = true;
+    const { made } = writer(trail.fetcher);
+    const reads = ['r-1', 'r-2', 'r-3'].map((id) => made.append(entry(id)));
+    for (const read of reads) {
+      await expect(read).rejects.toBeInstanceOf(AuditWriteError);
+    }
+    expect(made.counts).toMatchObject({ appended: 0, appendCalls: 2 });
+    expect(made.pending).toBe(0);
+  });
+
   it('retries queued entries, in order, until the trail takes them',
     async () => {
       const trail = fakeTrail();

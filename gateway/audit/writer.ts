@@ -5,9 +5,14 @@
  * client reaches.
  *
  * Two ways to write. `append` waits for the trail: a read's answer is
- * held until its entry is written, and withheld if it cannot be. It
- * stays one entry a call, ahead of the queue: a read waits for its own
- * entry alone, never behind a burst of alert deliveries.
+ * held until its entry is written, and withheld if it cannot be. A read
+ * that comes while no append is on its way is written at once, alone;
+ * those that come while one is on its way are written together by the
+ * next call (up to `batchSize`), as the trail takes one transaction at a
+ * time anyway. Appends go apart from the queue: a read waits behind other
+ * reads at most, never behind a burst of alert deliveries. A group the
+ * trail refuses as input is tried again one entry a call, so that only
+ * the read at fault is withheld; a group that fails fails each read.
  *
  * `queue` does not wait: a change already committed, or an alert already
  * sent, is written in the background, again and again until the trail
@@ -92,6 +97,8 @@ export interface AuditWriterCounts {
   readonly appended: number;
   /** Calls to the trail that wrote, or tried to write, queued entries. */
   readonly calls: number;
+  /** Calls that wrote, or tried to write, the entries of `append`. */
+  readonly appendCalls: number;
   /** The most entries the queue held at once. */
   readonly peakPending: number;
 }
@@ -117,11 +124,20 @@ export type AppendAnswer =
       readonly cause?: unknown;
     };
 
+/** Private: a read's entry waiting for its append, and its answer. */
+interface WaitingAppend {
+  readonly entry: AuditEntryInput;
+  readonly resolve: () => void;
+  readonly reject: (error: AuditWriteError) => void;
+}
+
 export class AuditWriter {
   readonly #options: AuditWriterOptions;
   readonly #logger: Logger;
   readonly #batchSize: number;
   readonly #queue: AuditEntryInput[] = [];
+  readonly #waiting: WaitingAppend[] = [];
+  #appending = false;
   #timer: NodeJS.Timeout | null = null;
   /** The round of retries under way, if any. */
   #draining: Promise<number> | null = null;
@@ -130,7 +146,7 @@ export class AuditWriter {
   #drainedAt: number | null = null;
   readonly #counts: Counts = {
     queued: 0, dropped: 0, refused: 0, written: 0, appended: 0, calls: 0,
-    peakPending: 0,
+    appendCalls: 0, peakPending: 0,
   };
 
   constructor(options: AuditWriterOptions) {
@@ -156,20 +172,53 @@ export class AuditWriter {
   }
 
   /**
-   * Writes one entry now; throws an AuditWriteError if it cannot. The
-   * append goes under the operation's own request id, so that the audit
-   * subgraph's log line sits with the operation's others.
+   * Writes one entry before it resolves; rejects with an AuditWriteError
+   * if it cannot. Alone, the append goes under the operation's own
+   * request id, so that the audit subgraph's log line sits with the
+   * operation's others; in a group, under the first entry's.
    */
-  async append(entry: AuditEntryInput): Promise<void> {
-    const answer = await this.#call(APPEND, entry, entry.requestId, 1);
-    if (answer.kind === 'failed') {
-      throw new AuditWriteError(answer.reason, { cause: answer.cause });
-    }
-    if (answer.kind === 'refused') throw new AuditWriteError(answer.reason);
-    this.#counts.appended += 1;
+  append(entry: AuditEntryInput): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.#waiting.push({ entry, resolve, reject });
+      if (!this.#appending) void this.#appendWaiting();
+    });
   }
 
-  /** Writes one entry in the background, retrying until it is taken. */
+  /** Private: one call at a time, each taking the reads gathered since. */
+  async #appendWaiting(): Promise<void> {
+    this.#appending = true;
+    try {
+      while (this.#waiting.length > 0) {
+        await this.#appendGroup(this.#waiting.splice(0, this.#batchSize));
+      }
+    } finally {
+      this.#appending = false;
+    }
+  }
+
+  async #appendGroup(group: readonly WaitingAppend[]): Promise<void> {
+    const [first] = group;
+    if (first === undefined) return;
+    this.#counts.appendCalls += 1;
+    const answer = group.length === 1
+      ? await this.#call(APPEND, first.entry, first.entry.requestId, 1)
+      : await this.#call(APPEND_ALL, group.map((one) => one.entry),
+        first.entry.requestId, group.length);
+    if (answer.kind === 'refused' && group.length > 1) {
+      for (const one of group) await this.#appendGroup([one]);
+      return;
+    }
+    for (const one of group) {
+      if (answer.kind === 'written') {
+        this.#counts.appended += 1;
+        one.resolve();
+      } else {
+        const cause = answer.kind === 'failed' ? answer.cause : undefined;
+        one.reject(new AuditWriteError(answer.reason, { cause }));
+      }
+    }
+  }
+
   queue(entry: AuditEntryInput): void {
     const max = this.#options.maxQueue ?? DEFAULT_MAX_QUEUE;
     if (this.#queue.length >= max) {

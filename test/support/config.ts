@@ -6,6 +6,7 @@
 import {
   readConfig,
   secret,
+  string,
   url,
   type ConfigDocs,
   type ConfigOf,
@@ -21,6 +22,8 @@ export const TEST_CONFIG = {
       protocols: ['mysql:', 'mariadb:'],
     }),
   ),
+  /** Default /usr/bin/chromium, where Debian's package puts it. */
+  CHROMIUM_PATH: string({ default: '/usr/bin/chromium' }),
 };
 
 export type TestConfig = ConfigOf<typeof TEST_CONFIG>;
@@ -30,6 +33,10 @@ export const TEST_CONFIG_DOCS: ConfigDocs<typeof TEST_CONFIG> = {
   TEST_MYSQL_URL:
     'A MariaDB or MySQL server whose user may create and drop databases; ' +
     'each test file works in a fresh `sat_<random>` database of its own.',
+  CHROMIUM_PATH:
+    'The Chromium the console\'s browser tests drive (test/console/); ' +
+    'they fail, saying so, when it is not there. `.ci/run` installs ' +
+    'Debian\'s `chromium` package when the default is missing.',
 };
 
 export function readTestConfig(

@@ -74,6 +74,8 @@ export interface DemoGraphOptions {
   readonly alertBus?: StackOptions['alertBus'];
   /** How often the gateway reads the alert log unprompted; default 2000. */
   readonly alertPollMs?: StackOptions['alertPollMs'];
+  /** Where the spans of every server go; default: no tracing. */
+  readonly tracing?: StackOptions['tracing'];
 }
 
 /** The demo graph on ephemeral ports, seeded, with its own local keys. */
@@ -94,6 +96,7 @@ export async function startDemoGraph(
     devicesSource: options.devicesSource,
     alertBus: options.alertBus,
     alertPollMs: options.alertPollMs,
+    tracing: options.tracing,
     gatewayConfig: readGatewayConfig({
       NODE_ENV: 'test',
       KEYS_DIR: keysDirectory,

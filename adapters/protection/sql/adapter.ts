@@ -47,7 +47,11 @@ import { findAlertEventsAfter, findAlertEventsBefore } from './alert-events';
 import { findConfidentialContacts } from './confidential';
 import { Gate, isSqlite } from './gate';
 import { Effect, Journal } from './lifecycle';
-import { findDueEffects, recordAttempt } from './outbox';
+import {
+  countPendingEffects,
+  findDueEffects,
+  recordAttempt,
+} from './outbox';
 import { journalEntryOf, utcInstant } from './rows';
 import {
   Arrondissement,
@@ -344,6 +348,12 @@ export class SqlProtectionAdapter
     }
     return this.operation('dueEffects',
       () => findDueEffects(this.dataSource, at, limit));
+  }
+
+  /** The outbox's backlog: effects still PENDING, due or not. */
+  async pendingEffects(): Promise<number> {
+    return this.operation('pendingEffects',
+      () => countPendingEffects(this.dataSource));
   }
 
   async alertEventsAfter(

@@ -37,6 +37,14 @@ export async function findDueEffects(
     .getMany();
 }
 
+/** How many effects are PENDING, due or not: the outbox's backlog. */
+export function countPendingEffects(dataSource: DataSource): Promise<number> {
+  return dataSource.manager
+    .createQueryBuilder(Effect, 'effect')
+    .where('effect.status = :pending', { pending: 'PENDING' })
+    .getCount();
+}
+
 /**
  * Records one attempt at a PENDING effect. Answers false when no PENDING
  * effect has that id (unknown, or DONE already).

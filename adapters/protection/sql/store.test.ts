@@ -439,6 +439,20 @@ describeEachDatabase('ProtectionStore', (getOptions) => {
       expect((await due(at(61), [id])).map((e) => e.sequence)).toEqual([2]);
     });
 
+    it('counts the pending effects, due or not, for the outbox backlog',
+      async () => {
+        const before = await store.pendingEffects();
+        const id = (await insertRequest()).measure.id;
+        await store.transaction((tx) => tx.enqueueEffects(id,
+          effects('BNG_ALARM_MENTION', 'DEVICES_ASSIGNMENT'), at(3600)));
+        expect(await store.pendingEffects()).toBe(before + 2);
+        const [[first]] = await store.effectsByMeasureId([id]);
+        await store.markEffectFailed(first!.id, 'BNG down', at(7200));
+        expect(await store.pendingEffects()).toBe(before + 2);
+        await store.markEffectDone(first!.id, at(7300));
+        expect(await store.pendingEffects()).toBe(before + 1);
+      });
+
     it('answers at most `limit` effects', async () => {
       const ids = [(await insertRequest()).measure.id,
         (await insertRequest()).measure.id];
