@@ -23,7 +23,7 @@ import {
   runGatewayBench,
   type GatewayBenchDetails,
 } from '../bench/gateway/run';
-import type { BenchReport } from '../bench/report';
+import { startBenchRun, type BenchReport } from '../bench/report';
 
 /** The table, the aims, and what the figures were measured under. */
 function formatReport(report: BenchReport): string {
@@ -69,8 +69,9 @@ async function main(): Promise<number> {
   process.on('SIGINT', interrupt);
   process.on('SIGTERM', interrupt);
   try {
-    const report = await runGatewayBench(command.options,
-      ['bench:gateway', ...process.argv.slice(2)].join(' '), {
+    const run = startBenchRun('scripts/bench-gateway.ts',
+      process.argv.slice(2));
+    const report = await runGatewayBench(command.options, run, {
         progress: (text) => process.stderr.write(`${text}…\n`),
         output: (chunk) => process.stderr.write(chunk),
         signal: controller.signal,

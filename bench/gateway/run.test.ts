@@ -1,5 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { BENCH_ZONE } from '../fixture';
 import { liveChildren, startedChildPids } from './child';
 import { DEFAULT_GATEWAY_BENCH_OPTIONS } from './options';
@@ -10,18 +12,23 @@ import {
   type GatewayAnswers,
 } from './run';
 
-/** Whether any process of the group `pid` leads is still running. */
-function groupAlive(pid: number): boolean {
-  try {
-    process.kill(-pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
+/**
+ * Whether a process of the group `pid` leads still runs. A zombie (the
+ * esbuild service tsx starts, killed with its group, not yet reaped by
+ * PID 1) runs no more.
+ */
+function groupRunning(pid: number): boolean {
+  const table = execFileSync('ps', ['-eo', 'pgid=,stat='],
+    { encoding: 'utf8' });
+  return table.split('\n').some((line) => {
+    const [group, state] = line.trim().split(/\s+/);
+    return Number(group) === pid && state !== undefined &&
+      !state.startsWith('Z');
+  });
 }
 
-function benchDirectories(): string[] {
-  return readdirSync(tmpdir())
+function benchDirectories(under: string): string[] {
+  return readdirSync(under)
     .filter((name) => name.startsWith('sat-bench-gateway-'));
 }
 
@@ -56,17 +63,25 @@ describe('gateway bench answers check', () => {
 describe('gateway bench on SQLite', () => {
   const measures = 12;
   let answers: GatewayAnswers;
-  let directoriesBefore: string[];
+  // A temporary directory of the test's own, where the bench makes its
+  // own: another run on the machine cannot be mistaken for this one.
+  const temporary = mkdtempSync(join(tmpdir(), 'sat-bench-test-'));
+  const outerTmpdir = process.env.TMPDIR;
 
   beforeAll(async () => {
-    directoriesBefore = benchDirectories();
+    process.env.TMPDIR = temporary;
     answers = await checkGatewayAnswers({
       ...DEFAULT_GATEWAY_BENCH_OPTIONS,
       database: 'sqlite',
       measures,
       logLevel: 'silent',
+    }).finally(() => {
+      if (outerTmpdir === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = outerTmpdir;
     });
   }, 90_000);
+
+  afterAll(() => rmSync(temporary, { recursive: true, force: true }));
 
   it('gets the same data from the three gateways for each operation', () => {
     const [briefing, zoneList, evaluation] = answers.get('a') ?? [];
@@ -89,7 +104,7 @@ describe('gateway bench on SQLite', () => {
     expect(liveChildren()).toBe(0);
     const pids = startedChildPids();
     expect(pids).toHaveLength(4);
-    expect(pids.filter(groupAlive)).toEqual([]);
-    expect(benchDirectories()).toEqual(directoriesBefore);
+    expect(pids.filter(groupRunning)).toEqual([]);
+    expect(benchDirectories(temporary)).toEqual([]);
   });
 });

@@ -34,7 +34,11 @@ import { DEFAULT_POOL_SIZE, type StorageOptions } from '../../storage/options';
 import { mariadbDatabase } from '../../test/support/databases';
 import { benchData } from '../fixture';
 import { benchOperations, type BenchOperation } from '../operations';
-import { benchMachine, type BenchReport } from '../report';
+import {
+  benchReportOf,
+  type BenchReport,
+  type BenchRun,
+} from '../report';
 import {
   callerTokens,
   HEADER_REFRESH_MS,
@@ -131,10 +135,9 @@ interface Held {
 /** Runs the bench; the report is the one `--json` prints. */
 export async function runGatewayBench(
   options: GatewayBenchOptions,
-  command: string,
+  run: BenchRun,
   hooks: RunHooks = {},
 ): Promise<BenchReport> {
-  const startedAt = new Date();
   const held: Held = {};
   try {
     const setup = await prepare(options, hooks, held);
@@ -143,16 +146,11 @@ export async function runGatewayBench(
     await checkAnswers(options, setup, hooks, held);
     const loads = await loadAll(options, setup, hooks, held);
     const details = detailsOf(options, setup, loads);
-    return {
-      bench: 'gateway',
-      command,
-      startedAt: startedAt.toISOString(),
-      durationMs: Date.now() - startedAt.getTime(),
-      machine: benchMachine(),
+    return benchReportOf('gateway', run, {
       cases: casesOf(details.operations),
       aims: aimsOf(details.operations),
       details,
-    };
+    });
   } finally {
     await cleanUp(held, hooks);
   }
