@@ -592,8 +592,9 @@ export function notesOf(options: GatewayBenchOptions): string[] {
       `${options.durationSeconds} s counted after ${options.warmupSeconds} ` +
       's of warm-up, a fresh gateway process for each load. ' + rounds,
     '(a) runs with NODE_ENV=production, the bearer token verified ' +
-      'against the issuer\'s JWKS (served on loopback), an identity ' +
-      'header signed per subgraph fetch, the depth, alias, token and ' +
+      'against the issuer\'s JWKS (served on loopback), identity ' +
+      'headers signed by the gateway for each subgraph it fetches ' +
+      'from, the depth, alias, token and ' +
       'cost limits at their defaults, the safelist of the three ' +
       'operations, the audit trail written to the audit subgraph, CSRF ' +
       `prevention, and a rate limit of ${BENCH_RATE_LIMIT} a minute ` +
