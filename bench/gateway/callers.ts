@@ -30,46 +30,67 @@ function subjectOf(caller: BenchCaller): string {
   return caller.subject ?? `local-${caller.role}`;
 }
 
-/** One bearer token per operation, by operation name. */
+/**
+ * The `count` users of an operation's organisation: the same claims
+ * but the subject, which tells them apart.
+ */
+function usersOf(operation: BenchOperation, count: number): BenchCaller[] {
+  const subject = subjectOf(operation.caller);
+  return Array.from({ length: count }, (_, index) =>
+    ({ ...operation.caller, subject: `${subject}-${index + 1}` }));
+}
+
+/** What a request names its user by: operation, then the user's turn. */
+export function callerKey(operation: string, index: number): string {
+  return `${operation}#${index}`;
+}
+
+/** `count` bearer tokens per operation, one per user, by operation name. */
 export async function callerTokens(
   issuerPrivateJwk: JWK,
   operations: readonly BenchOperation[],
   issuer: { readonly issuer: string; readonly audience: string },
-): Promise<Readonly<Record<string, string>>> {
+  count: number,
+): Promise<Readonly<Record<string, readonly string[]>>> {
   const entries = await Promise.all(operations.map(async (operation) => [
     operation.name,
-    await mintToken(issuerPrivateJwk, {
-      ...operation.caller,
-      ...issuer,
-      expiresIn: TOKEN_LIFETIME,
-    }),
+    await Promise.all(usersOf(operation, count).map((user) =>
+      mintToken(issuerPrivateJwk, {
+        ...user,
+        ...issuer,
+        expiresIn: TOKEN_LIFETIME,
+      }))),
   ]));
   return Object.fromEntries(entries);
 }
 
 /**
- * For each operation's caller and each subgraph, the header gateway (a)
- * would send, under a request id naming the operation; valid from now
- * for TRUST_LIFETIME_SECONDS.
+ * For each user of each operation (by `callerKey`) and each subgraph,
+ * the header gateway (a) would send, under a request id naming the
+ * user; valid from now for TRUST_LIFETIME_SECONDS.
  */
 export async function presignHeaders(
   trustPrivateJwk: JWK,
   operations: readonly BenchOperation[],
+  count: number,
 ): Promise<PresignedHeaders> {
   const signer = createTrustSigner(trustPrivateJwk);
   const headers: Record<string, Record<string, string>> = {};
   for (const operation of operations) {
-    const identity = identityFromAccessToken(
-      { ...operation.caller, sub: subjectOf(operation.caller) });
-    if ('error' in identity) {
-      throw new TypeError(`The ${operation.name} caller: ${identity.error}`);
+    for (const [index, user] of usersOf(operation, count).entries()) {
+      const identity = identityFromAccessToken(
+        { ...user, sub: user.subject });
+      if ('error' in identity) {
+        throw new TypeError(`The ${operation.name} caller: ${identity.error}`);
+      }
+      const key = callerKey(operation.name, index);
+      const bySubgraph: Record<string, string> = {};
+      for (const subgraph of SUBGRAPH_NAMES) {
+        bySubgraph[subgraph] = await signer.sign(identity,
+          { subgraph, requestId: `bench-${key}` });
+      }
+      headers[key] = bySubgraph;
     }
-    const bySubgraph: Record<string, string> = {};
-    for (const subgraph of SUBGRAPH_NAMES) {
-      bySubgraph[subgraph] = await signer.sign(identity,
-        { subgraph, requestId: `bench-${operation.name}` });
-    }
-    headers[operation.name] = bySubgraph;
   }
   return headers;
 }

@@ -74,14 +74,20 @@ describe('gateway bench figures', () => {
       { metric: 'a/b req/s', value: 0.5, unit: '' },
       { metric: 'a/c req/s', value: 2, unit: '' },
     ]);
-    expect(cases[1]!.figures.map(({ metric }) => metric)).toEqual(
-      ['requests/s', 'p50 latency', 'p99 latency', 'errors']);
+    expect(cases[1]!.figures.map(({ metric }) => metric)).toEqual([
+      'requests/s', 'p50 latency', 'p99 latency', 'errors',
+      'gateway CPU/request', 'subgraphs CPU/request',
+    ]);
   });
 
   it('prints a row per gateway and the ratios', () => {
     const table = formatFigures([operation(load(50), load(100), load(25))]);
     expect(table).toContain('a: this gateway, every layer on');
-    expect(table).toMatch(/b: Apollo Gateway, plain\s+100\s+10\.0\s+30\.0\s+0/);
+    expect(table).toMatch(/b: Apollo Gateway, plain\s+100\s+10\.0\s+30\.0\s+0\s+-\s+-/);
+    const measured = formatFigures([operation(
+      { ...load(50), gatewayCpuMs: 1.234, subgraphsCpuMs: 5.6 },
+      load(100), load(25))]);
+    expect(measured).toMatch(/a: this gateway.*\s1\.23\s+5\.60$/m);
     expect(table).toContain('a/b 0.50   a/c 2.00');
   });
 });

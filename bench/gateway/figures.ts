@@ -89,6 +89,10 @@ function loadFigures(figures: LoadFigures): BenchFigure[] {
     { metric: 'p50 latency', value: figures.p50Ms, unit: 'ms' },
     { metric: 'p99 latency', value: figures.p99Ms, unit: 'ms' },
     { metric: 'errors', value: figures.errors, unit: '' },
+    { metric: 'gateway CPU/request', value: figures.gatewayCpuMs ?? null,
+      unit: 'ms' },
+    { metric: 'subgraphs CPU/request', value: figures.subgraphsCpuMs ?? null,
+      unit: 'ms' },
   ];
 }
 
@@ -117,18 +121,27 @@ function row(cells: readonly string[], widths: readonly number[]): string {
     : cell.padStart(widths[index]!)).join('  ').trimEnd();
 }
 
+function printedMs(value: number | undefined): string {
+  return value === undefined ? '-' : value.toFixed(2);
+}
+
 /** The table: per operation, per gateway, then the two ratios. */
 export function formatFigures(
   operations: readonly OperationFigures[],
 ): string {
-  const widths = [34, 9, 8, 8, 7];
-  const lines = [row(['', 'req/s', 'p50 ms', 'p99 ms', 'errors'], widths)];
+  const widths = [34, 6, 7, 7, 6, 8, 8];
+  const lines = [
+    row(['', '', '', '', '', 'CPU ms/request', ''], [34, 6, 7, 7, 6, 17, 0]),
+    row(['', 'req/s', 'p50 ms', 'p99 ms', 'errors', 'gateway',
+      'subgraphs'], widths),
+  ];
   for (const figures of operations) {
     lines.push(figures.operation);
     for (const { letter, label } of GATEWAYS) {
       const f = figures.gateways[letter];
       lines.push(row([`  ${letter}: ${label}`, f.requestsPerSecond.toFixed(0),
-        f.p50Ms.toFixed(1), f.p99Ms.toFixed(1), String(f.errors)], widths));
+        f.p50Ms.toFixed(1), f.p99Ms.toFixed(1), String(f.errors),
+        printedMs(f.gatewayCpuMs), printedMs(f.subgraphsCpuMs)], widths));
     }
     const { a, b, c } = figures.gateways;
     lines.push(`  a/b ${printedRatio(ratioOf(a, b))}` +

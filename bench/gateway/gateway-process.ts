@@ -11,7 +11,7 @@ import {
   type ServingGateway,
 } from './project-gateway';
 import type { GatewayConfig, PresignedHeaders } from './protocol';
-import { serveBench } from './serve';
+import { cpuMsOf, serveBench } from './serve';
 
 let serving: ServingGateway | null = null;
 let headers: PresignedHeaders = {};
@@ -55,6 +55,7 @@ serveBench({
     headers: replaceHeaders,
     // In ms, for the window of a CPU profile (profiles.ts).
     uptime: async () => process.uptime() * 1000,
+    cpu: async () => cpuMsOf(process.cpuUsage()),
   },
   stop,
 });

@@ -19,8 +19,13 @@ describe('gateway bench request', () => {
     expect(request.headers).toEqual({
       'content-type': 'application/json',
       authorization: 'Bearer token-1',
-      'x-bench-caller': 'zone-list',
+      'x-bench-caller': 'zone-list#0',
     });
+    expect(requestOf(zoneListOperation(50), 'token-8', 7).headers)
+      .toMatchObject({
+        authorization: 'Bearer token-8',
+        'x-bench-caller': 'zone-list#7',
+      });
     expect(JSON.parse(request.body)).toEqual({
       operationName: 'ZoneActiveMeasures',
       query: zoneListOperation(50).query,

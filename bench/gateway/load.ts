@@ -7,6 +7,7 @@
  */
 import autocannon from 'autocannon';
 import type { BenchOperation } from '../operations';
+import { callerKey } from './callers';
 import { CALLER_HEADER } from './protocol';
 
 /** What one load measured. */
@@ -30,12 +31,20 @@ export interface LoadFigures {
    * personal data. Absent when every answer was good.
    */
   readonly firstError?: string;
+  /**
+   * CPU time the gateway's process spent per request of the counted
+   * load, and the subgraphs' process (user and system, in ms); absent
+   * when not measured.
+   */
+  readonly gatewayCpuMs?: number;
+  readonly subgraphsCpuMs?: number;
 }
 
 export interface LoadOptions {
   readonly url: string;
   readonly operation: BenchOperation;
-  readonly token: string;
+  /** The users' tokens, each request going as the next user. */
+  readonly tokens: readonly string[];
   readonly connections: number;
   readonly durationSeconds: number;
   /** Aborting stops the load at once. */
@@ -43,13 +52,17 @@ export interface LoadOptions {
 }
 
 /** The request every gateway is sent for `operation`. */
-export function requestOf(operation: BenchOperation, token: string) {
+export function requestOf(
+  operation: BenchOperation,
+  token: string,
+  turn = 0,
+) {
   return {
     method: 'POST' as const,
     headers: {
       'content-type': 'application/json',
       authorization: `Bearer ${token}`,
-      [CALLER_HEADER]: operation.name,
+      [CALLER_HEADER]: callerKey(operation.name, turn),
     },
     body: JSON.stringify({
       operationName: operation.operationName,
@@ -107,8 +120,17 @@ export function errorSummaryOf(status: number, body: string): string {
 export function loadGateway(options: LoadOptions): Promise<LoadFigures> {
   let bad = 0;
   let firstError: string | undefined;
+  // Each user's headers built once; each request goes as the next user.
+  const users = options.tokens.map((token, turn) =>
+    requestOf(options.operation, token, turn).headers);
+  let turn = 0;
   const request = {
-    ...requestOf(options.operation, options.token),
+    ...requestOf(options.operation, options.tokens[0] ?? ''),
+    setupRequest: (sent: autocannon.Request) => {
+      const headers = users[turn % users.length];
+      turn += 1;
+      return { ...sent, headers };
+    },
     onResponse: (status: number, body: string) => {
       if (isGoodAnswer(status, body)) return;
       bad += 1;

@@ -26,7 +26,8 @@ describe('gateway bench options', () => {
 
   it('reads every option', () => {
     const { options, json } = parseGatewayBenchArgs([
-      '--connections', '8', '--duration', '5', '--warmup', '0',
+      '--connections', '8', '--callers', '5', '--duration', '5',
+      '--warmup', '0',
       '--database', 'sqlite', '--only', 'evaluation,briefing',
       '--rounds', '3', '--measures', '40', '--log-level', 'error',
       '--profile', '/tmp/profiles', '--mysql-url', 'mariadb://u@db:3307/x',
@@ -35,6 +36,7 @@ describe('gateway bench options', () => {
     expect(json).toBe(true);
     expect(options).toEqual({
       connections: 8,
+      callers: 5,
       durationSeconds: 5,
       warmupSeconds: 0,
       database: 'sqlite',

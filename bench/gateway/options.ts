@@ -20,6 +20,12 @@ export type DatabaseChoice = (typeof DATABASES)[number];
 export interface GatewayBenchOptions {
   /** Connections autocannon keeps open; default 16. */
   readonly connections: number;
+  /**
+   * Users of each operation's organisation, each with a token of their
+   * own; the requests go as each in turn, so requests in flight at once
+   * are distinct users', as at a dispatch centre; default 64.
+   */
+  readonly callers: number;
   /** Counted load per gateway and operation; default 10 s. */
   readonly durationSeconds: number;
   /** Load before each counted one, not counted; default 3 s. */
@@ -55,6 +61,7 @@ export interface GatewayBenchOptions {
 
 export const DEFAULT_GATEWAY_BENCH_OPTIONS: GatewayBenchOptions = {
   connections: 16,
+  callers: 64,
   durationSeconds: 10,
   warmupSeconds: 3,
   database: 'mariadb',
@@ -74,6 +81,7 @@ export const QUICK_GATEWAY_BENCH_OPTIONS: Partial<GatewayBenchOptions> = {
 export const GATEWAY_BENCH_USAGE = [
   'Usage: npm run bench:gateway -- [options]',
   '  --connections <n>   connections autocannon keeps open (default 16)',
+  '  --callers <n>       users asking each operation in turn (default 64)',
   '  --duration <s>      counted load per gateway and operation (default 10)',
   '  --warmup <s>        load before each counted one, not counted (default 3)',
   '  --database <kind>   mariadb (a fresh database, dropped after) or',
@@ -113,6 +121,8 @@ export function parseGatewayBenchArgs(
   const options: GatewayBenchOptions = {
     connections: wholeNumber('--connections', values.connections,
       defaults.connections, 1, 1000),
+    callers: wholeNumber('--callers', values.callers,
+      defaults.callers, 1, 1000),
     durationSeconds: wholeNumber('--duration', values.duration,
       defaults.durationSeconds, 1, 3600),
     warmupSeconds: wholeNumber('--warmup', values.warmup,
@@ -141,6 +151,7 @@ function parsedValues(args: readonly string[]) {
       args: [...args],
       options: {
         connections: text,
+        callers: text,
         duration: text,
         warmup: text,
         database: text,

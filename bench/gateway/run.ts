@@ -111,7 +111,8 @@ interface Setup {
   readonly directory: string;
   readonly keys: LocalKeys;
   readonly operations: readonly BenchOperation[];
-  readonly tokens: Readonly<Record<string, string>>;
+  /** Each operation's users' tokens, in turn order (callers.ts). */
+  readonly tokens: Readonly<Record<string, readonly string[]>>;
   readonly subgraphUrls: SubgraphUrls;
   readonly jwksUrl: string;
   readonly manifestPath: string;
@@ -129,6 +130,8 @@ interface Held {
   dropDatabase?: () => Promise<void>;
   jwks?: Server;
   subgraphs?: Stoppable;
+  /** The subgraphs' process's CPU time so far, in ms. */
+  subgraphsCpu?: () => Promise<number>;
   gateway?: Stoppable;
 }
 
@@ -177,7 +180,7 @@ async function prepare(
   const tokens = await callerTokens(keys.issuer.privateJwk, operations, {
     issuer: ISSUER.AUTH_ISSUER,
     audience: ISSUER.AUTH_AUDIENCE,
-  });
+  }, options.callers);
   hooks.progress?.(
     `Starting the six subgraphs on ${options.database}, seeding ${options.measures} bench measures`);
   const subgraphUrls = await startSubgraphs(options, {
@@ -264,6 +267,7 @@ async function startSubgraphs(
       await keepProfile(options, 'subgraphs');
     },
   };
+  held.subgraphsCpu = () => child.ask<number>('cpu');
   return child.ask<SubgraphUrls>('start', {
     ...where,
     measures: options.measures,
@@ -323,7 +327,8 @@ async function startGatewayChild(
   const { url } = await child.ask<{ url: string }>('start', config);
   if (config.kind !== 'project') {
     refresh = setInterval(() => {
-      void presignHeaders(setup.keys.trust.privateJwk, setup.operations)
+      void presignHeaders(setup.keys.trust.privateJwk, setup.operations,
+        options.callers)
         .then((headers) => child.ask('headers', headers))
         .catch(() => undefined);
     }, HEADER_REFRESH_MS);
@@ -343,7 +348,7 @@ async function gatewayConfig(
     kind: entry.kind,
     supergraphSdl: setup.plainSdl,
     headers: await presignHeaders(setup.keys.trust.privateJwk,
-      setup.operations),
+      setup.operations, options.callers),
   };
 }
 
@@ -384,7 +389,7 @@ async function answersOf(
   const data: unknown[] = [];
   for (const operation of setup.operations) {
     const answer = await askOnce(url, operation,
-      setup.tokens[operation.name]!);
+      setup.tokens[operation.name]![0]!);
     if (answer.status !== 200 || answer.errors !== undefined ||
       answer.data == null) {
       const errors = JSON.stringify(answer.errors ?? null);
@@ -460,8 +465,12 @@ async function loadAll(
           { options, profile }, hooks, held);
         const window = entry.letter === 'a'
           ? profileWindow(options, child, profile) : undefined;
+        const cpu = {
+          gateway: () => child.ask<number>('cpu'),
+          subgraphs: held.subgraphsCpu ?? (async () => Number.NaN),
+        };
         const figures = await loadOne(url, operation, entry, {
-          options, setup, hooks, round, window });
+          options, setup, hooks, round, window, cpu });
         loads.push({ round, operation: operation.name,
           gateway: entry.letter, figures });
         await stopGateway(held);
@@ -500,6 +509,20 @@ function profileWindow(
   };
 }
 
+/** The CPU time so far of the gateway's and the subgraphs' processes. */
+interface CpuClocks {
+  readonly gateway: () => Promise<number>;
+  readonly subgraphs: () => Promise<number>;
+}
+
+async function readCpu(
+  clocks: CpuClocks,
+): Promise<{ gateway: number; subgraphs: number }> {
+  const [gateway, subgraphs] =
+    await Promise.all([clocks.gateway(), clocks.subgraphs()]);
+  return { gateway, subgraphs };
+}
+
 /** Private: the warm-up, then the counted load. */
 async function loadOne(
   url: string,
@@ -511,13 +534,14 @@ async function loadOne(
     readonly hooks: RunHooks;
     readonly round: number;
     readonly window?: ProfileWindow;
+    readonly cpu: CpuClocks;
   },
 ): Promise<LoadFigures> {
   const { options, hooks } = run;
   const load = (durationSeconds: number) => loadGateway({
     url,
     operation,
-    token: run.setup.tokens[operation.name]!,
+    tokens: run.setup.tokens[operation.name]!,
     connections: options.connections,
     durationSeconds,
     signal: hooks.signal,
@@ -531,8 +555,18 @@ async function loadOne(
   }
   hooks.progress?.(`Loading the ${where} for ${options.durationSeconds} s`);
   const fromMs = await run.window?.mark();
-  const figures = await load(options.durationSeconds);
+  const cpuBefore = await readCpu(run.cpu);
+  const counted = await load(options.durationSeconds);
+  const cpuAfter = await readCpu(run.cpu);
   if (fromMs !== undefined) await run.window?.save(fromMs);
+  const perRequest = (before: number, after: number) =>
+    counted.requests > 0 && Number.isFinite(after - before)
+      ? (after - before) / counted.requests : undefined;
+  const figures: LoadFigures = {
+    ...counted,
+    gatewayCpuMs: perRequest(cpuBefore.gateway, cpuAfter.gateway),
+    subgraphsCpuMs: perRequest(cpuBefore.subgraphs, cpuAfter.subgraphs),
+  };
   if (figures.firstError !== undefined) {
     hooks.progress?.(
       `${figures.errors} errors loading the ${where}, the first: ${figures.firstError}`);

@@ -66,3 +66,8 @@ async function answer(
     process.send?.(reply, undefined, {}, () => resolve());
   });
 }
+
+/** A process's CPU time so far, user and system, in ms. */
+export function cpuMsOf(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}

@@ -22,7 +22,7 @@ import { openSubgraph, type OpenedSubgraph } from '../../subgraphs/registry';
 import { SUBGRAPH_NAMES } from '../../scripts/subgraph-names';
 import { benchData } from '../fixture';
 import type { SubgraphsConfig, SubgraphUrls } from './protocol';
-import { serveBench } from './serve';
+import { cpuMsOf, serveBench } from './serve';
 
 interface Started {
   readonly opened: OpenedSubgraph;
@@ -90,4 +90,8 @@ async function stop(): Promise<void> {
   }
 }
 
-serveBench({ name: 'subgraphs', handlers: { start }, stop });
+serveBench({
+  name: 'subgraphs',
+  handlers: { start, cpu: async () => cpuMsOf(process.cpuUsage()) },
+  stop,
+});
