@@ -18,7 +18,7 @@ describe('gateway bench options', () => {
       warmupSeconds: 3,
       database: 'mariadb',
       operations: ['briefing', 'zone-list', 'evaluation'],
-      rounds: 1,
+      rounds: 3,
       measures: 500,
     });
     expect(command.options.profileDirectory).toBeUndefined();
@@ -54,6 +54,7 @@ describe('gateway bench options', () => {
       ...DEFAULT_GATEWAY_BENCH_OPTIONS,
       durationSeconds: 3,
       warmupSeconds: 1,
+      rounds: 1,
     });
     const { options } = parseGatewayBenchArgs(['--quick', '--duration', '6']);
     expect(options).toMatchObject({ durationSeconds: 6, warmupSeconds: 1 });

@@ -45,7 +45,7 @@ export interface GatewayBenchOptions {
   readonly operations: readonly OperationName[];
   /**
    * Each case is loaded this many times, every other round in the
-   * reverse gateway order; the median round counts; default 1.
+   * reverse gateway order; the median round counts; default 3.
    */
   readonly rounds: number;
   /** Extra active measures in the bench zone; default BENCH_MEASURES. */
@@ -67,7 +67,7 @@ export const DEFAULT_GATEWAY_BENCH_OPTIONS: GatewayBenchOptions = {
   database: 'mariadb',
   mysqlUrl: 'mysql://root@127.0.0.1:3306/test',
   operations: OPERATION_NAMES,
-  rounds: 1,
+  rounds: 3,
   measures: BENCH_MEASURES,
   logLevel: 'warn',
 };
@@ -76,6 +76,7 @@ export const DEFAULT_GATEWAY_BENCH_OPTIONS: GatewayBenchOptions = {
 export const QUICK_GATEWAY_BENCH_OPTIONS: Partial<GatewayBenchOptions> = {
   durationSeconds: 3,
   warmupSeconds: 1,
+  rounds: 1,
 };
 
 export const GATEWAY_BENCH_USAGE = [
@@ -91,11 +92,12 @@ export const GATEWAY_BENCH_USAGE = [
   '  --only <names>      operations to load, comma-separated, among',
   '                      briefing, zone-list, evaluation (default all)',
   '  --rounds <n>        load each case n times, alternating the gateway',
-  '                      order; the median round counts (default 1)',
+  '                      order; the median round counts (default 3)',
   `  --measures <n>      extra measures in the bench zone (default ${BENCH_MEASURES})`,
   '  --log-level <lvl>   logs of the subgraphs and gateway (a) (default warn)',
   '  --profile <dir>     write CPU profiles of gateway (a) and the subgraphs',
-  '  --quick             a smoke run: --duration 3 --warmup 1 unless given',
+  '  --quick             a smoke run: --duration 3 --warmup 1 --rounds 1',
+  '                      unless given',
   '  --json              print one BenchReport as JSON, for machines',
 ].join('\n');
 
