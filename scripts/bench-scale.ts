@@ -14,7 +14,7 @@
 import {
   parseScaleArgs,
   SCALE_USAGE,
-  ScaleUsageError,
+  BenchUsageError,
 } from '../bench/scale/options';
 import { scaleBenchReport, scaleNotes } from '../bench/scale/report';
 import { runScaleBench } from '../bench/scale/run';
@@ -27,7 +27,7 @@ async function main(): Promise<number> {
   try {
     command = parseScaleArgs(args);
   } catch (error) {
-    if (!(error instanceof ScaleUsageError)) throw error;
+    if (!(error instanceof BenchUsageError)) throw error;
     process.stderr.write(`${error.message}\n${SCALE_USAGE}\n`);
     return 2;
   }

@@ -3,6 +3,7 @@
  * that sets them (scripts/bench-alerts.ts).
  */
 import { parseArgs } from 'node:util';
+import { BenchUsageError, wholeNumber } from '../usage';
 
 export interface AlertBenchOptions {
   /**
@@ -65,10 +66,7 @@ export const BENCH_USAGE = [
   '  --json              print one BenchReport as JSON, for machines',
 ].join('\n');
 
-/** A command line the bench cannot run; the message says why. */
-export class BenchUsageError extends Error {
-  override readonly name = 'BenchUsageError';
-}
+export { BenchUsageError };
 
 export interface BenchCommand {
   readonly options: AlertBenchOptions;
@@ -121,20 +119,3 @@ export function parseBenchArgs(args: readonly string[]): BenchCommand {
   return { options, json: values.json, help: values.help };
 }
 
-/** Private: a whole number in [min, max], or the default when absent. */
-function wholeNumber(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new BenchUsageError(
-      `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
-}

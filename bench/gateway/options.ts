@@ -3,6 +3,7 @@
  * line that sets them (scripts/bench-gateway.ts).
  */
 import { parseArgs } from 'node:util';
+import { BenchUsageError, oneOf, wholeNumber } from '../usage';
 import { LOG_LEVELS, type LogLevel } from '../../runtime/logger';
 import { BENCH_MEASURES } from '../fixture';
 import type { BenchOperation } from '../operations';
@@ -101,10 +102,7 @@ export const GATEWAY_BENCH_USAGE = [
   '  --json              print one BenchReport as JSON, for machines',
 ].join('\n');
 
-/** A command line the bench cannot run; the message says why. */
-export class BenchUsageError extends Error {
-  override readonly name = 'BenchUsageError';
-}
+export { BenchUsageError };
 
 export interface GatewayBenchCommand {
   readonly options: GatewayBenchOptions;
@@ -173,41 +171,6 @@ function parsedValues(args: readonly string[]) {
   } catch (error) {
     throw new BenchUsageError((error as Error).message);
   }
-}
-
-/** Private: a whole number in [min, max], or the default when absent. */
-function wholeNumber(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new BenchUsageError(
-      `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return value;
-}
-
-/** Private: one of `choices`, or the default when absent. */
-function oneOf<T extends string>(
-  name: string,
-  text: string | undefined,
-  fallback: T,
-  choices: readonly T[],
-): T {
-  if (text === undefined) return fallback;
-  const found = choices.find((choice) => choice === text);
-  if (found === undefined) {
-    throw new BenchUsageError(
-      `${name} must be one of ${choices.join(', ')}, got ${JSON.stringify(text)}`,
-    );
-  }
-  return found;
 }
 
 /** Private: the operations named, in table order, each once. */

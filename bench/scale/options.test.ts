@@ -3,7 +3,7 @@ import {
   DEFAULT_SCALE_OPTIONS,
   parseScaleArgs,
   QUICK_SCALE_OPTIONS,
-  ScaleUsageError,
+  BenchUsageError,
 } from './options';
 
 describe('parseScaleArgs', () => {
@@ -64,7 +64,7 @@ describe('parseScaleArgs', () => {
     [['--only', 'gateway'], /--only .* got "gateway"/],
     [['--lenghts', '1'], /lenghts/],
   ])('refuses %j, naming the option and the value', (args, message) => {
-    expect(() => parseScaleArgs(args)).toThrow(ScaleUsageError);
+    expect(() => parseScaleArgs(args)).toThrow(BenchUsageError);
     expect(() => parseScaleArgs(args)).toThrow(message);
   });
 });

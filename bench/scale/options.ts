@@ -3,6 +3,7 @@
  * that sets them (scripts/bench-scale.ts).
  */
 import { parseArgs } from 'node:util';
+import { BenchUsageError, wholeNumber } from '../usage';
 import { BENCH_MEASURES } from '../fixture';
 import { MAX_SUBSCRIBERS } from '../alerts/options';
 
@@ -108,10 +109,7 @@ export const SCALE_USAGE = [
   '  --json                print one BenchReport as JSON',
 ].join('\n');
 
-/** A command line the bench cannot run; the message says why. */
-export class ScaleUsageError extends Error {
-  override readonly name = 'ScaleUsageError';
-}
+export { BenchUsageError };
 
 export interface ScaleCommand {
   readonly options: ScaleBenchOptions;
@@ -119,13 +117,13 @@ export interface ScaleCommand {
   readonly help: boolean;
 }
 
-/** Reads the command line; throws a ScaleUsageError naming a bad value. */
+/** Reads the command line; throws a BenchUsageError naming a bad value. */
 export function parseScaleArgs(args: readonly string[]): ScaleCommand {
   const values = parsed(args);
   const base: ScaleBenchOptions = values.quick
     ? { ...DEFAULT_SCALE_OPTIONS, ...QUICK_SCALE_OPTIONS }
     : DEFAULT_SCALE_OPTIONS;
-  const measures = whole('--measures', values.measures, base.measures,
+  const measures = wholeNumber('--measures', values.measures, base.measures,
     1, 5000);
   const options: ScaleBenchOptions = {
     database: databaseOf(values.database, base.database),
@@ -133,11 +131,11 @@ export function parseScaleArgs(args: readonly string[]): ScaleCommand {
     lengths: listOf('--lengths', values.lengths, base.lengths, 1,
       Math.min(measures, MAX_LIST_LENGTH)),
     measures,
-    requests: whole('--requests', values.requests, base.requests, 1, 10_000),
-    warmups: whole('--warmup', values.warmup, base.warmups, 0, 1000),
+    requests: wholeNumber('--requests', values.requests, base.requests, 1, 10_000),
+    warmups: wholeNumber('--warmup', values.warmup, base.warmups, 0, 1000),
     subscribers: listOf('--subscribers', values.subscribers,
       base.subscribers, 1, MAX_SUBSCRIBERS),
-    alerts: whole('--alerts', values.alerts, base.alerts, 1, 100_000),
+    alerts: wholeNumber('--alerts', values.alerts, base.alerts, 1, 100_000),
     warmupAlerts: base.warmupAlerts,
     fixedPace: values['fixed-pace'],
     parts: partsOf(values.only, base.parts),
@@ -169,7 +167,7 @@ function parsed(args: readonly string[]) {
       allowPositionals: false,
     }).values;
   } catch (error) {
-    throw new ScaleUsageError((error as Error).message);
+    throw new BenchUsageError((error as Error).message);
   }
 }
 
@@ -179,7 +177,7 @@ function databaseOf(
 ): ScaleDatabase {
   if (text === undefined) return fallback;
   if (text === 'mariadb' || text === 'sqlite') return text;
-  throw new ScaleUsageError(
+  throw new BenchUsageError(
     `--database must be mariadb or sqlite, got ${JSON.stringify(text)}`);
 }
 
@@ -189,25 +187,8 @@ function partsOf(
 ): readonly ScalePart[] {
   if (text === undefined) return fallback;
   if (text === 'lists' || text === 'alerts') return [text];
-  throw new ScaleUsageError(
+  throw new BenchUsageError(
     `--only must be lists or alerts, got ${JSON.stringify(text)}`);
-}
-
-/** Private: a whole number in [min, max], or the default when absent. */
-function whole(
-  name: string,
-  text: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (text === undefined) return fallback;
-  const value = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(value) || value < min || value > max) {
-    throw new ScaleUsageError(
-      `${name} must be a whole number from ${min} to ${max}, got ${JSON.stringify(text)}`);
-  }
-  return value;
 }
 
 /** Private: distinct whole numbers in [min, max], in ascending order. */
@@ -219,10 +200,10 @@ function listOf(
   max: number,
 ): readonly number[] {
   if (text === undefined) {
-    return fallback.map((value) => whole(name, String(value), value,
+    return fallback.map((value) => wholeNumber(name, String(value), value,
       min, max));
   }
   const items = text.split(',').map((item) => item.trim());
-  const values = items.map((item) => whole(name, item, 0, min, max));
+  const values = items.map((item) => wholeNumber(name, item, 0, min, max));
   return [...new Set(values)].sort((a, b) => a - b);
 }
