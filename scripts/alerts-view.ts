@@ -87,16 +87,21 @@ export const ALERT_EVENT_QUERY = /* GraphQL */ `
   }
 ${ALERT_EVENT_FIELDS}`;
 
+/** How many of the caller's latest events a board opens with: 200. */
+export const RECENT_EVENTS_LIMIT = 200;
+
 /**
- * The caller's latest `limit` events, oldest first, each with its
- * alert and what it records but nothing more: what a board opening
- * mid-shift rebuilds its alerts in progress from. Their briefing is
- * read once an alert, by ALERT_EVENT_QUERY: selected in full, 200
- * events would cost more than the gateway's MAX_COST allows.
+ * The caller's latest RECENT_EVENTS_LIMIT events, oldest first, each
+ * with its alert and what it records but nothing more: what a board
+ * opening mid-shift rebuilds its alerts in progress from. Their
+ * briefing is read once an alert, by ALERT_EVENT_QUERY: selected in
+ * full, that many events would cost more than the gateway's default
+ * MAX_COST allows. The limit is written in the document, so that the
+ * gateway's cost estimate counts it.
  */
 export const RECENT_ALERT_EVENTS_QUERY = /* GraphQL */ `
-  query RecentAlertEvents($limit: Int!) {
-    alertEvents(limit: $limit) {
+  query RecentAlertEvents {
+    alertEvents(limit: ${RECENT_EVENTS_LIMIT}) {
       sequence kind at
       alert { id }
     }

@@ -4,7 +4,7 @@
  * alerts still in progress, so that a dispatcher who opens the console
  * mid-shift, or reloads it, keeps sight of them.
  *
- * The board reads the caller's latest RECENT_EVENTS_LIMIT events
+ * The board reads the caller's latest RECENT_EVENTS_LIMIT (200) events
  * (Query.alertEvents without `after`), keeps the alerts that none of
  * those events closed, and reads the latest event of each in full, as
  * the gateway resolves an event it streams (Query.alertEvent, with the
@@ -30,9 +30,6 @@ import {
   type RecentAlertEventView,
 } from '../../../scripts/alerts-view';
 import { ApiFailure, request } from './api';
-
-/** How many of the caller's latest events the board reads: 200. */
-export const RECENT_EVENTS_LIMIT = 200;
 
 /** How many alerts' latest events are read at once: 4. */
 const READS_AT_ONCE = 4;
@@ -154,12 +151,9 @@ async function eachAtMost<T, R>(
  * caller's events cannot be read (refused, rate limited, down); an
  * alert whose latest event cannot be read is counted in `unread`.
  */
-export async function readOpening(
-  token: string,
-  limit = RECENT_EVENTS_LIMIT,
-): Promise<Opening> {
+export async function readOpening(token: string): Promise<Opening> {
   const { data } = await request<RecentAlertEventsData>(token,
-    RECENT_ALERT_EVENTS_QUERY, { limit });
+    RECENT_ALERT_EVENTS_QUERY);
   const recent = data.alertEvents;
   const alerts = [...alertsInProgress(recent).values()];
   const latest = await eachAtMost(alerts, READS_AT_ONCE,
