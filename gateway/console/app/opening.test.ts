@@ -21,6 +21,8 @@ import {
   alertsInProgress,
   asStreamed,
   lastSequenceOf,
+  openingOf,
+  type LatestRead,
 } from './opening';
 
 const SUPERGRAPH = join(__dirname, '..', '..', '..', 'schema',
@@ -79,6 +81,58 @@ describe('asStreamed', () => {
     expect(event).toEqual({
       ...latest, sequence: '4', kind: 'RAISED', at: '2026-12-10T08:00:04Z',
     });
+  });
+});
+
+describe('openingOf', () => {
+  /** The full latest event of `alertId`, numbered `sequence`. */
+  function readOf(
+    alertId: string,
+    sequence: number,
+    callEndedAt: string | null = null,
+  ): LatestRead {
+    const view = alertEventOf(sequence);
+    return {
+      kind: 'read',
+      view: { ...view, alert: { ...view.alert, id: alertId, callEndedAt } },
+      errors: [],
+    };
+  }
+
+  it('hands over each event of the alerts shown in sequence order, and '
+    + 'the last sequence of all read', () => {
+    const read = [
+      recent(10, 'a', 'RAISED'),
+      recent(11, 'b', 'RAISED'),
+      recent(12, 'a', 'LOCATION_UPDATED'),
+      recent(13, 'c', 'CLOSED'),
+    ];
+    const opening = openingOf(read, new Map([
+      ['a', readOf('a', 12)], ['b', readOf('b', 11)],
+    ]));
+    expect(opening.events.map(({ data }) =>
+      [data.alertEvents.sequence, data.alertEvents.kind,
+        data.alertEvents.alert.id]))
+      .toEqual([['10', 'RAISED', 'a'], ['11', 'RAISED', 'b'],
+        ['12', 'LOCATION_UPDATED', 'a']]);
+    expect(opening).toMatchObject({ last: 13, read: 4, shown: 2,
+      unread: [] });
+  });
+
+  it('leaves out an alert whose call has ended as it stands now, one the '
+    + 'caller may no longer read, and counts one that failed', () => {
+    const read = [
+      recent(20, 'ended', 'CLASSIFIED'),
+      recent(21, 'gone', 'RAISED'),
+      recent(22, 'failed', 'RAISED'),
+    ];
+    const opening = openingOf(read, new Map<string, LatestRead>([
+      ['ended', readOf('ended', 20, '2026-12-10T08:00:00Z')],
+      ['gone', { kind: 'gone' }],
+      ['failed', { kind: 'failed', why: 'Too many requests: try again.' }],
+    ]));
+    expect(opening).toEqual({ last: 22, read: 3, events: [], shown: 0,
+      unread: ['Too many requests: try again.'] });
   });
 });
 

@@ -16,8 +16,8 @@
  * the gateway replays what was committed meanwhile and nothing read
  * comes twice.
  *
- * Left out: an alert closed within those events, and one whose events
- * all lie before them.
+ * Left out: an alert closed within those events or whose call has ended
+ * as it stands now, and one whose events all lie before them.
  */
 import {
   ALERT_EVENT_QUERY,
@@ -105,7 +105,7 @@ export function asStreamed(
 }
 
 /** How reading one alert's latest event ended. */
-type LatestRead =
+export type LatestRead =
   | { readonly kind: 'read'; readonly view: AlertEventView;
       readonly errors: readonly PartialError[] }
   | { readonly kind: 'gone' }
@@ -147,6 +147,37 @@ async function eachAtMost<T, R>(
 }
 
 /**
+ * What the board opens with, from the events read (oldest first) and
+ * how reading each alert's latest event ended. An alert whose call has
+ * ended as it stands now is closed too: its CLOSED event lay before
+ * those read, and a later class or arrival was read.
+ */
+export function openingOf(
+  recent: readonly RecentAlertEventView[],
+  latest: ReadonlyMap<string, LatestRead>,
+): Opening {
+  const shown: OpeningEvent[][] = [];
+  const unread: string[] = [];
+  for (const [id, events] of alertsInProgress(recent)) {
+    const read = latest.get(id);
+    if (read?.kind === 'failed') unread.push(read.why);
+    if (read?.kind !== 'read' || read.view.alert.callEndedAt !== null) {
+      continue;
+    }
+    shown.push(events.map((event) => ({
+      data: { alertEvents: asStreamed(event, read.view) },
+      errors: read.errors,
+    })));
+  }
+  const events = shown.flat().sort((a, b) =>
+    Number(a.data.alertEvents.sequence) - Number(b.data.alertEvents.sequence));
+  return {
+    last: lastSequenceOf(recent), read: recent.length, events,
+    shown: shown.length, unread,
+  };
+}
+
+/**
  * Reads what the board opens with. Throws an ApiFailure when the
  * caller's events cannot be read (refused, rate limited, down); an
  * alert whose latest event cannot be read is counted in `unread`.
@@ -155,25 +186,9 @@ export async function readOpening(token: string): Promise<Opening> {
   const { data } = await request<RecentAlertEventsData>(token,
     RECENT_ALERT_EVENTS_QUERY);
   const recent = data.alertEvents;
-  const alerts = [...alertsInProgress(recent).values()];
-  const latest = await eachAtMost(alerts, READS_AT_ONCE,
-    (events) => readLatest(token, events[events.length - 1].sequence));
-
-  const shown: OpeningEvent[][] = [];
-  const unread: string[] = [];
-  alerts.forEach((events, index) => {
-    const read = latest[index];
-    if (read.kind === 'failed') unread.push(read.why);
-    if (read.kind !== 'read') return;
-    shown.push(events.map((event) => ({
-      data: { alertEvents: asStreamed(event, read.view) },
-      errors: read.errors,
-    })));
-  });
-  const events = shown.flat().sort((a, b) =>
-    Number(a.data.alertEvents.sequence) - Number(b.data.alertEvents.sequence));
-  return {
-    last: lastSequenceOf(recent), read: recent.length, events,
-    shown: shown.length, unread,
-  };
+  const alerts = [...alertsInProgress(recent)];
+  const reads = await eachAtMost(alerts, READS_AT_ONCE,
+    ([, events]) => readLatest(token, events[events.length - 1].sequence));
+  const latest = new Map(alerts.map(([id], index) => [id, reads[index]]));
+  return openingOf(recent, latest);
 }
