@@ -4,7 +4,8 @@
  * short block with the briefing a dispatcher sends the team out with
  * (§3, §7.11.2: who is in danger, where, the suspect's weapons and
  * antecedents, the devices); each later event of that alert as one line
- * saying what changed.
+ * saying what changed. The console's live board
+ * (gateway/console/app/board.ts) asks the same documents.
  *
  * The view types follow ALERT_EVENTS_SUBSCRIPTION field for field; the
  * test validates the documents against schema/supergraph.graphql.
