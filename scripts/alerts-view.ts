@@ -4,57 +4,61 @@
  * short block with the briefing a dispatcher sends the team out with
  * (§3, §7.11.2: who is in danger, where, the suspect's weapons and
  * antecedents, the devices); each later event of that alert as one line
- * saying what changed.
+ * saying what changed. The console's live board
+ * (gateway/console/app/board.ts) asks the same documents.
  *
  * The view types follow ALERT_EVENTS_SUBSCRIPTION field for field; the
- * test validates that document against schema/supergraph.graphql.
+ * test validates the documents against schema/supergraph.graphql.
  */
 
-/** The subscription, in full: the view types below mirror it. */
-export const ALERT_EVENTS_SUBSCRIPTION = /* GraphQL */ `
-  subscription AlertEvents($since: ID) {
-    alertEvents(since: $since) {
-      sequence
-      kind
-      at
-      outsideCoverage
-      interventionZone { ...Zone }
-      alert {
-        id
-        raisedAt
-        classification
-        policeArrivedAt
-        callEndedAt
-        location {
-          latitude longitude accuracyMeters method fixedAt
+/**
+ * What the board and the terminal client select of one event, in full:
+ * the view types below mirror it. The subscription and the query that
+ * reads one event now (ALERT_EVENT_QUERY) share it, so the two cannot
+ * drift apart.
+ */
+const ALERT_EVENT_FIELDS = /* GraphQL */ `
+  fragment AlertEventFields on AlertEvent {
+    sequence
+    kind
+    at
+    outsideCoverage
+    interventionZone { ...Zone }
+    alert {
+      id
+      raisedAt
+      classification
+      policeArrivedAt
+      callEndedAt
+      location {
+        latitude longitude accuracyMeters method fixedAt
+      }
+    }
+    measure {
+      id
+      reference
+      relationship
+      managingZone { ...Zone }
+      protectedPersons {
+        role
+        person { nationalNumber firstName lastName }
+      }
+      suspect {
+        nationalNumber firstName lastName
+        bng {
+          knownForViolence holdsWeapons wanted wantedReason
+          weapons { category description }
+          noContactOrders { measureId validUntil }
+        }
+        antecedentReview {
+          indicators {
+            intraFamilyViolence drugs weapons sexualOffences suicide
+          }
         }
       }
-      measure {
-        id
-        reference
-        relationship
-        managingZone { ...Zone }
-        protectedPersons {
-          role
-          person { nationalNumber firstName lastName }
-        }
-        suspect {
-          nationalNumber firstName lastName
-          bng {
-            knownForViolence holdsWeapons wanted wantedReason
-            weapons { category description }
-            noContactOrders { measureId validUntil }
-          }
-          antecedentReview {
-            indicators {
-              intraFamilyViolence drugs weapons sexualOffences suicide
-            }
-          }
-        }
-        devices {
-          serial kind
-          lastReport { batteryPercent lastContactAt }
-        }
+      devices {
+        serial kind
+        lastReport { batteryPercent lastContactAt }
       }
     }
   }
@@ -62,6 +66,46 @@ export const ALERT_EVENTS_SUBSCRIPTION = /* GraphQL */ `
   fragment Zone on PoliceZone {
     code name
     contact { phone }
+  }
+`;
+
+/** The live alert stream, each event selected in full. */
+export const ALERT_EVENTS_SUBSCRIPTION = /* GraphQL */ `
+  subscription AlertEvents($since: ID) {
+    alertEvents(since: $since) { ...AlertEventFields }
+  }
+${ALERT_EVENT_FIELDS}`;
+
+/**
+ * One event of the log as the caller may read it now, selected as the
+ * subscription selects it: the query the gateway runs for each event it
+ * streams (gateway/alerts/operation.ts), asked over HTTP. Null when the
+ * caller may not read it (any more).
+ */
+export const ALERT_EVENT_QUERY = /* GraphQL */ `
+  query AlertEvent($sequence: ID!) {
+    alertEvent(sequence: $sequence) { ...AlertEventFields }
+  }
+${ALERT_EVENT_FIELDS}`;
+
+/** How many of the caller's latest events a board opens with: 200. */
+export const RECENT_EVENTS_LIMIT = 200;
+
+/**
+ * The caller's latest RECENT_EVENTS_LIMIT events, oldest first, each
+ * with its alert and what it records but nothing more: what a board
+ * opening mid-shift rebuilds its alerts in progress from. Their
+ * briefing is read once an alert, by ALERT_EVENT_QUERY: selected in
+ * full, that many events would cost more than the gateway's default
+ * MAX_COST allows. The limit is written in the document, so that the
+ * gateway's cost estimate counts it.
+ */
+export const RECENT_ALERT_EVENTS_QUERY = /* GraphQL */ `
+  query RecentAlertEvents {
+    alertEvents(limit: ${RECENT_EVENTS_LIMIT}) {
+      sequence kind at
+      alert { id }
+    }
   }
 `;
 
@@ -172,6 +216,24 @@ export interface AlertEventView {
 /** The data of one result of the subscription. */
 export interface AlertEventsData {
   readonly alertEvents: AlertEventView;
+}
+
+/** The data of ALERT_EVENT_QUERY. */
+export interface AlertEventData {
+  readonly alertEvent: AlertEventView | null;
+}
+
+/** One event as RECENT_ALERT_EVENTS_QUERY selects it. */
+export interface RecentAlertEventView {
+  readonly sequence: string;
+  readonly kind: AlertEventKind;
+  readonly at: string;
+  readonly alert: { readonly id: string };
+}
+
+/** The data of RECENT_ALERT_EVENTS_QUERY. */
+export interface RecentAlertEventsData {
+  readonly alertEvents: readonly RecentAlertEventView[];
 }
 
 /** An error beside the data: a part of the event that did not resolve. */

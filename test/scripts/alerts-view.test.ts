@@ -11,10 +11,12 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import {
+  ALERT_EVENT_QUERY,
   ALERT_EVENTS_SUBSCRIPTION,
   formatAlertEvent,
   formatPartialErrors,
   LATEST_SEQUENCE_QUERY,
+  RECENT_ALERT_EVENTS_QUERY,
   type AlertEventView,
 } from '../../scripts/alerts-view';
 import { alertEventOf } from '../support/alert-stream';
@@ -49,6 +51,8 @@ describe('scripts/alerts-view: the documents', () => {
   it.each([
     ['the subscription', ALERT_EVENTS_SUBSCRIPTION],
     ['the latest-event query', LATEST_SEQUENCE_QUERY],
+    ['the one-event query', ALERT_EVENT_QUERY],
+    ['the recent-events query', RECENT_ALERT_EVENTS_QUERY],
   ])('%s is valid against the supergraph', (_name, source) => {
     const document = parse(source);
     expect(validate(schema, document).map(({ message }) => message))

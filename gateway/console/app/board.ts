@@ -3,24 +3,27 @@
  * The live alert board of a CIC or a zone (§3, §7.11.2): the alerts the
  * caller is entitled to, as the gateway's graphql-ws stream brings them.
  *
- * Like the terminal client (scripts/alerts-client.ts) the board keeps
- * the last sequence it showed. Each connection subscribes with `since`
- * set to it, so that after a drop the gateway replays what was committed
- * meanwhile, and an event at or below it is dropped. It starts from the
- * caller's latest event, asked over HTTP. A drop is shown at once, with
- * the wait before the next try (doubling up to 30 s); so is the resume.
- * A refused token ends the board until a new one is given.
+ * It opens with the alerts still in progress (opening.ts), rebuilt from
+ * the caller's recent events by the same code that shows a live one,
+ * and the last sequence read. Like the terminal client
+ * (scripts/alerts-client.ts) it then keeps the last sequence it showed.
+ * Each connection subscribes with `since` set to it, so that after a
+ * drop the gateway replays what was committed meanwhile, and an event at
+ * or below it is dropped. When the opening read fails the board says so
+ * and subscribes from now on. A drop is shown at once, with the wait
+ * before the next try (doubling up to 30 s); so is the resume. A refused
+ * token ends the board until a new one is given.
  */
 import { CloseCode, createClient, type Client } from 'graphql-ws/client';
 import {
   ALERT_EVENTS_SUBSCRIPTION,
-  LATEST_SEQUENCE_QUERY,
   type AlertEventsData,
   type PartialError,
 } from '../../../scripts/alerts-view';
-import { ApiFailure, codeOf, describeErrors, request } from './api';
+import { ApiFailure, codeOf, describeErrors } from './api';
 import { alertCard, type AlertCard } from './alert-card';
 import { h, replaceChildren } from './dom';
+import { readOpening, sequenceOf, type Opening } from './opening';
 import type { Caller } from './session';
 
 /** The first pause after a drop; pauses double up to MAX_DELAY_MS. */
@@ -52,10 +55,12 @@ interface Board {
   readonly token: string;
   readonly withActions: boolean;
   readonly banner: HTMLElement;
+  /** What the board opened with, or why it could not read it. */
+  readonly opening: HTMLElement;
   readonly list: HTMLElement;
   readonly empty: HTMLElement;
   readonly cards: Map<string, AlertCard>;
-  /** The last sequence shown; null before the latest is known. */
+  /** The last sequence shown or read; null before the opening read. */
   last: number | null;
   /** Some connection was live before: the next one is a resume. */
   wasLive: boolean;
@@ -92,13 +97,10 @@ function show(board: Board, state: ConnectionState): void {
   board.banner.textContent = bannerText(state);
 }
 
-/** A sequence as the gateway sends it (an ID), or null for a bad one. */
-function sequenceOf(text: string): number | null {
-  const value = Number(text);
-  return /^\d+$/.test(text) && Number.isSafeInteger(value) ? value : null;
-}
-
-/** Private: shows one result of the subscription. */
+/**
+ * Private: shows one result of the subscription, or one event of the
+ * opening read handed over as the subscription would have.
+ */
 function receive(
   board: Board,
   data: AlertEventsData | null | undefined,
@@ -161,8 +163,12 @@ function endOfError(error: unknown, connected: boolean): AttemptEnd {
   return { kind: 'dropped', why, connected };
 }
 
-/** Private: one socket, subscribed after `since`, until it ends. */
-function subscribeOnce(board: Board, since: number): Promise<AttemptEnd> {
+/**
+ * Private: one socket, subscribed after `since` (null: from now on),
+ * until it ends.
+ */
+function subscribeOnce(board: Board, since: number | null):
+  Promise<AttemptEnd> {
   return new Promise((resolve) => {
     let connected = false;
     let pongTimer: number | undefined;
@@ -176,7 +182,8 @@ function subscribeOnce(board: Board, since: number): Promise<AttemptEnd> {
         connected: () => {
           connected = true;
           show(board, {
-            kind: 'live', resumedAfter: board.wasLive ? since : null,
+            kind: 'live',
+            resumedAfter: board.wasLive && since !== null ? since : null,
           });
           board.wasLive = true;
         },
@@ -202,7 +209,10 @@ function subscribeOnce(board: Board, since: number): Promise<AttemptEnd> {
       resolve(end);
     };
     client.subscribe<AlertEventsData>(
-      { query: ALERT_EVENTS_SUBSCRIPTION, variables: { since: String(since) } },
+      {
+        query: ALERT_EVENTS_SUBSCRIPTION,
+        variables: since === null ? {} : { since: String(since) },
+      },
       {
         next: (result) => receive(board, result.data, result.errors ?? []),
         error: (error) => finish(board.stopped
@@ -214,21 +224,52 @@ function subscribeOnce(board: Board, since: number): Promise<AttemptEnd> {
   });
 }
 
-/** Private: the caller's latest sequence, 0 for none; or the failure. */
-async function latestSequence(board: Board): Promise<number | AttemptEnd> {
+/** Private: `text` ending as a sentence does. */
+function sentence(text: string): string {
+  return /[.!?]$/.test(text) ? text : `${text}.`;
+}
+
+/** Private: the opening note for what was read. */
+function openingText({ shown, read, unread }: Opening): string {
+  const alerts = shown === 1 ? '1 alert was' : `${shown} alerts were`;
+  const found = shown === 0 && unread.length === 0
+    ? 'No alert was in progress when this board opened.'
+    : `${alerts} in progress when this board opened, read from your `
+      + `last ${read} alert events; alerts already closed are not shown.`;
+  if (unread.length === 0) return found;
+  return `${found} ${unread.length} more could not be read `
+    + `(${unread[0]}); each appears with its next event.`;
+}
+
+/**
+ * Private: reads the alerts in progress and shows them, then sets the
+ * last sequence read; on a failure says so and leaves it unset, so the
+ * board goes live from now on and reads again after a drop.
+ */
+async function openWithAlertsInProgress(board: Board): Promise<void> {
+  board.empty.textContent = 'No alert in progress.';
+  board.opening.className = 'sub';
+  board.opening.removeAttribute('role');
+  board.opening.textContent = 'Reading the alerts in progress…';
+  let opening: Opening;
   try {
-    const { data } = await request<{
-      alertEvents: readonly { sequence: string }[];
-    }>(board.token, LATEST_SEQUENCE_QUERY);
-    const [latest] = data.alertEvents;
-    return latest ? (sequenceOf(latest.sequence) ?? 0) : 0;
+    opening = await readOpening(board.token);
   } catch (error) {
     if (!(error instanceof ApiFailure)) throw error;
-    const refused = error.errors.some(
-      (e) => REFUSED_CODES.has(String(codeOf(e))));
-    if (refused) return { kind: 'refused', message: error.message };
-    return { kind: 'dropped', why: error.message, connected: false };
+    board.opening.className = 'error';
+    board.opening.setAttribute('role', 'alert');
+    board.opening.textContent = 'The alerts already in progress could not '
+      + `be read: ${sentence(error.message)} Only the alerts raised or `
+      + 'updated from now on will show.';
+    board.empty.textContent = 'No alert since this board opened.';
+    return;
   }
+  if (board.stopped) return;
+  for (const { data, errors } of opening.events) {
+    receive(board, data, errors);
+  }
+  board.last = Math.max(board.last ?? 0, opening.last);
+  board.opening.textContent = openingText(opening);
 }
 
 function pause(ms: number): Promise<void> {
@@ -241,15 +282,9 @@ async function follow(board: Board): Promise<void> {
   for (;;) {
     if (board.stopped) return;
     show(board, { kind: 'connecting' });
-    let end: AttemptEnd;
-    if (board.last === null) {
-      const latest = await latestSequence(board);
-      if (typeof latest === 'number') board.last = latest;
-      end = typeof latest === 'number'
-        ? await subscribeOnce(board, latest) : latest;
-    } else {
-      end = await subscribeOnce(board, board.last);
-    }
+    if (board.last === null) await openWithAlertsInProgress(board);
+    if (board.stopped) return;
+    const end = await subscribeOnce(board, board.last);
     if (end.kind === 'stopped' || board.stopped) return;
     if (end.kind === 'refused') {
       show(board, { kind: 'refused', message: end.message });
@@ -279,15 +314,15 @@ export function startBoard(
   const banner = h('p', {
     id: 'connection', class: 'banner', role: 'status', 'aria-live': 'polite',
   });
-  const empty = h('p', { class: 'empty' },
-    'No alert since this board opened.');
+  const opening = h('p', { id: 'opening', class: 'sub' });
+  const empty = h('p', { class: 'empty' }, 'No alert in progress.');
   const list = h('div', { class: 'alerts', 'aria-live': 'polite' });
   replaceChildren(root,
     h('h2', {}, 'Live alerts'),
-    banner, empty, list);
+    banner, opening, empty, list);
 
   const board: Board = {
-    token, withActions: mayAct(caller), banner, list, empty,
+    token, withActions: mayAct(caller), banner, opening, list, empty,
     cards: new Map(), last: null, wasLive: false, stopped: false,
     client: null,
   };
