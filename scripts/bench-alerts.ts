@@ -11,62 +11,27 @@
  * lost, duplicated or misdelivered; 1 when something was, or the bench
  * could not run; 2 for a bad command line; 130 after Ctrl-C.
  */
-import {
-  BENCH_USAGE,
-  BenchUsageError,
-  parseBenchArgs,
-} from '../bench/alerts/options';
+import { BENCH_USAGE, parseBenchArgs } from '../bench/alerts/options';
 import { alertBenchReport } from '../bench/alerts/bench-report';
+import { runBenchScript } from '../bench/command';
 import { formatAlertBench } from '../bench/alerts/report';
 import { startBenchRun } from '../bench/report';
 import { runAlertBench } from '../bench/alerts/run';
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  let command;
-  try {
-    command = parseBenchArgs(args);
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n${BENCH_USAGE}\n`);
-    return 2;
-  }
-  if (command.help) {
-    process.stdout.write(`${BENCH_USAGE}\n`);
-    return 0;
-  }
-
-  const run = startBenchRun('scripts/bench-alerts.ts', args);
-  const controller = new AbortController();
-  const interrupt = () => controller.abort(new Error('Interrupted'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
+runBenchScript({
+  name: 'alert bench',
+  usage: BENCH_USAGE,
+  parse: parseBenchArgs,
+  run: async (command, args, signal) => {
+    const run = startBenchRun('scripts/bench-alerts.ts', args);
     const result = await runAlertBench(command.options, {
       progress: (text) => process.stderr.write(`${text}…\n`),
       stackOutput: (chunk) => process.stderr.write(chunk),
-      signal: controller.signal,
+      signal,
     });
     process.stdout.write(command.json
       ? `${JSON.stringify(alertBenchReport(result, run), null, 2)}\n`
       : formatAlertBench(result));
     return result.passed ? 0 : 1;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      process.stderr.write('Interrupted: the stack was stopped.\n');
-      return 130;
-    }
-    throw error;
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
   },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`The alert bench could not run: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+});

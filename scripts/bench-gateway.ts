@@ -12,10 +12,10 @@
  * (the report says); 1 when it could not run, or the gateways' answers
  * differed; 2 for a bad command line; 130 after Ctrl-C or SIGTERM.
  */
+import { runBenchScript } from '../bench/command';
 import { killLeftChildren } from '../bench/gateway/child';
 import { formatAims, formatFigures } from '../bench/gateway/figures';
 import {
-  BenchUsageError,
   GATEWAY_BENCH_USAGE,
   parseGatewayBenchArgs,
 } from '../bench/gateway/options';
@@ -43,62 +43,23 @@ function formatReport(report: BenchReport): string {
   ].join('\n');
 }
 
-async function main(): Promise<number> {
-  let command;
-  try {
-    command = parseGatewayBenchArgs(process.argv.slice(2));
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n${GATEWAY_BENCH_USAGE}\n`);
-    return 2;
-  }
-  if (command.help) {
-    process.stdout.write(`${GATEWAY_BENCH_USAGE}\n`);
-    return 0;
-  }
+// Whatever path the bench leaves by, no process of its own outlives it.
+process.on('exit', killLeftChildren);
 
-  // Kept for the whole run: a second Ctrl-C (npm and tsx pass the
-  // signal on too) must not end the process before it has cleaned up.
-  const controller = new AbortController();
-  const interrupt = () => {
-    if (!controller.signal.aborted) {
-      process.stderr.write('Stopping: cleaning up what the bench started…\n');
-    }
-    controller.abort(new Error('Interrupted'));
-  };
-  process.on('SIGINT', interrupt);
-  process.on('SIGTERM', interrupt);
-  try {
-    const run = startBenchRun('scripts/bench-gateway.ts',
-      process.argv.slice(2));
+runBenchScript({
+  name: 'gateway bench',
+  usage: GATEWAY_BENCH_USAGE,
+  parse: parseGatewayBenchArgs,
+  run: async (command, args, signal) => {
+    const run = startBenchRun('scripts/bench-gateway.ts', args);
     const report = await runGatewayBench(command.options, run, {
-        progress: (text) => process.stderr.write(`${text}…\n`),
-        output: (chunk) => process.stderr.write(chunk),
-        signal: controller.signal,
-      });
+      progress: (text) => process.stderr.write(`${text}…\n`),
+      output: (chunk) => process.stderr.write(chunk),
+      signal,
+    });
     process.stdout.write(command.json
       ? `${JSON.stringify(report, null, 2)}\n`
       : formatReport(report));
     return 0;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      process.stderr.write('Interrupted: everything the bench started was stopped.\n');
-      return 130;
-    }
-    throw error;
-  }
-}
-
-// Whatever path the bench leaves by, no process of its own outlives it.
-process.on('exit', killLeftChildren);
-
-main().then(
-  (code) => {
-    process.exitCode = code;
   },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`The gateway bench could not run: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+});

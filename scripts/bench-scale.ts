@@ -11,41 +11,23 @@
  * could not run; 2 for a bad command line; 130 after Ctrl-C, once what
  * it started is stopped and removed.
  */
-import {
-  parseScaleArgs,
-  SCALE_USAGE,
-  BenchUsageError,
-} from '../bench/scale/options';
+import { runBenchScript } from '../bench/command';
+import { parseScaleArgs, SCALE_USAGE } from '../bench/scale/options';
 import { scaleBenchReport, scaleNotes } from '../bench/scale/report';
 import { runScaleBench } from '../bench/scale/run';
 import { startBenchRun } from '../bench/report';
 import { PAGE_COLUMNS, reportLines, wrap } from '../bench/table';
 
-async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  let command;
-  try {
-    command = parseScaleArgs(args);
-  } catch (error) {
-    if (!(error instanceof BenchUsageError)) throw error;
-    process.stderr.write(`${error.message}\n${SCALE_USAGE}\n`);
-    return 2;
-  }
-  if (command.help) {
-    process.stdout.write(`${SCALE_USAGE}\n`);
-    return 0;
-  }
-
-  const run = startBenchRun('scripts/bench-scale.ts', args);
-  const controller = new AbortController();
-  const interrupt = () => controller.abort(new Error('Interrupted'));
-  process.once('SIGINT', interrupt);
-  process.once('SIGTERM', interrupt);
-  try {
+runBenchScript({
+  name: 'scale bench',
+  usage: SCALE_USAGE,
+  parse: parseScaleArgs,
+  run: async (command, args, signal) => {
+    const run = startBenchRun('scripts/bench-scale.ts', args);
     const result = await runScaleBench(command.options, {
       progress: (text) => process.stderr.write(`${text}…\n`),
       stackOutput: (chunk) => process.stderr.write(chunk),
-      signal: controller.signal,
+      signal,
     });
     const report = scaleBenchReport(result, run);
     process.stdout.write(command.json
@@ -54,22 +36,5 @@ async function main(): Promise<number> {
         (note) => [...wrap(note, PAGE_COLUMNS, '  '), '']),
         ...reportLines(report), ''].join('\n'));
     return report.aims.every((aim) => aim.met) ? 0 : 1;
-  } catch (error) {
-    if (controller.signal.aborted) {
-      process.stderr.write('Interrupted: what the bench started was stopped.\n');
-      return 130;
-    }
-    throw error;
-  }
-}
-
-main().then(
-  (code) => {
-    process.exitCode = code;
   },
-  (error: unknown) => {
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`The scale bench could not run: ${message}\n`);
-    process.exitCode = 1;
-  },
-);
+});
