@@ -30,8 +30,8 @@ import { readGatewayConfig } from '../../gateway/config';
 import { SUPERGRAPH_PATH } from '../../gateway/server';
 import { ensureLocalKeys, type LocalKeys } from '../../runtime/keys';
 import { DEMO_REFERENCE_DATE } from '../../storage/demo-data';
-import { DEFAULT_POOL_SIZE, type StorageOptions } from '../../storage/options';
-import { mariadbDatabase } from '../../test/support/databases';
+import type { StorageOptions } from '../../storage/options';
+import { createBenchStore } from '../storage';
 import { benchData } from '../fixture';
 import { benchOperations, type BenchOperation } from '../operations';
 import {
@@ -169,7 +169,7 @@ async function prepare(
   held.directory = directory;
   const keysDirectory = join(directory, 'keys');
   const keys = await ensureLocalKeys(keysDirectory);
-  const storage = await storageFor(options, directory, held);
+  const storage = await storageFor(options, held);
   held.jwks = await serveJwks(keys.issuer.publicJwks);
   const jwksUrl = urlOf(held.jwks, '/jwks.json');
   const operations = benchOperations(benchData(options.measures))
@@ -192,21 +192,15 @@ async function prepare(
   };
 }
 
-/** Private: SQLite in the directory, or a fresh MariaDB database. */
+/** Private: a fresh MariaDB database, or SQLite in a directory of its own. */
 async function storageFor(
   options: GatewayBenchOptions,
-  directory: string,
   held: Held,
 ): Promise<StorageOptions> {
-  if (options.database === 'sqlite') {
-    return { driver: 'sqlite', directory: join(directory, 'data') };
-  }
-  const database = mariadbDatabase(options.mysqlUrl);
-  held.dropDatabase = () => database.drop();
-  const created = await database.create();
-  return created.driver === 'mysql'
-    ? { ...created, poolSize: DEFAULT_POOL_SIZE }
-    : created;
+  const store = await createBenchStore(options.database,
+    options.mysqlUrl, 'gateway');
+  held.dropDatabase = () => store.drop();
+  return store.storage;
 }
 
 /** Private: the issuer's public keys, as an identity provider serves them. */

@@ -39,7 +39,7 @@ import {
   type RequestWork,
 } from './figures';
 import type { ScaleBenchOptions } from './options';
-import { createBenchStore, type BenchStore } from './storage';
+import { createBenchStore, type BenchStore } from '../storage';
 
 export interface ListBenchHooks {
   /** News of the run's steps; default none. */
@@ -76,7 +76,8 @@ export async function runListBench(
   let store: BenchStore | null = null;
   let stack: RunningStack | null = null;
   try {
-    store = await createBenchStore(options.database, options.mysqlUrl);
+    store = await createBenchStore(options.database, options.mysqlUrl,
+      'scale');
     hooks.signal?.throwIfAborted();
     hooks.progress?.(`Seeding ${options.measures} measures into ${store.label}`);
     const started = performance.now();

@@ -3,12 +3,13 @@
  * that sets them (scripts/bench-scale.ts).
  */
 import { parseArgs } from 'node:util';
+import type { BenchDatabase } from '../storage';
 import { BenchUsageError, wholeNumber } from '../usage';
 import { BENCH_MEASURES } from '../fixture';
 import { MAX_SUBSCRIBERS } from '../alerts/options';
 
 /** Where the lists' stack keeps its data. */
-export type ScaleDatabase = 'mariadb' | 'sqlite';
+export type ScaleDatabase = BenchDatabase;
 
 /** Which half of the bench runs. */
 export type ScalePart = 'lists' | 'alerts';

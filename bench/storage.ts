@@ -1,6 +1,6 @@
 /**
- * A store of the scale bench's own: a fresh MariaDB database made for the
- * run on the server it is given, or a temporary SQLite directory; either
+ * A store of a bench's own: a fresh MariaDB database made for the run on
+ * the server it is given, or a temporary SQLite directory; either
  * removed, with everything in it, when the run ends.
  */
 import { randomBytes } from 'node:crypto';
@@ -9,9 +9,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
-import { redactUrl } from '../../storage/data-source';
-import type { StorageOptions } from '../../storage/options';
-import type { ScaleDatabase } from './options';
+import { redactUrl } from '../storage/data-source';
+import type { StorageOptions } from '../storage/options';
+
+/** Where a bench's subgraphs keep their tables. */
+export type BenchDatabase = 'mariadb' | 'sqlite';
 
 export interface BenchStore {
   readonly storage: StorageOptions;
@@ -24,16 +26,20 @@ export interface BenchStore {
 /** Connections per subgraph on MariaDB: the project's default. */
 const POOL_SIZE = 10;
 
-/** Makes the store; the caller drops it. */
+/**
+ * Makes the store; the caller drops it. `bench` names the bench in the
+ * SQLite directory's name (`sat-bench-<bench>-…`).
+ */
 export async function createBenchStore(
-  database: ScaleDatabase,
+  database: BenchDatabase,
   mysqlUrl: string,
+  bench: string,
 ): Promise<BenchStore> {
-  return database === 'sqlite' ? sqliteStore() : mariadbStore(mysqlUrl);
+  return database === 'sqlite' ? sqliteStore(bench) : mariadbStore(mysqlUrl);
 }
 
-async function sqliteStore(): Promise<BenchStore> {
-  const directory = await mkdtemp(join(tmpdir(), 'sat-bench-scale-'));
+async function sqliteStore(bench: string): Promise<BenchStore> {
+  const directory = await mkdtemp(join(tmpdir(), `sat-bench-${bench}-`));
   // The last resort, should the process die before the run's `finally`.
   const removeOnExit = () =>
     rmSync(directory, { recursive: true, force: true });
