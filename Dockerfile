@@ -13,11 +13,9 @@ FROM node:20-bookworm-slim
 ENV NODE_ENV=production APOLLO_TELEMETRY_DISABLED=1
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules
+# dist holds the console's pages and scripts too (scripts/build-console.ts).
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/schema ./dist/schema
-# The console's and explorer's pages; their scripts are bundled at start
-# from the compiled gateway/console/app/ (gateway/console/bundle.ts).
-COPY --from=build /app/gateway/console/static ./dist/gateway/console/static
 # The reference data an operator replaces: territory and zone boundaries.
 COPY --from=build /app/reference/*.json /app/reference/*.geojson ./dist/reference/
 COPY package.json ./

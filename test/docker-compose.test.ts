@@ -5,10 +5,8 @@
  * gateway reads beside its compiled code.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parse } from 'yaml';
-import { APP_DIRECTORY } from '../gateway/console/bundle';
-import { STATIC_DIRECTORY } from '../gateway/console/route';
 import { GATEWAY_OPTIONS } from '../gateway/config';
 import { SUBGRAPH_NAMES } from '../scripts/subgraph-names';
 import { SUBGRAPH_CONFIG } from '../subgraphs/config';
@@ -124,24 +122,18 @@ describe('Dockerfile', () => {
   const copies = [...text.matchAll(/^COPY --from=build (\S+) (\S+)$/gm)]
     .map(([, from, to]) => [from, to]);
 
-  it('copies the console\'s pages where the compiled gateway reads them',
-    () => {
-      const served = relative(ROOT, STATIC_DIRECTORY);
-      expect(copies).toContainEqual(
-        [`/app/${served}`, `./dist/${served}`]);
-      expect(existsSync(join(STATIC_DIRECTORY, 'console', 'index.html')))
-        .toBe(true);
-      expect(existsSync(join(STATIC_DIRECTORY, 'explorer', 'explorer.html')))
-        .toBe(true);
-    });
+  it('copies dist whole, where the build puts the console beside the '
+    + 'compiled gateway', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(text).toMatch(/^RUN npm run build\b/m);
+    expect(pkg.scripts.build).toMatch(/&& tsx scripts\/build-console\.ts$/);
+    expect(copies).toContainEqual(['/app/dist', './dist']);
+  });
 
-  it('compiles the console\'s scripts into dist, for their bundle', () => {
-    const build = JSON.parse(
-      readFileSync(join(ROOT, 'tsconfig.build.json'), 'utf8'),
-    ) as { exclude: string[] };
-    const app = relative(ROOT, APP_DIRECTORY);
-    expect(build.exclude.filter((path) => app.startsWith(path))).toEqual([]);
-    expect(existsSync(join(APP_DIRECTORY, 'main.ts'))).toBe(true);
-    expect(existsSync(join(APP_DIRECTORY, 'explorer.ts'))).toBe(true);
+  it('leaves the bundler out of the image: the build has bundled', () => {
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    expect(text).toMatch(/npm prune --omit=dev/);
+    expect(pkg.dependencies.esbuild).toBeUndefined();
+    expect(pkg.devDependencies.esbuild).toBeDefined();
   });
 });
