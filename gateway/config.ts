@@ -214,11 +214,12 @@ export const GATEWAY_OPTION_DOCS: ConfigDocs<typeof GATEWAY_OPTIONS> = {
     'A document with more lexical tokens than this is refused with ' +
     '`TOO_MANY_TOKENS`; its parse stops at the first token past it.',
   MAX_COST:
-    'An operation whose static cost is above this is refused with ' +
+    'An operation whose cost is above this is refused with ' +
     '`OPERATION_TOO_COSTLY`, over HTTP and graphql-ws alike. Each field ' +
     'costs 1; a list multiplies what it selects by its `first` or ' +
-    '`limit` argument, else by that argument\'s default, else by 10; a ' +
-    'fragment counts at each spread (`gateway/cost.ts`).',
+    '`limit` argument (a variable\'s value in the request), else by ' +
+    'that argument\'s default, else by 10; a fragment counts at each ' +
+    'spread (`gateway/cost.ts`).',
   RATE_LIMIT_PER_MINUTE:
     'Operations (HTTP requests, and operations sent over graphql-ws) one ' +
     'caller may send per minute, sustained: a token bucket per token ' +

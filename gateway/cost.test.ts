@@ -5,7 +5,12 @@ import {
   specifiedRules,
   validate,
 } from 'graphql';
-import { costRule, DEFAULT_LIST_SIZE, operationCost } from './cost';
+import {
+  costRule,
+  DEFAULT_LIST_SIZE,
+  operationCost,
+  variableCostError,
+} from './cost';
 
 const schema = buildSchema(`
   type Query {
@@ -69,6 +74,21 @@ describe('cost: the model', () => {
         .toBe(1 + 4);
       expect(costOf('query ($n: Int) { measures(first: $n) { id } }'))
         .toBe(1 + 50);
+    });
+
+  it('uses the request\'s value for a variable size, when it is a number',
+    () => {
+      const document = parse(
+        'query ($n: Int = 4) { measures(first: $n) { id } }');
+      const operation = getOperationAST(document)!;
+      const costWith = (values: Record<string, unknown>) =>
+        operationCost(schema, document, operation, values);
+
+      expect(costWith({ n: 400 })).toBe(1 + 400);
+      expect(costWith({ n: 0 })).toBe(1);
+      expect(costWith({ n: null })).toBe(1 + 4);
+      expect(costWith({ n: 'many' })).toBe(1 + 4);
+      expect(costWith({})).toBe(1 + 4);
     });
 
   it('multiplies nested lists into each other', () => {
@@ -168,3 +188,58 @@ describe('cost: the rule', () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
+
+describe('cost: a request\'s variables', () => {
+  const source = `query Sized($n: Int, $id: ID!) {
+    measure(id: $id) { id }
+    measures(first: $n) { persons { name } }
+  }`;
+  const document = parse(source);
+  const operation = getOperationAST(document)!;
+
+  it('refuses an operation its values make cost more than the limit',
+    () => {
+      // Validated with the schema's default: 2 + 1 + 50 × (1 + 10 × 1).
+      expect(errorsOfDocument(document, 600)).toEqual([]);
+
+      const error = variableCostError(schema, document, operation,
+        { n: 1000, id: '1' }, 600);
+
+      expect(error?.message)
+        .toBe('The operation Sized costs 11003; the limit is 600.');
+      expect(error?.extensions).toEqual({
+        code: 'OPERATION_TOO_COSTLY', cost: 11003, maxCost: 600,
+      });
+    });
+
+  it('lets through one its values keep within the limit', () => {
+    expect(variableCostError(schema, document, operation,
+      { n: 3, id: '1' }, 600)).toBeNull();
+  });
+
+  it('judges each request of the same document by its own values', () => {
+    const judge = (n: number) => variableCostError(schema, document,
+      operation, { n, id: '1' }, 600)?.extensions.cost ?? null;
+
+    expect([judge(2), judge(100), judge(54), judge(55)])
+      .toEqual([null, 1103, null, 608]);
+  });
+
+  it('leaves to validation an operation whose sizes no variable gives',
+    () => {
+      const fixed = parse(
+        'query ($id: ID!) { measure(id: $id) { id } measures(first: 900) '
+        + '{ id } }');
+      const judge = (id: unknown) => variableCostError(schema, fixed,
+        getOperationAST(fixed)!, { id }, 1000);
+
+      expect(errorsOfDocument(fixed, 1000)).toEqual([]);
+      expect([judge('1'), judge(5000), judge(null)])
+        .toEqual([null, null, null]);
+    });
+});
+
+function errorsOfDocument(document: ReturnType<typeof parse>,
+  maxCost: number) {
+  return validate(schema, document, [...specifiedRules, costRule(maxCost)]);
+}

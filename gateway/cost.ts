@@ -10,10 +10,10 @@
  * - a field whose type is a list (at any depth of nesting) multiplies
  *   the cost of its own selection by the list's assumed size:
  *   - its `first` or `limit` argument, when it is given as an integer;
- *   - given as a variable: the variable's default in the operation,
- *     else the argument's default in the schema (variables are not known
- *     when a document is validated, and the subgraphs cap these
- *     arguments: `first` at 500, `limit` at 1000);
+ *   - given as a variable: the request's value; when it is not known
+ *     (validation, once per document) or not a number, the variable's
+ *     default in the operation, else the argument's default in the
+ *     schema;
  *   - left out: the argument's default in the schema;
  *   - a list with no such argument: DEFAULT_LIST_SIZE (10);
  *   a list of lists multiplies once, not once per level, and a list of
@@ -24,7 +24,11 @@
  *   production serves none, and depth bounds it elsewhere.
  *
  * An operation costing more than the limit is refused with
- * OPERATION_TOO_COSTLY, its cost and the limit in `extensions`.
+ * OPERATION_TOO_COSTLY, its cost and the limit in `extensions`: in
+ * validation, with the defaults for the sizes given as variables
+ * (`costRule`), then for each request with its own values when any size
+ * is given so (`variableCostError`): `first: $n` with a default of 50
+ * and 100000 as `n` costs 100000 times its selection.
  */
 import {
   GraphQLError,
@@ -60,6 +64,9 @@ const SIZE_ARGUMENTS = ['first', 'limit'] as const;
 
 export const COST_CODE = 'OPERATION_TOO_COSTLY';
 
+/** A request's variable values, by name; none when not known. */
+export type VariableValues = Readonly<Record<string, unknown>>;
+
 /** Private: walks one document; each fragment is costed once. */
 class CostWalker {
   readonly #schema: GraphQLSchema;
@@ -67,6 +74,8 @@ class CostWalker {
   readonly #costed = new Map<string, number>();
   readonly #inProgress = new Set<string>();
   #variables: readonly VariableDefinitionNode[] = [];
+  #values: VariableValues = {};
+  #sizedByVariable = false;
 
   constructor(schema: GraphQLSchema, document: DocumentNode) {
     this.#schema = schema;
@@ -77,14 +86,24 @@ class CostWalker {
     }
   }
 
-  operation(operation: OperationDefinitionNode): number {
+  operation(
+    operation: OperationDefinitionNode,
+    values: VariableValues = {},
+  ): number {
     this.#variables = operation.variableDefinitions ?? [];
+    this.#values = values;
+    this.#sizedByVariable = false;
     // Fragments are costed again for each operation: their variables'
     // defaults are the operation's.
     this.#costed.clear();
     const root = this.#schema.getRootType(operation.operation);
     if (root === undefined || root === null) return 0;
     return this.#selections(operation.selectionSet, root);
+  }
+
+  /** Whether the last operation walked took a list size from a variable. */
+  get sizedByVariable(): boolean {
+    return this.#sizedByVariable;
   }
 
   #selections(set: SelectionSetNode | undefined, type: GraphQLNamedType) {
@@ -146,6 +165,9 @@ class CostWalker {
     }
     if (given.value.kind !== Kind.VARIABLE) return fallback;
     const name = given.value.name.value;
+    this.#sizedByVariable = true;
+    const requested = sizeValue(this.#values[name]);
+    if (requested !== undefined) return requested;
     const declared = this.#variables
       .find((variable) => variable.variable.name.value === name);
     const value = declared?.defaultValue;
@@ -187,13 +209,45 @@ function sizeValue(value: unknown): number | undefined {
   return Math.max(0, Math.floor(value));
 }
 
-/** The cost of each operation of `document`, by the model above. */
+/**
+ * The cost of `operation` of `document` by the model above, its sizes
+ * given as variables taken from `values`; default none known.
+ */
 export function operationCost(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
+  values: VariableValues = {},
 ): number {
-  return new CostWalker(schema, document).operation(operation);
+  return new CostWalker(schema, document).operation(operation, values);
+}
+
+/**
+ * Private: the operations that take no list size from a variable, whose
+ * cost validation has already judged whatever a request's values are.
+ * Apollo Server keeps one parsed document per text, so each is walked
+ * once; a document it parses anew is walked again.
+ */
+const notSizedByVariable = new WeakSet<OperationDefinitionNode>();
+
+/**
+ * The refusal of an operation that costs more than `maxCost` with the
+ * request's variable values; null when it does not, or when no list size
+ * in it is given as a variable.
+ */
+export function variableCostError(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  values: VariableValues,
+  maxCost: number,
+): GraphQLError | null {
+  if (!operation.variableDefinitions?.length) return null;
+  if (notSizedByVariable.has(operation)) return null;
+  const walker = new CostWalker(schema, document);
+  const cost = walker.operation(operation, values);
+  if (!walker.sizedByVariable) notSizedByVariable.add(operation);
+  return cost > maxCost ? costError(operation, cost, maxCost) : null;
 }
 
 function nameOf(operation: OperationDefinitionNode): string {

@@ -12,9 +12,13 @@
  * - cost: the fields an operation would resolve, lists multiplying
  *   what they select (the model is in cost.ts).
  *
- * HTTP requests get them from Apollo Server (server.ts); the graphql-ws
- * socket applies the same ones to the subscriptions it validates itself
- * (alerts/socket.ts, alerts/operation.ts).
+ * HTTP requests get them from Apollo Server (server.ts), which checks a
+ * document once and keeps it: the cost of an operation whose list sizes
+ * come as variables is checked again for each request, with its values
+ * (`variableCostPlugin`). The graphql-ws socket applies the same limits to
+ * the subscriptions it validates itself (alerts/socket.ts,
+ * alerts/operation.ts), and runs every other operation through Apollo
+ * Server.
  */
 import {
   GraphQLError,
@@ -34,7 +38,8 @@ import {
   type ValidationContext,
   type ValidationRule,
 } from 'graphql';
-import { COST_CODE, costRule } from './cost';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { COST_CODE, costRule, variableCostError } from './cost';
 
 export interface OperationLimits {
   /** Levels of fields below the root; `{ a { b } }` is 2 deep. */
@@ -193,6 +198,33 @@ function sizeRule(limits: OperationLimits): ValidationRule {
  */
 export function limitRules(limits: OperationLimits): ValidationRule[] {
   return [sizeRule(limits), costRule(limits.maxCost)];
+}
+
+/**
+ * The plugin refusing, before it is planned, an operation that its
+ * request's variables make cost more than `maxCost` (cost.ts), with 400
+ * as validation would.
+ */
+export function variableCostPlugin<TContext extends BaseContext>(
+  maxCost: number,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request }) {
+          // An operation that is not there is graphql's to refuse.
+          if (operation === undefined) return;
+          const refusal = variableCostError(schema, document, operation,
+            request.variables ?? {}, maxCost);
+          if (refusal === null) return;
+          throw new GraphQLError(refusal.message, {
+            nodes: refusal.nodes,
+            extensions: { ...refusal.extensions, http: { status: 400 } },
+          });
+        },
+      };
+    },
+  };
 }
 
 /** Parse options that give up at the first token past the limit. */

@@ -84,7 +84,12 @@ import {
   type GatewayTelemetry,
 } from './metrics';
 import { fetchFailureErrors, type FetchFailure } from './fetch-failure';
-import { limitErrorFormatter, limitRules, parseOptionsOf } from './limits';
+import {
+  limitErrorFormatter,
+  limitRules,
+  parseOptionsOf,
+  variableCostPlugin,
+} from './limits';
 import {
   addressKeyOf,
   callerKeyOf,
@@ -551,6 +556,7 @@ function createApolloServer(
       // Apollo even if an APOLLO_KEY leaks into the environment.
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
+      variableCostPlugin<GatewayContext>(limits.maxCost),
       ...(trusted === undefined ? [] : [trustedDocumentsPlugin(trusted)]),
       auditTrailPlugin<GatewayContext>({
         writer: auditWriter,

@@ -37,6 +37,7 @@ const schema = buildSchema(`
   type Alert {
     id: ID!
     locations(last: Int): [Location!]!
+    nearby(first: Int = 5): [Location!]!
     measure: Measure!
   }
 
@@ -380,6 +381,22 @@ describe('alertOperationOf: refusals', () => {
     expect(codesOf(errors)).toEqual(['TOO_MANY_TOKENS']);
     expect(errors[0].message).toContain('the limit is 27');
   });
+
+  it('refuses a subscription its variables make cost more than the limit',
+    () => {
+      const source = 'subscription ($n: Int) { alertEvents { alert { '
+        + 'nearby(first: $n) { latitude longitude } } } }';
+
+      const limits = { ...small, maxDepth: 4 };
+
+      const errors = errorsOf(source, { n: 1000 }, undefined, limits);
+
+      expect(codesOf(errors)).toEqual(['OPERATION_TOO_COSTLY']);
+      expect(errors[0].extensions)
+        .toMatchObject({ cost: 3 + 2 * 1000, maxCost: 1000 });
+      expect(operationOf(source, { n: 400 }, undefined, limits).variables)
+        .toEqual({ n: 400 });
+    });
 
   it('refuses an operation name the document does not hold', () => {
     const errors = errorsOf(

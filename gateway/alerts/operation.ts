@@ -37,6 +37,7 @@ import {
   tokenLimitError,
   type OperationLimits,
 } from '../limits';
+import { variableCostError } from '../cost';
 import { neverStreamedRule } from './confidential';
 
 /** The stream's one root field, and the query field that reads an entry. */
@@ -76,10 +77,12 @@ export interface AlertRequest {
  * Answers the operation of a valid subscription to the stream, or the
  * errors that refuse it: a document the API schema rejects
  * (GRAPHQL_VALIDATION_FAILED) or that passes a limit on its size
- * (limits.ts: OPERATION_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS) or
- * that selects what an event never carries (confidential.ts: FORBIDDEN), a
- * subscription to anything but the one field `alertEvents`, or a `since`
- * that is not a sequence (BAD_USER_INPUT).
+ * (limits.ts: OPERATION_TOO_DEEP, TOO_MANY_ALIASES, TOO_MANY_TOKENS),
+ * that costs too much, its variables' values counted
+ * (OPERATION_TOO_COSTLY), that selects what an event never carries
+ * (confidential.ts: FORBIDDEN), a subscription to anything but the one
+ * field `alertEvents`, or a `since` that is not a sequence
+ * (BAD_USER_INPUT).
  */
 export function alertOperationOf(
   schema: GraphQLSchema,
@@ -92,6 +95,9 @@ export function alertOperationOf(
   if (invalid.length > 0) return invalid.map(validationError);
   const operation = pickOperation(document, operationName);
   if (operation instanceof GraphQLError) return [operation];
+  const tooCostly = variableCostError(schema, document, operation,
+    variables, limits.maxCost);
+  if (tooCostly !== null) return [tooCostly];
   const field = streamField(operation);
   if (field instanceof GraphQLError) return [field];
   const since = sinceOf(field, operation, variables);

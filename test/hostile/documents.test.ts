@@ -88,6 +88,51 @@ describe('issue 6: hostile documents', () => {
         .toContain(code);
     });
 
+  describe('a list whose size comes as a variable', () => {
+    // 1 + n × 221: within the limit at the schema's default of 50.
+    const query = `query Fan($n: Int) { protectionMeasures(first: $n) {
+      protectedPersons { person { protections { id reference } } }
+    } }`;
+
+    it('is refused over HTTP with 400 when its value passes the limit',
+      async () => {
+        const { status, body } = await postGraphQL(stack.gatewayUrl, query,
+          { token: police, variables: { n: 500 } });
+
+        expect(status).toBe(400);
+        expect(body.data).toBeUndefined();
+        expect(body.errors?.[0]?.extensions).toMatchObject({
+          code: 'OPERATION_TOO_COSTLY', cost: 1 + 500 * 221, maxCost: 20_000,
+        });
+      });
+
+    it('is answered when its value keeps within the limit', async () => {
+      const { status, body } = await postGraphQL<{
+        protectionMeasures: unknown[];
+      }>(stack.gatewayUrl, query, { token: police, variables: { n: 2 } });
+
+      expect(status).toBe(200);
+      expect(body.errors).toBeUndefined();
+      expect(body.data?.protectionMeasures.length).toBeGreaterThan(0);
+      expect(body.data?.protectionMeasures.length).toBeLessThanOrEqual(2);
+    });
+
+    it('is refused over the socket when its value passes the limit',
+      async () => {
+        const socket = await subscribeAlerts(stack.gatewayUrl, police, query,
+          { variables: { n: 500 } });
+        await waitFor('the refusal', () =>
+          socket.failure !== null || socket.answers.length > 0);
+        const errors = (socket.failure ?? socket.answers[0]?.errors) as
+          Array<{ extensions?: Record<string, unknown> }>;
+
+        expect(socket.answers[0]?.data ?? undefined).toBeUndefined();
+        expect(errors.map((error) => error.extensions?.code))
+          .toEqual(['OPERATION_TOO_COSTLY']);
+        await socket.dispose();
+      });
+  });
+
   it.each(DOCUMENTS)('refuses %s over the socket with its code',
     async (_, query, httpCode, socketCode = httpCode) => {
       const socket = await subscribeAlerts(stack.gatewayUrl, police, query);
