@@ -5,6 +5,7 @@
  * what the run answers (0, or 1 when it found a fault), 1 when the
  * bench could not run, 2 for a bad command line, 130 when interrupted.
  */
+import { killLeftChildren } from './process/child';
 import { BenchUsageError } from './usage';
 
 export interface BenchScript<TCommand extends { readonly help: boolean }> {
@@ -25,6 +26,8 @@ export interface BenchScript<TCommand extends { readonly help: boolean }> {
 export function runBenchScript<TCommand extends { readonly help: boolean }>(
   script: BenchScript<TCommand>,
 ): void {
+  // Whatever path the bench leaves by, no process of its own outlives it.
+  process.on('exit', killLeftChildren);
   main(script, process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -13,7 +13,6 @@
  * differed; 2 for a bad command line; 130 after Ctrl-C or SIGTERM.
  */
 import { runBenchScript } from '../bench/command';
-import { killLeftChildren } from '../bench/gateway/child';
 import { formatAims, formatFigures } from '../bench/gateway/figures';
 import {
   GATEWAY_BENCH_USAGE,
@@ -42,9 +41,6 @@ function formatReport(report: BenchReport): string {
     profiles,
   ].join('\n');
 }
-
-// Whatever path the bench leaves by, no process of its own outlives it.
-process.on('exit', killLeftChildren);
 
 runBenchScript({
   name: 'gateway bench',

@@ -10,8 +10,12 @@ import {
   startProjectGateway,
   type ServingGateway,
 } from './project-gateway';
-import type { GatewayConfig, PresignedHeaders } from './protocol';
-import { cpuMsOf, serveBench } from './serve';
+import { cpuMsOf, serveBench } from '../process/serve';
+import type {
+  GatewayConfig,
+  GatewayRequests,
+  PresignedHeaders,
+} from './protocol';
 
 let serving: ServingGateway | null = null;
 let headers: PresignedHeaders = {};
@@ -33,14 +37,10 @@ function launch(config: GatewayConfig): Promise<ServingGateway> {
   }
 }
 
-async function start(payload: unknown): Promise<{ url: string }> {
+async function start(config: GatewayConfig): Promise<{ url: string }> {
   if (serving !== null) throw new Error('The gateway is running');
-  serving = await launch(payload as GatewayConfig);
+  serving = await launch(config);
   return { url: serving.url };
-}
-
-async function replaceHeaders(payload: unknown): Promise<void> {
-  headers = payload as PresignedHeaders;
 }
 
 async function stop(): Promise<void> {
@@ -48,14 +48,16 @@ async function stop(): Promise<void> {
   serving = null;
 }
 
-serveBench({
+serveBench<GatewayRequests>({
   name: 'gateway',
+  script: 'bench:gateway',
   handlers: {
     start,
-    headers: replaceHeaders,
-    // In ms, for the window of a CPU profile (profiles.ts).
-    uptime: async () => process.uptime() * 1000,
-    cpu: async () => cpuMsOf(process.cpuUsage()),
+    headers: (given) => {
+      headers = given;
+    },
+    uptime: () => process.uptime() * 1000,
+    cpu: () => cpuMsOf(process.cpuUsage()),
   },
   stop,
 });

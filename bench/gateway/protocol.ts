@@ -1,21 +1,29 @@
 /**
  * What the gateway bench and the processes it starts say to each other
- * over Node's IPC channel: the bench asks, the process answers each
- * request once, under the request's id, with a value or a failure.
+ * over IPC (bench/process/protocol.ts): the requests each process
+ * takes, and what it starts on.
  */
 import type { LogLevel } from '../../runtime/logger';
 import type { StorageOptions } from '../../storage/options';
 import type { SubgraphName } from '../../scripts/subgraph-names';
 
-export interface RequestMessage {
-  readonly id: number;
-  readonly type: string;
-  readonly payload?: unknown;
+/** The subgraphs' process (subgraphs-process.ts). */
+export interface SubgraphsRequests {
+  start(config: SubgraphsConfig): Promise<SubgraphUrls>;
+  /** The process's CPU time so far, user and system, in ms. */
+  cpu(): number;
 }
 
-export type ReplyMessage =
-  | { readonly id: number; readonly ok: true; readonly value: unknown }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+/** A gateway's process (gateway-process.ts). */
+export interface GatewayRequests {
+  start(config: GatewayConfig): Promise<{ readonly url: string }>;
+  /** Replaces the pre-signed headers of gateways (b) and (c). */
+  headers(headers: PresignedHeaders): void;
+  /** In ms, for the window of a CPU profile (profiles.ts). */
+  uptime(): number;
+  /** The process's CPU time so far, user and system, in ms. */
+  cpu(): number;
+}
 
 /** What the subgraphs' process starts on. */
 export interface SubgraphsConfig {
@@ -61,17 +69,3 @@ export interface PlainGatewayConfig {
 export type GatewayConfig = ProjectGatewayConfig | PlainGatewayConfig;
 
 export type GatewayKind = GatewayConfig['kind'];
-
-/** A message from the bench, checked as far as a process needs. */
-export function isRequestMessage(value: unknown): value is RequestMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, type } = value as Partial<RequestMessage>;
-  return typeof id === 'number' && typeof type === 'string';
-}
-
-/** A message from a process, checked as far as the bench needs. */
-export function isReplyMessage(value: unknown): value is ReplyMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, ok } = value as Partial<ReplyMessage>;
-  return typeof id === 'number' && typeof ok === 'boolean';
-}

@@ -3,7 +3,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_ZONE } from '../fixture';
-import { liveChildren, startedChildPids } from './child';
+import { liveChildren, startedChildPids } from '../process/child';
 import { DEFAULT_GATEWAY_BENCH_OPTIONS } from './options';
 import {
   checkGatewayAnswers,

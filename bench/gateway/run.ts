@@ -34,6 +34,7 @@ import type { StorageOptions } from '../../storage/options';
 import { createBenchStore } from '../storage';
 import { benchData } from '../fixture';
 import { benchOperations, type BenchOperation } from '../operations';
+import { startChild, type Child } from '../process/child';
 import {
   benchReportOf,
   type BenchReport,
@@ -45,7 +46,6 @@ import {
   presignHeaders,
   trustedManifest,
 } from './callers';
-import { startChild, type Child } from './child';
 import {
   aimsOf,
   casesOf,
@@ -57,7 +57,12 @@ import {
 } from './figures';
 import { askOnce, loadGateway, type LoadFigures } from './load';
 import type { GatewayBenchOptions } from './options';
-import type { GatewayConfig, SubgraphUrls } from './protocol';
+import type {
+  GatewayConfig,
+  GatewayRequests,
+  SubgraphsRequests,
+  SubgraphUrls,
+} from './protocol';
 import {
   keepMainThreadProfile,
   profileFlags,
@@ -249,7 +254,8 @@ async function startSubgraphs(
   if (options.profileDirectory !== undefined) {
     await mkdir(options.profileDirectory, { recursive: true });
   }
-  const child = startChild({
+  const child = startChild<SubgraphsRequests>({
+    name: 'subgraphs',
     entry: SUBGRAPHS_ENTRY,
     execArgv: profileArgs(options, 'subgraphs'),
     env: CHILD_ENV,
@@ -261,8 +267,8 @@ async function startSubgraphs(
       await keepProfile(options, 'subgraphs');
     },
   };
-  held.subgraphsCpu = () => child.ask<number>('cpu');
-  return child.ask<SubgraphUrls>('start', {
+  held.subgraphsCpu = () => child.ask('cpu');
+  return child.ask('start', {
     ...where,
     measures: options.measures,
     referenceDate: DEMO_REFERENCE_DATE,
@@ -303,11 +309,14 @@ async function startGatewayChild(
   run: { readonly options: GatewayBenchOptions; readonly profile?: string },
   hooks: RunHooks,
   held: Held,
-): Promise<{ readonly url: string; readonly child: Child }> {
+): Promise<{
+  readonly url: string;
+  readonly child: Child<GatewayRequests>;
+}> {
   const { options } = run;
   const profile = entry.letter === 'a' ? run.profile : undefined;
-  const child = startChild({ entry: GATEWAY_ENTRY,
-    execArgv: profileArgs(options, profile),
+  const child = startChild<GatewayRequests>({ name: 'gateway',
+    entry: GATEWAY_ENTRY, execArgv: profileArgs(options, profile),
     env: CHILD_ENV, output: hooks.output });
   let refresh: NodeJS.Timeout | undefined;
   held.gateway = {
@@ -318,7 +327,7 @@ async function startGatewayChild(
     },
   };
   const config = await gatewayConfig(entry, setup, options);
-  const { url } = await child.ask<{ url: string }>('start', config);
+  const { url } = await child.ask('start', config);
   if (config.kind !== 'project') {
     refresh = setInterval(() => {
       void presignHeaders(setup.keys.trust.privateJwk, setup.operations,
@@ -460,7 +469,7 @@ async function loadAll(
         const window = entry.letter === 'a'
           ? profileWindow(options, child, profile) : undefined;
         const cpu = {
-          gateway: () => child.ask<number>('cpu'),
+          gateway: () => child.ask('cpu'),
           subgraphs: held.subgraphsCpu ?? (async () => Number.NaN),
         };
         const figures = await loadOne(url, operation, entry, {
@@ -488,12 +497,12 @@ interface ProfileWindow {
 
 function profileWindow(
   options: GatewayBenchOptions,
-  child: Child,
+  child: Child<GatewayRequests>,
   name: string,
 ): ProfileWindow | undefined {
   const directory = options.profileDirectory;
   if (directory === undefined) return undefined;
-  const mark = () => child.ask<number>('uptime');
+  const mark = () => child.ask('uptime');
   return {
     mark,
     save: async (fromMs) => {

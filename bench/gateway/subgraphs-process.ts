@@ -21,8 +21,12 @@ import {
 import { openSubgraph, type OpenedSubgraph } from '../../subgraphs/registry';
 import { SUBGRAPH_NAMES } from '../../scripts/subgraph-names';
 import { benchData } from '../fixture';
-import type { SubgraphsConfig, SubgraphUrls } from './protocol';
-import { cpuMsOf, serveBench } from './serve';
+import { cpuMsOf, serveBench } from '../process/serve';
+import type {
+  SubgraphsConfig,
+  SubgraphsRequests,
+  SubgraphUrls,
+} from './protocol';
 
 interface Started {
   readonly opened: OpenedSubgraph;
@@ -41,9 +45,8 @@ function clockFrom(day: string): Clock {
   return { now, today: () => brusselsDateOf(now()) };
 }
 
-async function start(payload: unknown): Promise<SubgraphUrls> {
+async function start(config: SubgraphsConfig): Promise<SubgraphUrls> {
   if (started.length > 0) throw new Error('The subgraphs are running');
-  const config = payload as SubgraphsConfig;
   const logger = createLogger({
     name: 'bench-subgraphs',
     level: config.logLevel,
@@ -90,8 +93,9 @@ async function stop(): Promise<void> {
   }
 }
 
-serveBench({
+serveBench<SubgraphsRequests>({
   name: 'subgraphs',
-  handlers: { start, cpu: async () => cpuMsOf(process.cpuUsage()) },
+  script: 'bench:gateway',
+  handlers: { start, cpu: () => cpuMsOf(process.cpuUsage()) },
   stop,
 });

@@ -4,28 +4,34 @@
  * stops on its own when the bench is gone (the channel closed) or sends
  * SIGTERM.
  */
-import { isRequestMessage, type ReplyMessage } from './protocol';
+import {
+  isRequestMessage,
+  type ReplyMessage,
+  type Requests,
+} from './protocol';
 
-export type Handlers = Readonly<
-  Record<string, (payload: unknown) => Promise<unknown>>
->;
-
-export interface ServeOptions {
-  /** Named in the message of a process started by hand. */
+export interface ServeOptions<P extends Requests<P>> {
+  /** As the message to a process started by hand names it: "stack". */
   readonly name: string;
-  /** Every request but `stop`. */
-  readonly handlers: Handlers;
+  /** The npm script that starts the process: "bench:alerts". */
+  readonly script: string;
+  /** Every request but `stop`, by its type. */
+  readonly handlers: P;
   /** Releases what the process holds; called once, whoever asks. */
   readonly stop: () => Promise<void>;
 }
 
 /** Serves the bench's requests until it asks to stop or goes away. */
-export function serveBench(options: ServeOptions): void {
+export function serveBench<P extends Requests<P>>(
+  options: ServeOptions<P>,
+): void {
   if (process.send === undefined) {
     process.stderr.write(
-      `This is the gateway bench's ${options.name} process: run \`npm run bench:gateway\`.\n`);
+      `This is a bench's ${options.name} process: run \`npm run ${options.script}\`.\n`);
     process.exit(1);
   }
+  // Looked up by a type that came over the channel: only own handlers.
+  const handlers = new Map<string, unknown>(Object.entries(options.handlers));
   let stopping: Promise<void> | null = null;
   const stop = () => (stopping ??= options.stop());
   const abandoned = () => {
@@ -35,7 +41,7 @@ export function serveBench(options: ServeOptions): void {
     if (!isRequestMessage(message)) return;
     const handler = message.type === 'stop'
       ? stop
-      : options.handlers[message.type];
+      : handlers.get(message.type);
     void answer(message.id, handler, message.payload).then(() => {
       if (message.type === 'stop') process.exit(0);
     });
@@ -47,13 +53,14 @@ export function serveBench(options: ServeOptions): void {
 /** Private: runs one handler and sends its value or its failure. */
 async function answer(
   id: number,
-  handler: ((payload: unknown) => Promise<unknown>) | undefined,
+  handler: unknown,
   payload: unknown,
 ): Promise<void> {
   let reply: ReplyMessage;
   try {
-    if (handler === undefined) throw new Error('Unknown request');
-    reply = { id, ok: true, value: (await handler(payload)) ?? null };
+    if (typeof handler !== 'function') throw new Error('Unknown request');
+    const value: unknown = await handler(payload);
+    reply = { id, ok: true, value: value ?? null };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     reply = { id, ok: false, message };
