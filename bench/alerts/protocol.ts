@@ -1,11 +1,27 @@
 /**
- * What the bench and the stack process it starts say to each other over
- * Node's IPC channel. The bench asks, the stack process answers each
- * request once, under the request's id.
+ * What the alert bench and the stack process it starts say to each
+ * other over IPC (bench/process/protocol.ts): the requests the stack
+ * process takes (stack-process.ts), as the bench asks them
+ * (stack-child.ts), and what they carry.
  */
 import type { MintOptions } from '../../runtime/keys';
 import type { LogLevel } from '../../runtime/logger';
 import type { LoopDelay } from './stats';
+
+export interface StackRequests {
+  /** Starts the graph; answers where its gateway listens. */
+  start(
+    config: StackProcessConfig,
+  ): Promise<{ readonly gatewayUrl: string }>;
+  /** One token per claims, signed by the stack's local issuer. */
+  tokens(claims: readonly TokenClaims[]): Promise<readonly string[]>;
+  stream(): StreamState;
+  audit(): Promise<AuditState>;
+  /** Memory after a full collection, which stalls the loop a moment. */
+  memory(): MemorySample;
+  /** The load since the previous `load`, whose counters restart. */
+  load(): StackLoad;
+}
 
 /** The claims of one token the stack's local issuer signs. */
 export type TokenClaims = Pick<
@@ -64,57 +80,9 @@ export interface MemorySample {
   readonly external: number;
 }
 
-export type Request =
-  | { readonly type: 'start'; readonly config: StackProcessConfig }
-  | { readonly type: 'tokens'; readonly claims: readonly TokenClaims[] }
-  | { readonly type: 'stream' }
-  | { readonly type: 'audit' }
-  /** Memory after a full collection, which stalls the loop a moment. */
-  | { readonly type: 'memory' }
-  /** The load since the previous `load`, whose counters restart. */
-  | { readonly type: 'load' }
-  | { readonly type: 'stop' };
-
-export type Reply =
-  | { readonly type: 'started'; readonly gatewayUrl: string }
-  | { readonly type: 'tokens'; readonly tokens: readonly string[] }
-  | { readonly type: 'stream'; readonly state: StreamState }
-  | { readonly type: 'audit'; readonly state: AuditState }
-  | { readonly type: 'memory'; readonly memory: MemorySample }
-  | {
-      readonly type: 'load';
-      readonly loopDelay: LoopDelay;
-      /** CPU time, user and system, in ms. */
-      readonly cpuMs: number;
-    }
-  | { readonly type: 'stopped' }
-  | { readonly type: 'failed'; readonly message: string };
-
-/** A request on the channel, with the id its reply carries. */
-export interface RequestMessage {
-  readonly id: number;
-  readonly request: Request;
-}
-
-export interface ReplyMessage {
-  readonly id: number;
-  readonly reply: Reply;
-}
-
-/** A message from the bench, checked as far as the stack process needs. */
-export function isRequestMessage(value: unknown): value is RequestMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, request } = value as Partial<RequestMessage>;
-  return typeof id === 'number' &&
-    typeof request === 'object' && request !== null &&
-    typeof request.type === 'string';
-}
-
-/** A message from the stack process, checked as far as the bench needs. */
-export function isReplyMessage(value: unknown): value is ReplyMessage {
-  if (typeof value !== 'object' || value === null) return false;
-  const { id, reply } = value as Partial<ReplyMessage>;
-  return typeof id === 'number' &&
-    typeof reply === 'object' && reply !== null &&
-    typeof reply.type === 'string';
+/** The stack process's load since the previous reading. */
+export interface StackLoad {
+  readonly loopDelay: LoopDelay;
+  /** CPU time, user and system, in ms. */
+  readonly cpuMs: number;
 }

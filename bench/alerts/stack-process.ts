@@ -4,11 +4,11 @@
  * set. The bench forks it (stack-child.ts) so that the memory it reports
  * is the graph's own, not the thousand clients'.
  *
- * It does only what the bench asks over the IPC channel (protocol.ts):
- * start, sign tokens, count the live stream and the audit writer's
- * queue, sample its memory, its event loop and its CPU time, stop. When the channel closes (the bench died) it stops the
- * stack and exits. Ctrl-C reaches both processes: this one leaves it to
- * the bench, which asks it to stop in its own time.
+ * It does only what the bench asks (StackRequests, protocol.ts): start,
+ * sign tokens, count the live stream and the audit writer's queue,
+ * sample its memory, its event loop and its CPU time, stop. It serves
+ * as any bench process (bench/process/serve.ts): when the channel
+ * closes (the bench died) it stops the stack and exits.
  */
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -17,12 +17,15 @@ import { readGatewayConfig } from '../../gateway/config';
 import { createLogger } from '../../runtime/logger';
 import { generateDemoData } from '../../storage/demo-data';
 import { startStack, type RunningStack } from '../../scripts/stack';
-import {
-  isRequestMessage,
-  type Reply,
-  type ReplyMessage,
-  type Request,
-  type StackProcessConfig,
+import { cpuMsOf, serveBench } from '../process/serve';
+import type {
+  AuditState,
+  MemorySample,
+  StackLoad,
+  StackProcessConfig,
+  StackRequests,
+  StreamState,
+  TokenClaims,
 } from './protocol';
 import { LOOP_RESOLUTION_MS, loopDelayOf } from './stats';
 
@@ -40,7 +43,9 @@ const loop = monitorEventLoopDelay({ resolution: LOOP_RESOLUTION_MS });
 loop.enable();
 let cpuSince = process.cpuUsage();
 
-async function start(config: StackProcessConfig): Promise<Reply> {
+async function start(
+  config: StackProcessConfig,
+): Promise<{ gatewayUrl: string }> {
   if (state.kind !== 'idle') {
     throw new Error(`The stack cannot start while ${state.kind}`);
   }
@@ -67,7 +72,7 @@ async function start(config: StackProcessConfig): Promise<Reply> {
       }),
     });
     state = { kind: 'running', stack };
-    return { type: 'started', gatewayUrl: stack.gatewayUrl };
+    return { gatewayUrl: stack.gatewayUrl };
   } catch (error) {
     state = { kind: 'idle' };
     throw error;
@@ -102,8 +107,20 @@ function stop(): Promise<void> {
   }
 }
 
+function tokens(claims: readonly TokenClaims[]): Promise<string[]> {
+  const stack = running();
+  return Promise.all(claims.map((one) =>
+    stack.token({ ...one, expiresIn: TOKEN_LIFETIME })));
+}
+
+function stream(): StreamState {
+  const { subscriptions, live, executions, cursor } =
+    running().gateway.alertStream;
+  return { subscriptions, live, executions, cursor };
+}
+
 /** The audit writer's counts and the entries its store holds. */
-async function audit(): Promise<Reply> {
+async function audit(): Promise<AuditState> {
   const stack = running();
   const queue = stack.gateway.auditQueue();
   const store = stack.subgraphs.audit.adapter;
@@ -111,98 +128,28 @@ async function audit(): Promise<Reply> {
     throw new Error('The stack has no audit trail on its SQL store');
   }
   const { sequence } = await store.head();
-  return { type: 'audit', state: { ...queue, stored: sequence } };
+  return { ...queue, stored: sequence };
 }
 
-function memory(): Reply {
+function memory(): MemorySample {
   // Two collections: the first may leave garbage that finalizers freed.
   globalThis.gc?.();
   globalThis.gc?.();
   const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
-  return { type: 'memory', memory: { rss, heapUsed, heapTotal, external } };
+  return { rss, heapUsed, heapTotal, external };
 }
 
-function load(): Reply {
+function load(): StackLoad {
   const cpu = process.cpuUsage(cpuSince);
   const loopDelay = loopDelayOf(loop);
   cpuSince = process.cpuUsage();
   loop.reset();
-  return {
-    type: 'load',
-    loopDelay,
-    cpuMs: (cpu.user + cpu.system) / 1000,
-  };
+  return { loopDelay, cpuMs: cpuMsOf(cpu) };
 }
 
-async function answer(request: Request): Promise<Reply> {
-  switch (request.type) {
-    case 'start':
-      return start(request.config);
-    case 'tokens': {
-      const stack = running();
-      const tokens = await Promise.all(request.claims.map((claims) =>
-        stack.token({ ...claims, expiresIn: TOKEN_LIFETIME })));
-      return { type: 'tokens', tokens };
-    }
-    case 'stream': {
-      const { subscriptions, live, executions, cursor } =
-        running().gateway.alertStream;
-      return {
-        type: 'stream',
-        state: { subscriptions, live, executions, cursor },
-      };
-    }
-    case 'audit':
-      return audit();
-    case 'memory':
-      return memory();
-    case 'load':
-      return load();
-    case 'stop':
-      await stop();
-      return { type: 'stopped' };
-    default: {
-      const impossible: never = request;
-      throw new Error(`Unknown request ${JSON.stringify(impossible)}`);
-    }
-  }
-}
-
-function send(message: ReplyMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (!process.connected) {
-      resolve();
-      return;
-    }
-    process.send?.(message, undefined, {}, () => resolve());
-  });
-}
-
-async function onMessage(message: unknown): Promise<void> {
-  if (!isRequestMessage(message)) return;
-  let reply: Reply;
-  try {
-    reply = await answer(message.request);
-  } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
-    reply = { type: 'failed', message: text };
-  }
-  await send({ id: message.id, reply });
-  if (message.request.type === 'stop') process.exit(0);
-}
-
-async function abandoned(): Promise<void> {
-  await stop().catch(() => undefined);
-  process.exit(1);
-}
-
-if (process.send === undefined) {
-  process.stderr.write(
-    'This is the alert bench\'s stack process: run `npm run bench:alerts`.\n',
-  );
-  process.exit(1);
-}
-process.on('message', (message) => void onMessage(message));
-process.on('disconnect', () => void abandoned());
-process.on('SIGTERM', () => void abandoned());
-process.on('SIGINT', () => undefined);
+serveBench<StackRequests>({
+  name: 'stack',
+  script: 'bench:alerts',
+  handlers: { start, tokens, stream, audit, memory, load },
+  stop,
+});
