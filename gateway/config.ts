@@ -90,7 +90,7 @@ export const GATEWAY_OPTIONS = {
     min: 100,
     max: 100_000,
   }),
-  /** The static cost one operation may reach (cost.ts); default 20000. */
+  /** The cost one operation may reach (cost.ts); default 50000. */
   MAX_COST: integer({
     default: DEFAULT_LIMITS.maxCost,
     min: 1,
