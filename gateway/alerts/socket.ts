@@ -32,7 +32,7 @@ import type { TokenVerifier } from '../../runtime/auth';
 import type { Identity } from '../../runtime/identity';
 import type { AlertNotice } from '../../runtime/alerts/notice';
 import type { Logger } from '../../runtime/logger';
-import { parsePurpose } from '../audit/entry';
+import { documentHash, parsePurpose } from '../audit/entry';
 import type { DeliveryAuditor } from '../audit/delivery';
 import { parseWithinLimits, type OperationLimits } from '../limits';
 import {
@@ -311,6 +311,8 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
       const operation = context.alertOperation!;
       const operationName =
         getOperationAST(args.document, args.operationName)?.name?.value;
+      // Hashed once: every delivery's audit entry names the same text.
+      const hashed = documentHash(context.payload.query);
       const stream = new AlertStream({
         identity: context.identity,
         operation,
@@ -320,7 +322,7 @@ export function serveAlertSocket(options: AlertSocketOptions): AlertSocket {
         onDelivery: (reads, answer) => options.auditDelivery?.({
           identity: context.identity,
           purpose: context.purpose,
-          document: context.payload.query,
+          documentHash: hashed,
           operationName,
           reads,
           answer,

@@ -24,8 +24,8 @@ export interface DeliveryFacts {
   readonly identity: Identity;
   /** As stated in the connection_init payload; null when none was. */
   readonly purpose: string | null;
-  /** The subscription's document as the subscriber sent it. */
-  readonly document: string;
+  /** `documentHash` of the subscription's text as the subscriber sent it. */
+  readonly documentHash: string;
   readonly operationName: string | null | undefined;
   readonly reads: DeliveryReads;
   readonly answer: AnsweredResult;
@@ -61,7 +61,7 @@ export function deliveryAuditor(
       requestId: facts.reads.requestId,
       operationType: 'SUBSCRIPTION',
       operationName: facts.operationName,
-      document: facts.document,
+      documentHash: facts.documentHash,
       reads: facts.reads,
       purpose: facts.purpose,
       result: facts.answer,

@@ -14,7 +14,7 @@ describe('the gateway audit entry', () => {
     requestId: 'r-1',
     operationType: 'QUERY' as const,
     operationName: 'N'.repeat(300),
-    document: '{ a }',
+    documentHash: 'ab'.repeat(32),
     reads,
     purpose: null,
     result: { data: { a: 1 } },

@@ -81,8 +81,8 @@ export interface EntryFacts {
   readonly requestId: string;
   readonly operationType: AuditOperationType;
   readonly operationName: string | null | undefined;
-  /** The document's text; only its hash is kept. */
-  readonly document: string;
+  /** `documentHash` of the document's text, which is not kept. */
+  readonly documentHash: string;
   readonly reads: AuditReport;
   readonly purpose: string | null;
   readonly result: AnsweredResult;
@@ -101,7 +101,7 @@ export function auditEntryOf(facts: EntryFacts): AuditEntryInput | null {
     organisation: organisationOf(identity),
     operationType: facts.operationType,
     operationName: name && name.slice(0, MAX_OPERATION_NAME_LENGTH),
-    documentHash: documentHash(facts.document),
+    documentHash: facts.documentHash,
     requestId: facts.requestId,
     persons: reads.persons,
     measures: reads.measures,

@@ -33,6 +33,7 @@ import { AUDITOR_ROLE, type Identity } from '../../runtime/identity';
 import type { Logger } from '../../runtime/logger';
 import {
   auditEntryOf,
+  documentHash,
   type AuditEntryInput,
   type AuditOperationType,
   type OperationAudit,
@@ -139,7 +140,8 @@ async function recordOperation<TContext extends AuditedContext>(
   logger: Logger,
   now: () => Date,
 ): Promise<void> {
-  const { contextValue, response, operation, source } = requestContext;
+  const { contextValue, response, operation, source, queryHash } =
+    requestContext;
   const { body } = response;
   const { audit, identity, requestId } = contextValue;
   if (body.kind !== 'single' || audit.reads.empty) return;
@@ -157,7 +159,8 @@ async function recordOperation<TContext extends AuditedContext>(
     requestId,
     operationType,
     operationName: requestContext.operationName,
-    document: source ?? '',
+    // Apollo Server's own SHA-256 of the text, in hex: the same hash.
+    documentHash: queryHash ?? documentHash(source ?? ''),
     reads: audit.reads.report(),
     purpose: audit.purpose,
     result: body.singleResult,
