@@ -95,9 +95,10 @@ export const RECENT_EVENTS_LIMIT = 200;
  * The caller's latest RECENT_EVENTS_LIMIT events, oldest first, each
  * with its alert and what it records but nothing more: what a board
  * opening mid-shift rebuilds its alerts in progress from. Their
- * briefing is read once an alert, by ALERT_EVENT_QUERY: selected in
- * full, that many events would cost more than the gateway's default
- * MAX_COST allows. The limit is written in the document, so that the
+ * briefing is read once an alert in progress, by ALERT_EVENT_QUERY:
+ * selected in full, that many events would cost the gateway as much as
+ * the briefings of 190 alerts, and would fetch a briefing for every
+ * event of an alert. The limit is written in the document, so that the
  * gateway's cost estimate counts it.
  */
 export const RECENT_ALERT_EVENTS_QUERY = /* GraphQL */ `
