@@ -1,6 +1,6 @@
 /**
  * The bench's side of the stack process (stack-process.ts): starts it
- * as any bench process (bench/process/child.ts), with its collector
+ * like every bench process (bench/process/child.ts), with its collector
  * exposed, and asks it by name.
  *
  * The process's logs and errors are passed on to a sink the caller

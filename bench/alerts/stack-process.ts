@@ -7,7 +7,7 @@
  * It does only what the bench asks (StackRequests, protocol.ts): start,
  * sign tokens, count the live stream and the audit writer's queue,
  * sample its memory, its event loop and its CPU time, stop. It serves
- * as any bench process (bench/process/serve.ts): when the channel
+ * like every bench process (bench/process/serve.ts): when the channel
  * closes (the bench died) it stops the stack and exits.
  */
 import { join } from 'node:path';
